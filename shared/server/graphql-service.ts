@@ -1,0 +1,129 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import express, { type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { toPublicError } from '../errors';
+import type { Logger } from '../logger/logger';
+
+export interface GraphQLServiceOptions<TContext extends BaseContext> {
+  name: string;
+  logger: Logger;
+  /** Either a schema (subgraphs) or a gateway (the supergraph). */
+  schema?: GraphQLSchema;
+  gateway?: GatewayInterface;
+  context: (req: Request) => Promise<TContext>;
+  /** Throws when the service cannot serve (e.g. database unreachable); drives `GET /readyz`. */
+  readiness?: () => Promise<Record<string, unknown> | void>;
+  /** Sandbox landing page and introspection; off in production unless asked for. */
+  development: boolean;
+  plugins?: ApolloServerPlugin<TContext>[];
+  validationRules?: ConstructorParameters<typeof ApolloServer<TContext>>[0]['validationRules'];
+  /** Extra routes (metrics, …) mounted before GraphQL. */
+  extraRoutes?: (app: express.Express) => void;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLService {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<BaseContext>;
+  /** Starts Apollo and listens; port 0 picks a free port (tests). */
+  listen(port: number, host?: string): Promise<RunningService>;
+}
+
+/**
+ * One HTTP service shape for the gateway and every subgraph: GraphQL at /graphql, liveness at /healthz,
+ * readiness at /readyz, graceful drain on stop, errors mapped to stable codes in one place, and nothing
+ * calling home (Apollo usage reporting is explicitly disabled).
+ */
+export function createGraphQLService<TContext extends BaseContext>(
+  options: GraphQLServiceOptions<TContext>,
+): GraphQLService {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Keep-alive from the gateway's pooled agent must outlive the agent's idle timeout, or sockets race.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  const landing = options.development
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+    : ApolloServerPluginLandingPageProductionDefault({ footer: false });
+
+  const common = {
+    introspection: options.development,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted: Parameters<typeof toPublicError>[0], error: unknown) => {
+      const out = toPublicError(formatted, error);
+      if (out.extensions?.code === 'INTERNAL_SERVER_ERROR') options.logger.error({ err: error }, 'unhandled error');
+      return out;
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginUsageReportingDisabled(),
+      landing,
+      ...(options.plugins ?? []),
+    ] as ApolloServerPlugin<TContext>[],
+    validationRules: options.validationRules,
+  };
+  const apollo = options.gateway
+    ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
+    : new ApolloServer<TContext>({ ...common, schema: options.schema! });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const details = (await options.readiness?.()) ?? {};
+      res.json({ status: 'ready', service: options.name, ...details });
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', service: options.name, error: (err as Error).message });
+    }
+  });
+  options.extraRoutes?.(app);
+
+  return {
+    app,
+    httpServer,
+    apollo: apollo as unknown as ApolloServer<BaseContext>,
+    async listen(port: number, host = '0.0.0.0') {
+      await apollo.start();
+      app.use(
+        '/graphql',
+        express.json({ limit: '2mb' }),
+        expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+      );
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      const actual = (httpServer.address() as AddressInfo).port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      return {
+        url: `http://${shownHost}:${actual}/graphql`,
+        port: actual,
+        httpServer,
+        stop: async () => {
+          await apollo.stop();
+          httpServer.closeAllConnections?.();
+        },
+      };
+    },
+  };
+}
