@@ -149,3 +149,102 @@ export function renderForMessage(value: unknown): string {
   }
   return String(value);
 }
+
+/**
+ * MongoDB's comparison/sort order across BSON types
+ * (https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/): MinKey < null <
+ * numbers < strings < objects < arrays < BinData < ObjectId < booleans < dates < timestamps < regex < MaxKey.
+ */
+export function compareValues(a: unknown, b: unknown): number {
+  const ta = typeRank(a);
+  const tb = typeRank(b);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  switch (ta) {
+    case 1:
+      return 0;
+    case 2: {
+      const x = Number(numberOf(a));
+      const y = Number(numberOf(b));
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    case 3:
+      return a! < b! ? -1 : a! > b! ? 1 : 0;
+    case 4: {
+      const ea = Object.entries(a as object).filter(([, v]) => v !== undefined);
+      const eb = Object.entries(b as object).filter(([, v]) => v !== undefined);
+      for (let i = 0; i < Math.min(ea.length, eb.length); i++) {
+        // Pairs compare by value type, then field name, then value.
+        const byType = typeRank(ea[i][1]) - typeRank(eb[i][1]);
+        if (byType !== 0) return byType < 0 ? -1 : 1;
+        if (ea[i][0] !== eb[i][0]) return ea[i][0] < eb[i][0] ? -1 : 1;
+        const c = compareValues(ea[i][1], eb[i][1]);
+        if (c !== 0) return c;
+      }
+      return Math.sign(ea.length - eb.length);
+    }
+    case 5: {
+      const xa = a as unknown[];
+      const xb = b as unknown[];
+      for (let i = 0; i < Math.min(xa.length, xb.length); i++) {
+        const c = compareValues(xa[i], xb[i]);
+        if (c !== 0) return c;
+      }
+      return Math.sign(xa.length - xb.length);
+    }
+    case 8:
+      return a === b ? 0 : a ? 1 : -1;
+    case 9:
+      return Math.sign((a as Date).getTime() - (b as Date).getTime());
+    default: {
+      const x = valueKey(a);
+      const y = valueKey(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+  }
+}
+
+function numberOf(v: unknown): number | bigint {
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  return Number(String(v));
+}
+
+function typeRank(v: unknown): number {
+  if (v === null || v === undefined) return 1;
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return 2;
+    case 'string':
+      return 3;
+    case 'boolean':
+      return 8;
+  }
+  if (Array.isArray(v)) return 5;
+  if (v instanceof Date) return 9;
+  if (v instanceof RegExp) return 11;
+  switch ((v as { _bsontype?: string })._bsontype) {
+    case undefined:
+      return 4;
+    case 'MinKey':
+      return 0;
+    case 'MaxKey':
+      return 12;
+    case 'Long':
+    case 'Int32':
+    case 'Double':
+    case 'Decimal128':
+      return 2;
+    case 'BSONSymbol':
+      return 3;
+    case 'Binary':
+      return 6;
+    case 'ObjectId':
+      return 7;
+    case 'Timestamp':
+      return 10;
+    case 'BSONRegExp':
+      return 11;
+    default:
+      return 4;
+  }
+}

@@ -24,16 +24,15 @@ export class CollectionStore {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, SecondaryIndex>();
   readonly uuid = new UUID();
+  readonly ns: string;
 
   constructor(
     readonly dbName: string,
     readonly name: string,
     readonly options: Document,
     private readonly sink: ChangeSink,
-  ) {}
-
-  get ns(): string {
-    return `${this.dbName}.${this.name}`;
+  ) {
+    this.ns = `${dbName}.${name}`;
   }
 
   /** Inserts a document (adding `_id` first when absent); enforces `_id` and unique indexes. */
@@ -119,7 +118,7 @@ export class CollectionStore {
         `Index already exists with a different name: ${sameKeyIndex.name}`,
       );
     }
-    const index = new SecondaryIndex({ v: 2, ...spec }, this.ns);
+    const index = new SecondaryIndex({ v: 2, key: spec.key, name: spec.name, ...spec }, this.ns);
     try {
       for (const [id, doc] of this.docs) {
         const keys = index.keysOf(doc);
@@ -167,7 +166,7 @@ export class CollectionStore {
       }
       return out;
     }
-    let best: Set<string> | undefined;
+    let best: ReadonlySet<string> | undefined;
     for (const index of this.indexes.values()) {
       if (!index.usableForLookup) continue;
       const values = conditions.get(index.fields[0]);

@@ -5,6 +5,7 @@ export const ErrorCode = {
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,
+  Unauthorized: 13,
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,

@@ -27,8 +27,10 @@ interface KeyTuple {
  */
 export class SecondaryIndex {
   readonly fields: string[];
-  private readonly entries = new Map<string, Set<string>>();
-  private readonly leading: Map<string, Set<string>>;
+  private readonly paths: string[][];
+  // A key held by one document maps to its id directly; a Set only where several share it (saves memory).
+  private readonly entries = new Map<string, IdSet>();
+  private readonly leading: Map<string, IdSet>;
   private readonly partial?: Query;
 
   constructor(
@@ -36,6 +38,7 @@ export class SecondaryIndex {
     private readonly ns: string,
   ) {
     this.fields = Object.keys(spec.key);
+    this.paths = this.fields.map((f) => f.split('.'));
     if (this.fields.length === 0) throw new CommandError(ErrorCode.CannotCreateIndex, 'Index keys cannot be empty.');
     for (const f of this.fields) {
       const dir = spec.key[f];
@@ -68,6 +71,15 @@ export class SecondaryIndex {
   /** Index keys of a document, or none when a sparse/partial index skips it. */
   keysOf(doc: Document): KeyTuple[] {
     if (this.partial && !this.partial.test(doc)) return [];
+    if (this.paths.length === 1) {
+      // Fast path: a scalar (non-array) value at the indexed path.
+      const v = scalarAt(doc, this.paths[0]);
+      if (v !== ARRAY) {
+        if (v === undefined && this.sparse) return [];
+        const k = valueKey(v);
+        return [{ key: k, leading: k, values: [v] }];
+      }
+    }
     const perField = this.fields.map((f) => pathValues(doc, f));
     if (this.sparse && perField.every((vals) => vals.length === 1 && vals[0] === undefined)) return [];
     if (perField.length === 1) {
@@ -101,8 +113,10 @@ export class SecondaryIndex {
     if (!this.unique) return;
     for (const k of keys) {
       const holders = this.entries.get(k.key);
-      if (!holders) continue;
-      for (const other of holders) if (other !== id) this.throwDuplicate(k.values);
+      if (holders === undefined) continue;
+      if (typeof holders === 'string') {
+        if (holders !== id) this.throwDuplicate(k.values);
+      } else for (const other of holders) if (other !== id) this.throwDuplicate(k.values);
     }
   }
 
@@ -132,12 +146,17 @@ export class SecondaryIndex {
   }
 
   /** Ids of documents whose leading field equals one of the given values. */
-  lookupLeading(values: unknown[]): Set<string> {
-    if (values.length === 1) return this.leading.get(valueKey(values[0])) ?? EMPTY;
+  lookupLeading(values: unknown[]): ReadonlySet<string> {
+    if (values.length === 1) {
+      const ids = this.leading.get(valueKey(values[0]));
+      return ids === undefined ? EMPTY : typeof ids === 'string' ? new Set([ids]) : ids;
+    }
     const out = new Set<string>();
     for (const v of values) {
       const ids = this.leading.get(valueKey(v));
-      if (ids) for (const id of ids) out.add(id);
+      if (ids === undefined) continue;
+      if (typeof ids === 'string') out.add(ids);
+      else for (const id of ids) out.add(id);
     }
     return out;
   }
@@ -148,17 +167,37 @@ export class SecondaryIndex {
   }
 }
 
-const EMPTY: Set<string> = new Set();
+type IdSet = string | Set<string>;
 
-function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(id);
+const EMPTY: ReadonlySet<string> = new Set();
+const ARRAY = Symbol('array');
+
+function addTo(map: Map<string, IdSet>, key: string, id: string): void {
+  const cur = map.get(key);
+  if (cur === undefined) map.set(key, id);
+  else if (typeof cur === 'string') {
+    if (cur !== id) map.set(key, new Set([cur, id]));
+  } else cur.add(id);
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (set.size === 0) map.delete(key);
+function removeFrom(map: Map<string, IdSet>, key: string, id: string): void {
+  const cur = map.get(key);
+  if (cur === undefined) return;
+  if (typeof cur === 'string') {
+    if (cur === id) map.delete(key);
+    return;
+  }
+  cur.delete(id);
+  if (cur.size === 1) map.set(key, cur.values().next().value as string);
+}
+
+/** The value at a path, or ARRAY when an array is met on the way (the caller then expands it). */
+function scalarAt(doc: Document, parts: string[]): unknown {
+  let cur: unknown = doc;
+  for (const p of parts) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (Array.isArray(cur)) return ARRAY;
+    cur = (cur as Record<string, unknown>)[p];
+  }
+  return Array.isArray(cur) ? ARRAY : cur;
 }

@@ -1,26 +1,103 @@
-import { createByIdLoader } from '../../../shared/dataloader/loaders';
+import { createByIdLoader, createGroupLoader, createParamGroupLoader } from '../../../shared/dataloader/loaders';
+import { AdvocacyService } from './advocacy/advocacy.service';
+import { CampaignService } from './campaign/campaign.service';
+import { systemClock, type Clock } from './common/clock';
+import type { CustomerDoc } from './customer/customer.model';
+import { toCustomer } from './customer/customer.mapper';
 import { CustomerService } from './customer/customer.service';
+import type { Customer } from './customer/customer.type';
+import { EngagementService } from './engagement/engagement.service';
 import type { MarketingModels } from './models';
+import { ReferralService } from './referral/referral.service';
+import { ReviewService } from './review/review.service';
+import type { SegmentDoc } from './segment/segment.model';
+import { SegmentService } from './segment/segment.service';
+import { SurveyAnswerService } from './survey/survey-answer.service';
+import { TouchpointService, type TouchpointPage, type TouchpointPageParams } from './touchpoint/touchpoint.service';
 
-export function createServices(models: MarketingModels) {
+export interface MarketingOptions {
+  clock?: Clock;
+  /** Region for phone numbers written without a country code when the profile has no country. */
+  defaultPhoneRegion?: string;
+}
+
+export function createServices(models: MarketingModels, options: MarketingOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const customers = new CustomerService(models.customers, { clock, defaultPhoneRegion: options.defaultPhoneRegion });
   return {
-    customers: new CustomerService(models.customers),
+    customers,
+    touchpoints: new TouchpointService(models.touchpoints, models.campaigns, customers, clock),
+    campaigns: new CampaignService(models.campaigns),
+    segments: new SegmentService(models.segments),
+    surveyAnswers: new SurveyAnswerService(models.surveyAnswers, customers, clock),
+    referrals: new ReferralService(models.referrals, customers, clock),
+    reviews: new ReviewService(models.reviews, customers, clock),
+    engagement: new EngagementService(models.touchpoints),
+    advocacy: new AdvocacyService(models),
   };
 }
 
-/** One set of loaders per request, never shared: caches must not leak between users. */
-export function createLoaders(services: ReturnType<typeof createServices>) {
+export type MarketingServices = ReturnType<typeof createServices>;
+
+const isDoc = (v: CustomerDoc | Error | null): v is CustomerDoc => !!v && !(v instanceof Error);
+
+/**
+ * One set of loaders per request, never shared: caches must not leak between users. Each list-shaped
+ * field of Customer goes through one of these, so a page of N customers costs one query per collection.
+ */
+export function createLoaders(services: MarketingServices, clock: Clock = systemClock) {
+  const customerById = createByIdLoader((ids) => services.customers.findMany(ids), (c) => c._id);
+  let segments: Promise<SegmentDoc[]> | undefined;
   return {
-    customerById: createByIdLoader((ids) => services.customers.findMany(ids), (c) => c._id),
+    customerById,
+    campaignById: createByIdLoader((ids) => services.campaigns.findMany(ids), (c) => c._id),
+    touchpointPages: createParamGroupLoader<TouchpointPageParams, TouchpointPage>((ids, params) =>
+      services.touchpoints.pages(ids, params),
+    ),
+    surveyAnswersByCustomer: createGroupLoader((ids) => services.surveyAnswers.forCustomers(ids), (a) => a.customerId),
+    referralsByReferrer: createGroupLoader((ids) => services.referrals.forReferrers(ids), (r) => r.referrerId),
+    reviewsByCustomer: createGroupLoader((ids) => services.reviews.forCustomers(ids), (r) => r.customerId),
+    engagement: createByIdLoader(
+      async (ids) => {
+        // Profiles are already in the loader (primed when presented), so this costs no extra query.
+        const docs = (await customerById.loadMany(ids)).filter(isDoc);
+        const subjects = docs.map((d) => ({ id: d._id, timeZone: d.timeZone, createdAt: d.createdAt }));
+        const byId = await services.engagement.forCustomers(subjects, clock());
+        return [...byId].map(([customerId, e]) => ({ customerId, ...e }));
+      },
+      (e) => e.customerId,
+    ),
+    advocacy: createByIdLoader(
+      async (ids) => [...(await services.advocacy.forCustomers(ids))].map(([customerId, a]) => ({ customerId, ...a })),
+      (a) => a.customerId,
+    ),
+    /** Segments are few; read once per request and evaluated in memory for every customer. */
+    allSegments: () => (segments ??= services.segments.listAll()),
   };
 }
+
+export type MarketingLoaders = ReturnType<typeof createLoaders>;
 
 export interface MarketingContext {
-  services: ReturnType<typeof createServices>;
-  loaders: ReturnType<typeof createLoaders>;
+  services: MarketingServices;
+  loaders: MarketingLoaders;
+  clock: Clock;
+  /** Maps a profile for output and remembers it in the request's loader (field resolvers reuse it). */
+  present(doc: CustomerDoc): Customer;
 }
 
-export function createContext(models: MarketingModels): MarketingContext {
-  const services = createServices(models);
-  return { services, loaders: createLoaders(services) };
+export function createContext(models: MarketingModels, options: MarketingOptions = {}): MarketingContext {
+  const clock = options.clock ?? systemClock;
+  const services = createServices(models, options);
+  const loaders = createLoaders(services, clock);
+  return {
+    services,
+    loaders,
+    clock,
+    present(doc) {
+      // A write returns the new version: replace what the loader may hold from earlier in the request.
+      loaders.customerById.clear(doc._id).prime(doc._id, doc);
+      return toCustomer(doc);
+    },
+  };
 }

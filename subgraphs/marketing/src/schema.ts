@@ -1,11 +1,36 @@
 import { buildFederatedSchema } from '../../../shared/federation/build-subgraph-schema';
+import { CustomerAdvocacyResolver } from './advocacy/advocacy.resolver';
+import { CampaignResolver } from './campaign/campaign.resolver';
+import { ConsentResolver } from './consent/consent.resolver';
 import { resolveCustomerReference } from './customer/customer.reference';
 import { CustomerResolver } from './customer/customer.resolver';
+import { CustomerEngagementResolver } from './engagement/engagement.resolver';
+import { CustomerReferralsResolver, ReferralResolver } from './referral/referral.resolver';
+import { CustomerReviewsResolver, ReviewResolver } from './review/review.resolver';
+import { CustomerSegmentsResolver, SegmentResolver } from './segment/segment.resolver';
+import { CustomerSurveyAnswersResolver, SurveyAnswerResolver } from './survey/survey-answer.resolver';
+import { CustomerTouchpointsResolver, TouchpointResolver } from './touchpoint/touchpoint.resolver';
 
 /** Builds the marketing subgraph schema; needs no database (used by `npm run compose`). */
 export function buildMarketingSchema() {
   return buildFederatedSchema({
-    resolvers: [CustomerResolver],
+    resolvers: [
+      CustomerResolver,
+      ConsentResolver,
+      TouchpointResolver,
+      CustomerTouchpointsResolver,
+      CampaignResolver,
+      SegmentResolver,
+      CustomerSegmentsResolver,
+      SurveyAnswerResolver,
+      CustomerSurveyAnswersResolver,
+      ReferralResolver,
+      CustomerReferralsResolver,
+      ReviewResolver,
+      CustomerReviewsResolver,
+      CustomerEngagementResolver,
+      CustomerAdvocacyResolver,
+    ],
     referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   });
 }

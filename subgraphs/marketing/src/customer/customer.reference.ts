@@ -1,5 +1,4 @@
 import type { MarketingContext } from '../context';
-import { toCustomer } from './customer.mapper';
 import type { Customer } from './customer.type';
 
 /** `_entities` for Customer: batched through the request's loader, so N references cost one query. */
@@ -8,5 +7,5 @@ export async function resolveCustomerReference(
   ctx: MarketingContext,
 ): Promise<Customer | null> {
   const doc = await ctx.loaders.customerById.load(reference.id);
-  return doc ? toCustomer(doc) : null;
+  return doc ? ctx.present(doc) : null;
 }

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import {
+  booleanSchema,
+  logLevelSchema,
+  nodeEnvSchema,
+  optionalString,
+  parseEnv,
+  portSchema,
+} from '../../shared/config/env';
+import { DEFAULT_SUBGRAPH_URLS, type RemoteSubgraphName } from './supergraph/subgraphs';
+
+export interface GatewayConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  /** Sandbox landing page and introspection: development only, and only when SANDBOX is not false. */
+  development: boolean;
+  logLevel: string;
+  host: string;
+  port: number;
+  /** Where each subgraph listens; replaces the default URLs written in the committed supergraph. */
+  subgraphUrls: Record<RemoteSubgraphName, string>;
+  /** Unset: the insights subgraph runs inside the gateway. Set: the gateway calls a standalone insights service. */
+  insightsUrl?: string;
+  /** Apollo usage reporting runs only when both are set; nothing is sent to Apollo otherwise. */
+  apollo?: { key: string; graphRef: string };
+  /** @apollo/gateway's own anonymous metrics export to Apollo; off unless asked for. */
+  apolloTelemetry: boolean;
+  limits: {
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+  };
+  subgraphHttp: {
+    /** Keep-alive sockets per subgraph host. */
+    maxSockets: number;
+    /** A subgraph request taking longer fails (the field becomes an error, the rest of the response stays). */
+    timeoutMs: number;
+  };
+  /** How long /readyz waits for each subgraph. */
+  readinessTimeoutMs: number;
+  /** Request headers forwarded to subgraphs in addition to the built-in list (lower-case names). */
+  extraForwardedHeaders: string[];
+}
+
+const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** The only reader of `process.env` in the gateway (and, through it, in the insights layer it hosts). */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const schema = z.object({
+    NODE_ENV: nodeEnvSchema,
+    LOG_LEVEL: logLevelSchema,
+    HOST: z.string().default('0.0.0.0'),
+    PORT: portSchema(4000),
+    SANDBOX: booleanSchema(true),
+    MARKETING_URL: url.default(DEFAULT_SUBGRAPH_URLS.marketing),
+    SALES_URL: url.default(DEFAULT_SUBGRAPH_URLS.sales),
+    SUPPORT_URL: url.default(DEFAULT_SUBGRAPH_URLS.support),
+    INSIGHTS_URL: optionalString.pipe(url.optional()),
+    APOLLO_KEY: optionalString,
+    APOLLO_GRAPH_REF: optionalString,
+    APOLLO_TELEMETRY: booleanSchema(false),
+    MAX_QUERY_DEPTH: positiveInt(12, 100),
+    MAX_QUERY_COST: positiveInt(20_000, 1_000_000),
+    MAX_ALIASES: positiveInt(30, 1000),
+    MAX_TOKENS: positiveInt(5_000, 100_000),
+    MAX_DIRECTIVES: positiveInt(50, 1000),
+    SUBGRAPH_MAX_SOCKETS: positiveInt(64, 10_000),
+    SUBGRAPH_TIMEOUT_MS: positiveInt(10_000, 600_000),
+    READINESS_TIMEOUT_MS: positiveInt(2_000, 60_000),
+    FORWARD_HEADERS: optionalString,
+  });
+  const e = parseEnv(schema, env);
+  return {
+    nodeEnv: e.NODE_ENV,
+    development: e.NODE_ENV !== 'production' && e.SANDBOX,
+    logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    port: e.PORT,
+    subgraphUrls: { marketing: e.MARKETING_URL, sales: e.SALES_URL, support: e.SUPPORT_URL },
+    insightsUrl: e.INSIGHTS_URL,
+    apollo:
+      e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : undefined,
+    apolloTelemetry: e.APOLLO_TELEMETRY,
+    limits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxDirectives: e.MAX_DIRECTIVES,
+    },
+    subgraphHttp: { maxSockets: e.SUBGRAPH_MAX_SOCKETS, timeoutMs: e.SUBGRAPH_TIMEOUT_MS },
+    readinessTimeoutMs: e.READINESS_TIMEOUT_MS,
+    extraForwardedHeaders: (e.FORWARD_HEADERS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  };
+}
+
+/** Defaults for tests and embedding (`npm start`): what an empty environment gives. */
+export function defaultGatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return { ...loadGatewayConfig({}), ...overrides };
+}

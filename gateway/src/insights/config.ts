@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import {
+  booleanSchema,
+  logLevelSchema,
+  nodeEnvSchema,
+  parseEnv,
+  portSchema,
+} from '../../../shared/config/env';
+
+export interface InsightsConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  development: boolean;
+  logLevel: string;
+  host: string;
+  port: number;
+}
+
+/** The only reader of `process.env` when insights runs standalone (for Apollo Router / Hive Gateway). */
+export function loadInsightsConfig(env: NodeJS.ProcessEnv = process.env): InsightsConfig {
+  const e = parseEnv(
+    z.object({
+      NODE_ENV: nodeEnvSchema,
+      LOG_LEVEL: logLevelSchema,
+      HOST: z.string().default('0.0.0.0'),
+      INSIGHTS_PORT: portSchema(4004),
+      SANDBOX: booleanSchema(true),
+    }),
+    env,
+  );
+  return {
+    nodeEnv: e.NODE_ENV,
+    development: e.NODE_ENV !== 'production' && e.SANDBOX,
+    logLevel: e.LOG_LEVEL,
+    host: e.HOST,
+    port: e.INSIGHTS_PORT,
+  };
+}

@@ -1,0 +1,44 @@
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ContactEligibility } from '../contact/contact-eligibility.type';
+import { nowOf, type InsightsContext } from '../context';
+import { Lifecycle } from '../lifecycle/lifecycle.type';
+import { computeContact } from '../rules/contact.rules';
+import { computeLifecycle } from '../rules/lifecycle.rules';
+import { computeCustomerValue } from '../rules/value.rules';
+import { CustomerValue } from '../value/customer-value.type';
+import { toSignals, type CustomerRepresentation } from './customer.mapper';
+import { CONTACT_REQUIRES, LIFECYCLE_REQUIRES, VALUE_REQUIRES } from './customer.requires';
+import { Customer } from './customer.type';
+
+/**
+ * The cross-domain computed fields. Without a `__resolveReference`, the `_entities` representation the
+ * gateway sends (key + @required facts) is the root object, so nothing here touches a database: each
+ * field is a pure rule applied to what the gateway handed over.
+ */
+@Resolver(() => Customer)
+export class CustomerInsightsResolver {
+  @Directive(`@requires(fields: "${LIFECYCLE_REQUIRES}")`)
+  @FieldResolver(() => Lifecycle, {
+    description: 'Lifecycle stage, since when and why; recomputed on every read, so it moves back too.',
+  })
+  lifecycle(@Root() customer: CustomerRepresentation, @Ctx() ctx: InsightsContext): Lifecycle {
+    return computeLifecycle(toSignals(customer, LIFECYCLE_REQUIRES), nowOf(ctx));
+  }
+
+  @Directive(`@requires(fields: "${VALUE_REQUIRES}")`)
+  @FieldResolver(() => CustomerValue, {
+    description: 'Revenue, frequency, recency, NPS category, a 0–100 value score and its tier.',
+  })
+  value(@Root() customer: CustomerRepresentation, @Ctx() ctx: InsightsContext): CustomerValue {
+    return computeCustomerValue(toSignals(customer, VALUE_REQUIRES), nowOf(ctx));
+  }
+
+  @Directive(`@requires(fields: "${CONTACT_REQUIRES}")`)
+  @FieldResolver(() => ContactEligibility, {
+    description:
+      'Whether marketing may contact the customer now, on which channel, at what hour, and why not.',
+  })
+  contact(@Root() customer: CustomerRepresentation, @Ctx() ctx: InsightsContext): ContactEligibility {
+    return computeContact(toSignals(customer, CONTACT_REQUIRES), nowOf(ctx)) as ContactEligibility;
+  }
+}

@@ -1,0 +1,22 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { ConsentChannel, ConsentPurpose } from '../../../../subgraphs/marketing/src/consent/consent.enums';
+
+/** Marketing's `Consent`, read through @requires only (all fields @external). */
+@ObjectType({ description: 'A consent decision for one channel and purpose (owned by marketing).' })
+export class Consent {
+  @Directive('@external')
+  @Field(() => ConsentChannel)
+  channel!: ConsentChannel;
+
+  @Directive('@external')
+  @Field(() => ConsentPurpose)
+  purpose!: ConsentPurpose;
+
+  @Directive('@external')
+  @Field()
+  granted!: boolean;
+
+  @Directive('@external')
+  @Field()
+  updatedAt!: Date;
+}

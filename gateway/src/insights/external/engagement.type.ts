@@ -1,0 +1,38 @@
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { TouchpointChannel } from '../../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
+
+/**
+ * Marketing's `Engagement`, as far as insights reads it. Every field is @external: insights receives the
+ * values through @requires and never resolves them (marketing owns the type). The enum comes from
+ * marketing's own module so the values can never drift from the owner's.
+ */
+@ObjectType({ description: 'Engagement figures of a customer (owned by marketing).' })
+export class Engagement {
+  @Directive('@external')
+  @Field(() => Date, { nullable: true })
+  firstSeenAt!: Date | null;
+
+  @Directive('@external')
+  @Field(() => Date, { nullable: true })
+  lastTouchpointAt!: Date | null;
+
+  @Directive('@external')
+  @Field(() => Int)
+  touchpointsLast30Days!: number;
+
+  @Directive('@external')
+  @Field(() => Int)
+  touchpointsLast90Days!: number;
+
+  @Directive('@external')
+  @Field(() => Int)
+  educationTouchpointsLast90Days!: number;
+
+  @Directive('@external')
+  @Field(() => TouchpointChannel, { nullable: true })
+  preferredChannel!: TouchpointChannel | null;
+
+  @Directive('@external')
+  @Field(() => Int, { nullable: true })
+  preferredHour!: number | null;
+}

@@ -1,0 +1,64 @@
+/**
+ * What the insights rules know about one customer: the contract fields (notes/contract.md) the rules use,
+ * received through `@requires` and already parsed (dates as `Date`). Plain data, so every rule is a
+ * pure function of (signals, now) and can be tested without GraphQL or a database.
+ */
+
+/** Sales' Money: integer minor units (cents; for JPY, yen) and an ISO 4217 code; never a float. */
+export interface MoneyValue {
+  amountMinor: number;
+  currency: string;
+}
+
+export interface EngagementSignals {
+  firstSeenAt: Date | null;
+  lastTouchpointAt: Date | null;
+  touchpointsLast30Days: number;
+  touchpointsLast90Days: number;
+  educationTouchpointsLast90Days: number;
+  preferredChannel: string | null;
+  /** 0–23 in the customer's time zone. */
+  preferredHour: number | null;
+}
+
+export interface AdvocacySignals {
+  lastNpsScore: number | null;
+  lastNpsAt: Date | null;
+  referralsCount: number;
+  reviewsCount: number;
+  averageReviewRating: number | null;
+}
+
+export interface ConsentSignal {
+  channel: string;
+  purpose: string;
+  granted: boolean;
+  updatedAt: Date;
+}
+
+export interface PurchaseSignals {
+  orderCount: number;
+  totalRevenue: MoneyValue;
+  averageOrderValue: MoneyValue | null;
+  firstOrderAt: Date | null;
+  lastOrderAt: Date | null;
+  lastReturnAt: Date | null;
+}
+
+export interface SupportSignals {
+  openComplaints: number;
+  complaintsLast30Days: number;
+  lastContactAt: Date | null;
+  /** Mean ticket rating on the 1–5 scale; null when never rated. */
+  averageSatisfaction: number | null;
+  lastNegativeSentimentAt: Date | null;
+}
+
+export interface CustomerSignals {
+  engagement: EngagementSignals;
+  advocacy: AdvocacySignals;
+  consents: ConsentSignal[];
+  timeZone: string | null;
+  purchase: PurchaseSignals;
+  support: SupportSignals;
+}

@@ -1,0 +1,73 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Money } from '../money/money.type';
+import type { NpsCategory as Nps, ValueTier as Tier } from '../rules/value.rules';
+
+export const NpsCategory: { readonly [K in Nps]: K } = {
+  PROMOTER: 'PROMOTER',
+  PASSIVE: 'PASSIVE',
+  DETRACTOR: 'DETRACTOR',
+};
+registerEnumType(NpsCategory, {
+  name: 'NpsCategory',
+  description: 'Net Promoter category of the last NPS answer.',
+  valuesConfig: {
+    PROMOTER: { description: 'Score 9–10.' },
+    PASSIVE: { description: 'Score 7–8.' },
+    DETRACTOR: { description: 'Score 0–6.' },
+  },
+});
+
+export const ValueTier: { readonly [K in Tier]: K } = {
+  PLATINUM: 'PLATINUM',
+  GOLD: 'GOLD',
+  SILVER: 'SILVER',
+  BRONZE: 'BRONZE',
+  NONE: 'NONE',
+};
+registerEnumType(ValueTier, {
+  name: 'ValueTier',
+  description: 'Value tier from the 0–100 value score; NONE for customers without orders.',
+  valuesConfig: {
+    PLATINUM: { description: 'Score ≥ 80.' },
+    GOLD: { description: 'Score 60–79.' },
+    SILVER: { description: 'Score 40–59.' },
+    BRONZE: { description: 'Any buyer below 40.' },
+    NONE: { description: 'No order yet.' },
+  },
+});
+
+@ObjectType({
+  description: 'What a customer is worth (computed by the insights layer from sales and marketing facts).',
+})
+export class CustomerValue {
+  @Field(() => Money, { description: 'Net revenue in the base currency (from sales).' })
+  totalRevenue!: Money;
+
+  @Field(() => Int)
+  orderCount!: number;
+
+  @Field(() => Money, { nullable: true, description: 'Revenue per order; null without orders.' })
+  averageOrderValue!: Money | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Orders per month (30.44 days) since the first order, tenure floored at one month; null without orders.',
+  })
+  purchaseFrequency!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Whole days since the last order; null without orders.' })
+  daysSinceLastOrder!: number | null;
+
+  @Field(() => NpsCategory, {
+    nullable: true,
+    description: 'Category of the last NPS answer; null without one.',
+  })
+  npsCategory!: Nps | null;
+
+  @Field(() => Int, { description: '0–100: monetary + frequency + recency + advocacy points (see README).' })
+  score!: number;
+
+  @Field(() => ValueTier)
+  tier!: Tier;
+}

@@ -1,0 +1,187 @@
+/**
+ * `npm start`: the whole supergraph in one process — MongoDB (MONGODB_URI, a local mongod, or the embedded
+ * server with its data in .data/mongo), the marketing, sales and support subgraphs on their ports, demo
+ * data when the database is empty, and the gateway with Apollo Sandbox on http://localhost:4000/graphql.
+ * Ctrl-C stops everything gracefully (a second Ctrl-C exits at once).
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import { loadGatewayConfig } from '../gateway/src/config';
+import { createGateway } from '../gateway/src/server';
+import { createLogger, type Logger } from '../shared/logger/logger';
+import { connectMongo, resolveMongoServer } from '../shared/mongo';
+import type { RunningService } from '../shared/server/graphql-service';
+import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/config';
+import { createMarketingServer } from '../subgraphs/marketing/src/server';
+import { loadConfig as loadSalesConfig } from '../subgraphs/sales/src/config';
+import { createSalesServer } from '../subgraphs/sales/src/server';
+import { loadConfig as loadSupportConfig } from '../subgraphs/support/src/config';
+import { createSupportServer } from '../subgraphs/support/src/server';
+
+const ROOT = path.resolve(__dirname, '..');
+const DEFAULT_DB_PATH = path.join(ROOT, '.data', 'mongo');
+
+export const EXAMPLE_QUERY = `query Customer360 {
+  customers(first: 5) {
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        lifecycle { stage since reasons }
+        value { tier score totalRevenue { formatted } orderCount daysSinceLastOrder npsCategory }
+        contact { contactableNow channel reasons }
+        orders(first: 3) { edges { node { number status total { formatted } } } }
+        tickets(first: 3) { edges { node { subject status category } } }
+        supportStats { openTickets openComplaints }
+      }
+    }
+  }
+}`;
+
+type Step = () => Promise<void>;
+
+interface SeedModule {
+  seedDemoData?: (opts: {
+    connections: { marketing: Connection; sales: Connection; support: Connection };
+    logger: Logger;
+  }) => Promise<unknown>;
+}
+
+/** Seeds through scripts/seed.ts when that module exists and the marketing database has no customer yet. */
+async function seedIfEmpty(
+  connections: { marketing: Connection; sales: Connection; support: Connection },
+  logger: Logger,
+): Promise<void> {
+  const existing = await connections.marketing.db!.collection('customers').estimatedDocumentCount();
+  if (existing > 0) {
+    logger.info(`Database already has ${existing} customers: not seeding`);
+    return;
+  }
+  let seedPath: string;
+  try {
+    seedPath = require.resolve(path.join(__dirname, 'seed'));
+  } catch {
+    logger.info('Empty database, and no demo-data generator (scripts/seed.ts) in this checkout: starting empty');
+    return;
+  }
+  const mod = (await import(seedPath)) as SeedModule;
+  if (typeof mod.seedDemoData !== 'function') {
+    logger.warn(`${path.relative(ROOT, seedPath)} does not export seedDemoData(): starting empty`);
+    return;
+  }
+  logger.info('Empty database: generating demo data (deterministic, seed 42)…');
+  const started = Date.now();
+  await mod.seedDemoData({ connections, logger });
+  logger.info(`Demo data written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main(): Promise<void> {
+  const marketingConfig = loadMarketingConfig();
+  const salesConfig = loadSalesConfig();
+  const supportConfig = loadSupportConfig();
+  const gatewayConfig = loadGatewayConfig();
+  const logger = createLogger('start', gatewayConfig.logLevel);
+
+  // Undone in reverse order on exit, whatever stage start-up reached.
+  const cleanup: Step[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const step of cleanup.reverse()) await step().catch((err) => logger.error({ err }, 'shutdown step failed'));
+    process.exit(code);
+  };
+  const onSignal = (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    logger.info(`${signal}: stopping the gateway, the subgraphs and MongoDB…`);
+    void stop(0);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+  try {
+    const uri = marketingConfig.mongo.uri;
+    const dbPath = uri ? undefined : (marketingConfig.mongo.embeddedDbPath ?? DEFAULT_DB_PATH);
+    if (dbPath) fs.mkdirSync(dbPath, { recursive: true });
+    const mongo = await resolveMongoServer({ uri, dbPath, logger });
+    cleanup.push(mongo.stop);
+
+    const subgraphs = [
+      { name: 'marketing', config: marketingConfig, create: createMarketingServer },
+      { name: 'sales', config: salesConfig, create: createSalesServer },
+      { name: 'support', config: supportConfig, create: createSupportServer },
+    ] as const;
+    const connections = {} as Record<(typeof subgraphs)[number]['name'], Connection>;
+    for (const s of subgraphs) {
+      const connection = await connectMongo({
+        uri: mongo.uri,
+        dbName: s.config.mongo.dbName,
+        poolSize: s.config.mongo.poolSize,
+        serverSelectionTimeoutMS: s.config.mongo.serverSelectionTimeoutMs,
+        logger,
+      });
+      cleanup.push(() => connection.close());
+      connections[s.name] = connection;
+    }
+
+    const services = await Promise.all(
+      subgraphs.map((s) =>
+        (s.create as typeof createMarketingServer)({
+          connection: connections[s.name],
+          config: s.config,
+          logger: createLogger(s.name, s.config.logLevel),
+        }),
+      ),
+    );
+    await seedIfEmpty(connections, logger);
+
+    const running: Record<string, RunningService> = {};
+    for (const [i, s] of subgraphs.entries()) {
+      running[s.name] = await services[i].listen(s.config.port, s.config.host);
+      cleanup.push(() => running[s.name].stop());
+    }
+
+    const gateway = await createGateway({
+      config: gatewayConfig,
+      subgraphUrls: {
+        marketing: running.marketing.url,
+        sales: running.sales.url,
+        support: running.support.url,
+      },
+      logger: createLogger('gateway', gatewayConfig.logLevel),
+    });
+    const gw = await gateway.listen(gatewayConfig.port, gatewayConfig.host);
+    cleanup.push(() => gw.stop());
+
+    const where =
+      mongo.mode === 'external' ? 'MONGODB_URI' : mongo.mode === 'embedded' ? `embedded, data in ${dbPath}` : `local mongod, data in ${dbPath}`;
+    console.log(
+      [
+        '',
+        'Customer-360 supergraph is running',
+        `  GraphQL + Apollo Sandbox  ${gw.url}${gatewayConfig.development ? '' : '   (Sandbox is off: NODE_ENV=production or SANDBOX=false)'}`,
+        `  Health                    ${gw.url.replace(/\/graphql$/, '/healthz')}  ${gw.url.replace(/\/graphql$/, '/readyz')}`,
+        `  Subgraphs                 marketing ${running.marketing.url}, sales ${running.sales.url}, support ${running.support.url}`,
+        `  MongoDB                   ${where}`,
+        '',
+        'Try this in Sandbox:',
+        '',
+        EXAMPLE_QUERY,
+        '',
+        'Ctrl-C stops everything.',
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    logger.fatal({ err }, `start-up failed: ${(err as Error).message}`);
+    await stop(1);
+  }
+}
+
+if (require.main === module) void main();

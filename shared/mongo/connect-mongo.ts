@@ -1,0 +1,73 @@
+import mongoose, { type Connection } from 'mongoose';
+import { mongoUriHosts } from './redact-uri';
+import type { MongoLogger } from './resolve-mongo-server';
+
+export interface ConnectMongoOptions {
+  uri: string;
+  /** Each subgraph owns one database. */
+  dbName: string;
+  /** Driver pool size (maxPoolSize); default 20. */
+  poolSize?: number;
+  /** How long to look for the server before failing start-up; default 5000 ms. */
+  serverSelectionTimeoutMS?: number;
+  /**
+   * Wrap `$`-objects found in filters in `$eq` (default true). Operators written in code must then be
+   * marked with mongoose's `trusted()`: `find({ score: trusted({ $gte: 10 }) })`.
+   */
+  sanitizeFilter?: boolean;
+  logger?: MongoLogger;
+}
+
+/** Raised when the database cannot be reached at start-up; names the host, never the password. */
+export class MongoUnavailableError extends Error {
+  constructor(
+    readonly hosts: string,
+    readonly dbName: string,
+    cause: unknown,
+  ) {
+    super(`Cannot reach MongoDB at ${hosts} (database "${dbName}"): ${reasonOf(cause)}`);
+    this.name = 'MongoUnavailableError';
+  }
+}
+
+/**
+ * Opens a dedicated mongoose connection (never the global default one: several subgraphs may share a
+ * process) with production defaults: majority + journaled writes, no command buffering (fail fast),
+ * filter sanitising against query-selector injection, a bounded pool, and automatic index builds.
+ */
+export async function connectMongo(opts: ConnectMongoOptions): Promise<Connection> {
+  const hosts = mongoUriHosts(opts.uri);
+  const connection = mongoose.createConnection(opts.uri, {
+    dbName: opts.dbName,
+    maxPoolSize: opts.poolSize ?? 20,
+    serverSelectionTimeoutMS: opts.serverSelectionTimeoutMS ?? 5000,
+    writeConcern: { w: 'majority', journal: true },
+    bufferCommands: false,
+    autoIndex: true,
+    autoCreate: true,
+    sanitizeFilter: opts.sanitizeFilter ?? true,
+  });
+  try {
+    await connection.asPromise();
+  } catch (err) {
+    await connection.close().catch(() => {});
+    throw new MongoUnavailableError(hosts, opts.dbName, err);
+  }
+  opts.logger?.info(`MongoDB: connected to ${hosts}, database "${opts.dbName}"`);
+  return connection;
+}
+
+/**
+ * Builds the indexes of every model registered on the connection and waits for them, so a service
+ * starts only once its unique constraints are enforced (index build errors, e.g. existing duplicates,
+ * surface here instead of being logged in the background).
+ */
+export async function ensureIndexes(connection: Connection): Promise<void> {
+  await Promise.all(Object.values(connection.models).map((model) => model.init()));
+}
+
+function reasonOf(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  // Driver messages can quote the connection string; strip any credentials they contain.
+  return message.replace(/(mongodb(?:\+srv)?:\/\/)[^@/\s]*@/gi, '$1****@');
+}

@@ -1,0 +1,9 @@
+export { connectMongo, ensureIndexes, MongoUnavailableError, type ConnectMongoOptions } from './connect-mongo';
+export { mongoUriHosts, redactMongoUri } from './redact-uri';
+export {
+  resolveMongoServer,
+  type MongoLogger,
+  type MongoServerMode,
+  type ResolvedMongoServer,
+  type ResolveMongoServerOptions,
+} from './resolve-mongo-server';

@@ -1,0 +1,68 @@
+import { IsDate, IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ID_PREFIX, idPattern } from '../common/id.validator';
+import { TouchpointChannel } from '../touchpoint/touchpoint.enums';
+import { CampaignObjective, CampaignStatus } from './campaign.enums';
+
+@InputType()
+export class CreateCampaignInput {
+  @Field({ description: 'Unique, case-insensitively.' })
+  @Length(1, 200)
+  name!: string;
+
+  @Field(() => TouchpointChannel)
+  @IsEnum(TouchpointChannel)
+  channel!: TouchpointChannel;
+
+  @Field(() => CampaignObjective)
+  @IsEnum(CampaignObjective)
+  objective!: CampaignObjective;
+
+  @Field(() => CampaignStatus, { defaultValue: CampaignStatus.DRAFT, description: 'DRAFT, SCHEDULED or ACTIVE.' })
+  @IsEnum(CampaignStatus)
+  status!: CampaignStatus;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 2000)
+  description?: string | null;
+}
+
+@InputType()
+export class CampaignFilter {
+  @Field(() => CampaignStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(CampaignStatus)
+  status?: CampaignStatus | null;
+
+  @Field(() => TouchpointChannel, { nullable: true })
+  @IsOptional()
+  @IsEnum(TouchpointChannel)
+  channel?: TouchpointChannel | null;
+
+  @Field(() => CampaignObjective, { nullable: true })
+  @IsOptional()
+  @IsEnum(CampaignObjective)
+  objective?: CampaignObjective | null;
+}
+
+@InputType()
+export class SetCampaignStatusInput {
+  @Field(() => ID)
+  @Matches(idPattern(ID_PREFIX.campaign), { message: 'must look like cmp_<24 hex digits>' })
+  campaignId!: string;
+
+  @Field(() => CampaignStatus)
+  @IsEnum(CampaignStatus)
+  status!: CampaignStatus;
+}

@@ -1,0 +1,395 @@
+import { generateCandidatePairs, PREDICTION_BLOCKING_RULES, TRAINING_BLOCKING_RULES, type CandidatePairs } from './blocking';
+import {
+  comparePair,
+  comparedValues,
+  ComparisonContext,
+  comparisonDefinitions,
+  comparisonSettings,
+  COMPARISON_COUNT,
+  FAMILY,
+  GIVEN,
+  NULL_LEVEL,
+  type ComparisonSettings,
+  type PreparedProfile,
+} from './comparison';
+import type { IdentityConfig } from './config';
+import { aggregatePatterns, expectationMaximisation, MIN_PROBABILITY } from './em';
+import { IdentityInputError } from './errors';
+import { createRandom } from './random';
+import type { AttributeContribution, ComparisonName } from './types';
+
+/*
+ * The Fellegi–Sunter model: for each comparison level, m = P(level | same person) and
+ * u = P(level | different people). A pair's match weight is log2 of the prior odds plus, per attribute,
+ * log2(m/u) of the level it falls into; the match probability is 2^w / (1 + 2^w). u is estimated from
+ * random pairs, m by EM on blocked pairs (training sessions, one per blocking rule, each unable to learn
+ * the attributes it blocks on), and the prior from the expected number of matches among all candidates.
+ */
+
+export interface ModelLevel {
+  id: string;
+  description: string;
+  m: number;
+  u: number;
+}
+
+export interface ModelComparison {
+  name: ComparisonName;
+  description: string;
+  termFrequency: boolean;
+  levels: ModelLevel[];
+}
+
+export interface TrainingSession {
+  blockingRule: string;
+  pairs: number;
+  /** Pairs used after sampling down to training.maxPairsPerSession. */
+  sampledPairs: number;
+  iterations: number;
+  converged: boolean;
+  lambda: number;
+  estimated: ComparisonName[];
+}
+
+/** A trained model: plain JSON, so the subgraph can store it and reuse it for real-time matching. */
+export interface IdentityModel {
+  version: 1;
+  settings: ComparisonSettings;
+  comparisons: ModelComparison[];
+  priorMatchProbability: number;
+  /** How often each normalized name key occurs, for term-frequency adjustment of exact matches. */
+  termFrequencies: Record<'givenName' | 'familyName', { total: number; counts: Record<string, number> }>;
+  training: {
+    profiles: number;
+    uSamplePairs: number;
+    sessions: TrainingSession[];
+    /** Candidate pairs the prior was estimated over and the share of them judged matches. */
+    priorCandidatePairs: number;
+    candidateMatchShare: number;
+  };
+}
+
+/** Levels of every candidate pair, flat: `COMPARISON_COUNT` per pair. */
+export interface PairLevels {
+  levels: Int8Array;
+  swapped: Uint8Array;
+  count: number;
+}
+
+export function comparePairs(
+  profiles: readonly PreparedProfile[],
+  pairs: { left: Int32Array; right: Int32Array; count: number },
+  ctx: ComparisonContext,
+): PairLevels {
+  const levels = new Int8Array(pairs.count * COMPARISON_COUNT);
+  const swapped = new Uint8Array(pairs.count);
+  for (let p = 0; p < pairs.count; p++) {
+    swapped[p] = comparePair(profiles[pairs.left[p]], profiles[pairs.right[p]], ctx, levels, p * COMPARISON_COUNT)
+      ? 1
+      : 0;
+  }
+  return { levels, swapped, count: pairs.count };
+}
+
+function initialM(levelCount: number): number[] {
+  // Agreement likely, disagreement unlikely among matches; EM moves these wherever the data says.
+  if (levelCount === 2) return [0.9, 0.1];
+  const middle = 0.2 / (levelCount - 2);
+  return Array.from({ length: levelCount }, (_, l) => (l === 0 ? 0.7 : l === levelCount - 1 ? 0.1 : middle));
+}
+
+function estimateU(
+  profiles: readonly PreparedProfile[],
+  levelCounts: number[],
+  ctx: ComparisonContext,
+  sampleSize: number,
+  seed: number,
+): { u: number[][]; pairs: number } {
+  const n = profiles.length;
+  const random = createRandom(seed);
+  const all = (n * (n - 1)) / 2;
+  const counts = levelCounts.map((c) => new Float64Array(c));
+  const out = new Int8Array(COMPARISON_COUNT);
+  const compare = (i: number, j: number): void => {
+    comparePair(profiles[i], profiles[j], ctx, out);
+    for (let k = 0; k < COMPARISON_COUNT; k++) if (out[k] !== NULL_LEVEL) counts[k][out[k]]++;
+  };
+  let pairs = 0;
+  if (all <= sampleSize) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) compare(i, j);
+    pairs = all;
+  } else {
+    for (; pairs < sampleSize; pairs++) {
+      const i = random.int(n);
+      let j = random.int(n - 1);
+      if (j >= i) j++;
+      compare(i, j);
+    }
+  }
+  // Add-half smoothing: a level never seen among random pairs (two strangers with one email) is rare,
+  // not impossible, and its weight must stay finite.
+  const u = counts.map((row) => {
+    const total = row.reduce((s, x) => s + x, 0);
+    return Array.from(row, (x) => (x + 0.5) / (total + 0.5 * row.length));
+  });
+  return { u, pairs };
+}
+
+function sampleIndexes(total: number, wanted: number, seed: number): Int32Array | null {
+  if (total <= wanted) return null;
+  const random = createRandom(seed);
+  // Selection sampling (Knuth's algorithm S): ordered, without replacement, one pass.
+  const picked = new Int32Array(wanted);
+  let got = 0;
+  for (let i = 0; i < total && got < wanted; i++) {
+    if (random.float() * (total - i) < wanted - got) picked[got++] = i;
+  }
+  return picked;
+}
+
+function termFrequencyTable(values: (string | undefined)[]): { total: number; counts: Record<string, number> } {
+  const counts: Record<string, number> = {};
+  let total = 0;
+  for (const v of values) {
+    if (!v) continue;
+    counts[v] = (counts[v] ?? 0) + 1;
+    total++;
+  }
+  return { total, counts };
+}
+
+/**
+ * Trains m, u and the prior on the profiles themselves. `candidates` (the prediction blocking's pairs
+ * and their levels) may be passed in when the caller has them already, to avoid comparing twice.
+ */
+export function trainModel(
+  profiles: readonly PreparedProfile[],
+  config: IdentityConfig,
+  candidates?: { pairs: CandidatePairs; levels: PairLevels },
+): IdentityModel {
+  if (profiles.length < 2) {
+    throw new IdentityInputError('profiles', 'training needs at least 2 profiles');
+  }
+  const definitions = comparisonDefinitions(config);
+  const settings = comparisonSettings(config);
+  const ctx = new ComparisonContext(settings);
+  const levelCounts = definitions.map((d) => d.levels.length);
+  const { training } = config;
+  const { u, pairs: uPairs } = estimateU(profiles, levelCounts, ctx, training.uSampleSize, training.seed);
+
+  const mSums = levelCounts.map((c) => new Float64Array(c));
+  const mSessions = new Array<number>(COMPARISON_COUNT).fill(0);
+  const sessions: TrainingSession[] = [];
+  TRAINING_BLOCKING_RULES.forEach(({ rule, fixes }, s) => {
+    const blocked = generateCandidatePairs(profiles, [rule], config.blocking.maxBlockSize);
+    const pick = sampleIndexes(blocked.count, training.maxPairsPerSession, training.seed + 1 + s);
+    const pairs = pick
+      ? {
+          left: Int32Array.from(pick, (i) => blocked.left[i]),
+          right: Int32Array.from(pick, (i) => blocked.right[i]),
+          count: pick.length,
+        }
+      : blocked;
+    const active = definitions.map((_, k) => !fixes.includes(k));
+    const session: TrainingSession = {
+      blockingRule: rule.name,
+      pairs: blocked.count,
+      sampledPairs: pairs.count,
+      iterations: 0,
+      converged: false,
+      lambda: 0,
+      estimated: definitions.filter((_, k) => active[k]).map((d) => d.name),
+    };
+    sessions.push(session);
+    if (pairs.count === 0) return;
+    const levels = comparePairs(profiles, pairs, ctx);
+    const result = expectationMaximisation({
+      patterns: aggregatePatterns(levels.levels, COMPARISON_COUNT, levels.count),
+      levelCounts,
+      u,
+      m: levelCounts.map(initialM),
+      lambda: 0.3,
+      active,
+      maxIterations: training.maxIterations,
+      tolerance: training.tolerance,
+    });
+    Object.assign(session, { iterations: result.iterations, converged: result.converged, lambda: result.lambda });
+    for (let k = 0; k < COMPARISON_COUNT; k++) {
+      if (!active[k]) continue;
+      mSessions[k]++;
+      result.m[k].forEach((x, l) => (mSums[k][l] += x));
+    }
+  });
+  const m = levelCounts.map((c, k) =>
+    mSessions[k] > 0 ? Array.from(mSums[k], (x) => x / mSessions[k]) : initialM(c),
+  );
+
+  // Prior: expected matches among the candidate pairs (λ by EM with m and u fixed), over all pairs.
+  const n = profiles.length;
+  const allPairs = (n * (n - 1)) / 2;
+  let candidateMatchShare = 0;
+  let priorCandidatePairs = 0;
+  let prior = training.priorMatchProbability;
+  if (prior === undefined) {
+    const c =
+      candidates ??
+      (() => {
+        const pairs = generateCandidatePairs(profiles, PREDICTION_BLOCKING_RULES, config.blocking.maxBlockSize);
+        return { pairs, levels: comparePairs(profiles, pairs, ctx) };
+      })();
+    priorCandidatePairs = c.levels.count;
+    if (c.levels.count > 0) {
+      const result = expectationMaximisation({
+        patterns: aggregatePatterns(c.levels.levels, COMPARISON_COUNT, c.levels.count),
+        levelCounts,
+        u,
+        m,
+        lambda: 0.1,
+        active: definitions.map(() => true),
+        lambdaOnly: true,
+        maxIterations: 100,
+        tolerance: 1e-7,
+      });
+      candidateMatchShare = result.lambda;
+    }
+    const expectedMatches = Math.max(1, candidateMatchShare * priorCandidatePairs);
+    prior = Math.min(0.5, Math.max(1e-12, expectedMatches / allPairs));
+  }
+
+  return {
+    version: 1,
+    settings,
+    comparisons: definitions.map((d, k) => ({
+      name: d.name,
+      description: d.description,
+      termFrequency: d.termFrequency && config.names.termFrequency,
+      levels: d.levels.map((level, l) => ({ ...level, m: m[k][l], u: u[k][l] })),
+    })),
+    priorMatchProbability: prior,
+    termFrequencies: {
+      givenName: termFrequencyTable(profiles.map((p) => p.given?.key)),
+      familyName: termFrequencyTable(profiles.map((p) => p.family?.key)),
+    },
+    training: { profiles: n, uSamplePairs: uPairs, sessions, priorCandidatePairs, candidateMatchShare },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scoring
+// ---------------------------------------------------------------------------------------------------
+
+/** Precomputed log2(m/u) per level, for scoring many pairs. */
+export interface ScoringTables {
+  model: IdentityModel;
+  priorWeight: number;
+  weights: Float64Array[];
+}
+
+export function scoringTables(model: IdentityModel): ScoringTables {
+  const p = model.priorMatchProbability;
+  return {
+    model,
+    priorWeight: Math.log2(p / (1 - p)),
+    weights: model.comparisons.map((c) => Float64Array.from(c.levels, (l) => Math.log2(l.m / l.u))),
+  };
+}
+
+export function probabilityFromWeight(weight: number): number {
+  return 1 / (1 + Math.pow(2, -weight));
+}
+
+/** Term-frequency u for an exact match on `key`: how often a random profile has exactly this name. */
+function termFrequencyU(model: IdentityModel, comparison: number, key: string): number {
+  const table = comparison === GIVEN ? model.termFrequencies.givenName : model.termFrequencies.familyName;
+  if (table.total === 0) return model.comparisons[comparison].levels[0].u;
+  return Math.max(MIN_PROBABILITY, (table.counts[key] ?? 1) / table.total);
+}
+
+function exactNameKey(a: PreparedProfile, comparison: number): string | undefined {
+  return comparison === GIVEN ? a.given?.key : a.family?.key;
+}
+
+/** Match weight of one compared pair (levels at `offset`). */
+export function pairWeight(
+  tables: ScoringTables,
+  levels: Int8Array,
+  offset: number,
+  a: PreparedProfile,
+): number {
+  let w = tables.priorWeight;
+  const { model } = tables;
+  for (let k = 0; k < COMPARISON_COUNT; k++) {
+    const level = levels[offset + k];
+    if (level === NULL_LEVEL) continue;
+    if (level === 0 && (k === GIVEN || k === FAMILY) && model.comparisons[k].termFrequency) {
+      const key = exactNameKey(a, k);
+      if (key) {
+        w += Math.log2(model.comparisons[k].levels[0].m / termFrequencyU(model, k, key));
+        continue;
+      }
+    }
+    w += tables.weights[k][level];
+  }
+  return w;
+}
+
+/** Per-attribute contributions of one pair, for the explanation. */
+export function contributions(
+  tables: ScoringTables,
+  levels: Int8Array,
+  offset: number,
+  a: PreparedProfile,
+  b: PreparedProfile,
+  swapped: boolean,
+): AttributeContribution[] {
+  const { model } = tables;
+  return model.comparisons.map((comparison, k) => {
+    const level = levels[offset + k];
+    if (level === NULL_LEVEL) {
+      return {
+        comparison: comparison.name,
+        level: 'missing',
+        description: `${comparison.description} missing on one side`,
+        m: 1,
+        u: 1,
+        bayesFactor: 1,
+        matchWeight: 0,
+        termFrequencyAdjusted: false,
+      };
+    }
+    const def = comparison.levels[level];
+    let u = def.u;
+    let tf = false;
+    if (level === 0 && (k === GIVEN || k === FAMILY) && comparison.termFrequency) {
+      const key = exactNameKey(a, k);
+      if (key) {
+        u = termFrequencyU(model, k, key);
+        tf = true;
+      }
+    }
+    const [left, right] = comparedValues(k, a, b, swapped);
+    const bayesFactor = def.m / u;
+    return {
+      comparison: comparison.name,
+      level: def.id,
+      description: def.description,
+      left,
+      right,
+      m: def.m,
+      u,
+      bayesFactor,
+      matchWeight: Math.log2(bayesFactor),
+      termFrequencyAdjusted: tf,
+    };
+  });
+}
+
+/** Throws BAD_USER_INPUT when a stored model does not fit this engine version. */
+export function assertModel(model: IdentityModel): void {
+  if (!model || model.version !== 1 || !Array.isArray(model.comparisons) || model.comparisons.length !== COMPARISON_COUNT) {
+    throw new IdentityInputError('model', 'not an identity model of version 1 with 6 comparisons');
+  }
+  if (!(model.priorMatchProbability > 0 && model.priorMatchProbability < 1)) {
+    throw new IdentityInputError('model.priorMatchProbability', 'must be strictly between 0 and 1');
+  }
+}

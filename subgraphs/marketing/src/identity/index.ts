@@ -1,0 +1,59 @@
+/**
+ * Identity resolution engine: normalization, deterministic rules, Fellegi–Sunter matching, households.
+ * Pure functions over plain profiles; the marketing subgraph maps its documents to `IdentityProfile`.
+ * See docs/identity.md.
+ */
+export * from './types';
+export * from './errors';
+export {
+  DEFAULT_IDENTITY_CONFIG,
+  GMAIL_EMAIL_RULES,
+  resolveIdentityConfig,
+  type IdentityConfig,
+  type IdentityConfigInput,
+} from './config';
+export {
+  normalizeEmail,
+  normalizePhone,
+  normalizeAddress,
+  normalizeBirthDate,
+  normalizeNamePart,
+  normalizePersonName,
+  normalizeProfile,
+  parseFullName,
+  foldText,
+  tokenSkeleton,
+  householdFamilyKey,
+  type NormalizedProfile,
+  type NormalizedName,
+  type NormalizedPhone,
+  type NormalizedAddress,
+  type NormalizedBirthDate,
+} from './normalize';
+export {
+  findDuplicates,
+  matchCandidates,
+  resolveIdentity,
+  blockingKeys,
+  type DuplicateCluster,
+  type FindDuplicatesOptions,
+  type FindDuplicatesResult,
+  type FindDuplicatesStats,
+  type MatchOptions,
+  type ResolveIdentityQuery,
+  type ResolveIdentityResult,
+  type ResolvedIdentity,
+} from './engine';
+export { trainModel, type IdentityModel, type ModelComparison, type ModelLevel } from './fellegi-sunter';
+export { groupHouseholds, type Household, type HouseholdResult } from './household';
+export { identifiersOf, sharedIdentifiers } from './rules';
+export {
+  generateSyntheticPeople,
+  truePairsOf,
+  DEFAULT_CORRUPTION,
+  type CorruptionRates,
+  type Locale,
+  type SyntheticDataset,
+  type SyntheticOptions,
+  type SyntheticProfile,
+} from './synthetic';

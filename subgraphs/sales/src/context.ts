@@ -1,0 +1,101 @@
+import DataLoader from 'dataloader';
+import {
+  createByIdLoader,
+  createGroupLoader,
+  createParamGroupLoader,
+} from '../../../shared/dataloader/loaders';
+import { DEFAULT_SALES_SETTINGS, type SalesSettings } from './config';
+import type { CustomerPage } from './common/page-per-customer';
+import { toPurchaseStats } from './customer/purchase-stats';
+import type { PurchaseStats } from './customer/customer.type';
+import type { OrderDoc } from './order/order.model';
+import { OrderService, type OrderPageParams } from './order/order.service';
+import { ProductService } from './product/product.service';
+import type { ReturnDoc } from './return/return.model';
+import { ReturnService } from './return/return.service';
+import type { SalesModels } from './models';
+
+/** What outlives a request: settings, the clock, and the background refit trigger. */
+export interface SalesRuntime {
+  settings: SalesSettings;
+  now?: () => Date;
+  refit?: RefitTrigger;
+}
+
+/** Told about imports so a large one leads to a (debounced) value-model refit. */
+export interface RefitTrigger {
+  /** Returns whether a refit is now scheduled. */
+  noteImported(count: number): boolean;
+}
+
+export function createServices(
+  models: SalesModels,
+  runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS },
+) {
+  const { settings, now } = runtime;
+  return {
+    products: new ProductService(models.products),
+    orders: new OrderService(models.orders, models.products, {
+      baseCurrency: settings.baseCurrency,
+      importMaxBatch: settings.importMaxBatch,
+      now,
+    }),
+    returns: new ReturnService(models.returns, models.orders, { now }),
+  };
+}
+
+export type SalesServices = ReturnType<typeof createServices>;
+
+/**
+ * One set of loaders per request, never shared: caches must not leak between users. Each list or figure
+ * for many customers is ONE loader, so 100 customers cost the same number of commands as one.
+ */
+export function createLoaders(services: SalesServices, settings: SalesSettings) {
+  return {
+    productById: createByIdLoader(
+      (ids) => services.products.findMany(ids),
+      (p) => p._id,
+    ),
+    orderById: createByIdLoader(
+      (ids) => services.orders.findMany(ids),
+      (o) => o._id,
+    ),
+    orderByNumber: createByIdLoader(
+      (n) => services.orders.findManyByNumber(n),
+      (o) => o.orderNumber,
+    ),
+    returnsByOrder: createGroupLoader(
+      (ids) => services.returns.findByOrders(ids),
+      (r) => r.orderId,
+    ),
+    ordersPageByCustomer: createParamGroupLoader<OrderPageParams, CustomerPage<OrderDoc>>((ids, params) =>
+      services.orders.pageForCustomers(ids, params),
+    ),
+    returnsPageByCustomer: createParamGroupLoader<
+      { first: number; after: string | null },
+      CustomerPage<ReturnDoc>
+    >((ids, params) => services.returns.pageForCustomers(ids, params)),
+    // Orders and returns aggregated side by side: two commands for any number of customers.
+    purchaseStatsByCustomer: new DataLoader<string, PurchaseStats>(async (ids) => {
+      const [orders, returns] = await Promise.all([
+        services.orders.statsForCustomers(ids),
+        services.returns.statsForCustomers(ids),
+      ]);
+      return ids.map((id) => toPurchaseStats(orders.get(id), returns.get(id), settings.baseCurrency));
+    }),
+  };
+}
+
+export interface SalesContext {
+  services: SalesServices;
+  loaders: ReturnType<typeof createLoaders>;
+  refit?: RefitTrigger;
+}
+
+export function createContext(
+  models: SalesModels,
+  runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS },
+): SalesContext {
+  const services = createServices(models, runtime);
+  return { services, loaders: createLoaders(services, runtime.settings), refit: runtime.refit };
+}

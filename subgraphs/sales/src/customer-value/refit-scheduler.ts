@@ -1,0 +1,87 @@
+import type { Logger } from '../../../../shared/logger/logger';
+import type { RefitTriggerKind, ValueModelDoc } from './value-model.model';
+import type { ValueModelService } from './value-model.service';
+
+export interface RefitSchedule {
+  /** Minutes between scheduled refits; 0 = none. */
+  refitIntervalMinutes: number;
+  /** Imported orders (since the last fit) that trigger a refit; 0 = never. */
+  refitAfterImportedOrders: number;
+  /** Quiet seconds after the last import batch before that refit runs (a 100k import is 20 batches). */
+  refitImportDelaySeconds: number;
+}
+
+/**
+ * Runs value-model refits one at a time for the whole process (API, schedule and imports share it), on a
+ * schedule and after large imports. Timers are unref'd, so they never keep a process alive, and `stop()`
+ * clears them. A refit never runs inside a read request: fields read the stored model.
+ */
+export class RefitCoordinator {
+  private chain: Promise<unknown> = Promise.resolve();
+  private interval?: NodeJS.Timeout;
+  private importTimer?: NodeJS.Timeout;
+  private importedSinceFit = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly service: ValueModelService,
+    private readonly schedule: RefitSchedule,
+    private readonly logger?: Logger,
+  ) {}
+
+  /** Queues a refit behind any running one and resolves with its stored result. */
+  refit(asOf: Date | undefined, trigger: RefitTriggerKind): Promise<ValueModelDoc> {
+    const run = this.chain.then(async () => {
+      this.importedSinceFit = 0;
+      const doc = await this.service.refit(asOf, trigger);
+      this.logger?.info(
+        { trigger, status: doc.status, customers: doc.customers, durationMs: doc.durationMs },
+        'value model refitted',
+      );
+      return doc;
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Starts the periodic refit, when configured. */
+  start(): void {
+    const minutes = this.schedule.refitIntervalMinutes;
+    if (minutes <= 0 || this.interval) return;
+    this.interval = setInterval(() => this.background('SCHEDULE'), minutes * 60_000);
+    this.interval.unref();
+  }
+
+  /**
+   * Called after each import batch. Once enough orders arrived since the last fit, (re)arms a refit that
+   * runs when imports have been quiet for the configured delay. Returns whether a refit is now pending.
+   */
+  noteImported(count: number): boolean {
+    const threshold = this.schedule.refitAfterImportedOrders;
+    if (threshold <= 0 || this.stopped) return false;
+    this.importedSinceFit += count;
+    if (this.importedSinceFit < threshold) return false;
+    clearTimeout(this.importTimer);
+    this.importTimer = setTimeout(() => {
+      this.importTimer = undefined;
+      this.background('IMPORT');
+    }, this.schedule.refitImportDelaySeconds * 1000);
+    this.importTimer.unref();
+    return true;
+  }
+
+  /** Clears timers and waits for a running refit to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.interval);
+    clearTimeout(this.importTimer);
+    this.interval = undefined;
+    this.importTimer = undefined;
+    await this.chain;
+  }
+
+  private background(trigger: RefitTriggerKind): void {
+    if (this.stopped) return;
+    this.refit(undefined, trigger).catch((err) => this.logger?.error({ err, trigger }, 'value model refit failed'));
+  }
+}

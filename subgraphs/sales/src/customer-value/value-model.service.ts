@@ -1,0 +1,94 @@
+import { performance } from 'node:perf_hooks';
+import { badInput } from '../../../../shared/errors';
+import { newId } from '../../../../shared/ids/ids';
+import { ONE_REPLY_BATCH } from '../common/batch-size';
+import type { OrderModel } from '../order/order.model';
+import { fitValueModel, type PurchaseSummary, type ValueModel } from '../value-model';
+import { purchaseSummaryPipeline, toPurchaseSummary, type SummaryRow } from './purchase-summary.pipeline';
+import type { RefitTriggerKind, ValueModelDoc, ValueModelModel } from './value-model.model';
+
+/** An observation end a few minutes ahead is clock skew, not a request for the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export class ValueModelService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly orders: OrderModel,
+    private readonly valueModels: ValueModelModel,
+    private readonly options: { baseCurrency: string; now?: () => Date },
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get currency(): string {
+    return this.options.baseCurrency;
+  }
+
+  /**
+   * Purchase summaries up to `asOf` from ONE aggregation: of the given customers, or of every customer
+   * (the refit). Customers without a purchase by then are absent (BG/NBD starts at the first purchase).
+   */
+  async summaries(asOf: Date, customerIds?: readonly string[]): Promise<Map<string, PurchaseSummary>> {
+    const currency = this.options.baseCurrency;
+    const rows = await this.orders
+      .aggregate<SummaryRow>(purchaseSummaryPipeline({ asOf, currency, customerIds }) as never[])
+      .option({ batchSize: ONE_REPLY_BATCH });
+    return new Map(rows.map((r) => [r._id, toPurchaseSummary(r, asOf, currency)]));
+  }
+
+  /** The newest stored fit, or null before the first one. */
+  async current(): Promise<ValueModelDoc | null> {
+    return this.valueModels.findOne().sort({ fittedAt: -1 }).lean<ValueModelDoc>();
+  }
+
+  /** Fits both models on every customer's history up to `asOf` and stores the result. */
+  async refit(asOf: Date | undefined, trigger: RefitTriggerKind): Promise<ValueModelDoc> {
+    const now = this.now();
+    const end = asOf ?? now;
+    if (Number.isNaN(end.getTime())) throw badInput('asOf', 'is not a valid time');
+    if (end.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('asOf', 'must not be in the future');
+    const started = performance.now();
+    const summaries = [...(await this.summaries(end)).values()];
+    const model: ValueModel = fitValueModel(
+      summaries.map((s) => ({ x: s.x, tx: s.tx, T: s.T, monetaryValue: s.monetaryValue, total: s.total })),
+      { asOf: end, currency: this.options.baseCurrency },
+    );
+    const doc: ValueModelDoc = {
+      _id: newId('vmf'),
+      status: model.status,
+      reason: model.status === 'insufficient-data' ? model.reason : null,
+      asOf: end,
+      fittedAt: this.now(),
+      durationMs: Math.round(performance.now() - started),
+      trigger,
+      currency: model.currency,
+      timeUnit: model.timeUnit,
+      customers: model.customers,
+      repeatBuyers: model.repeatBuyers,
+      bgnbd: model.bgnbd,
+      gammaGamma: model.gammaGamma,
+      rfm: model.rfm,
+      warnings: model.warnings,
+    };
+    await this.valueModels.create(doc);
+    return doc;
+  }
+}
+
+/** The stored document in the shape `predictCustomer` reads. */
+export function toValueModel(doc: ValueModelDoc): ValueModel {
+  const base = {
+    asOf: doc.asOf,
+    currency: doc.currency,
+    timeUnit: 'day' as const,
+    customers: doc.customers,
+    repeatBuyers: doc.repeatBuyers,
+    rfm: doc.rfm,
+    warnings: doc.warnings ?? [],
+  };
+  if (doc.status === 'ok' && doc.bgnbd) {
+    return { ...base, status: 'ok', bgnbd: doc.bgnbd, gammaGamma: doc.gammaGamma };
+  }
+  return { ...base, status: 'insufficient-data', reason: doc.reason ?? 'not fitted', bgnbd: null, gammaGamma: null };
+}

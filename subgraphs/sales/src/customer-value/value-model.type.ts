@@ -1,0 +1,195 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RfmSegment } from '../value-model';
+import type { PurchaseSummary, ValueModel } from '../value-model';
+
+export enum ValueModelStatus {
+  OK = 'OK',
+  INSUFFICIENT_DATA = 'INSUFFICIENT_DATA',
+}
+
+registerEnumType(ValueModelStatus, {
+  name: 'ValueModelStatus',
+  description: 'Whether the last fit produced parameters.',
+  valuesConfig: {
+    OK: { description: 'BG/NBD fitted (Gamma-Gamma too unless `gammaGamma` is null; see `warnings`).' },
+    INSUFFICIENT_DATA: { description: 'Too little data to fit (see `reason`); predictions are null.' },
+  },
+});
+
+registerEnumType(RfmSegment, {
+  name: 'RfmSegment',
+  description:
+    'Named RFM segment from the recency score R and the combined frequency-monetary score FM = round((F + M) / 2), ' +
+    'after the 11-segment map of Putler’s RFM guide (putler.com/rfm-analysis).',
+});
+
+@ObjectType({
+  description:
+    'BG/NBD purchase-count model (Fader, Hardie & Lee 2005): purchase rate λ ~ Gamma(r, α) per day, ' +
+    'drop-out probability after each repeat purchase p ~ Beta(a, b).',
+})
+export class BgnbdParameters {
+  @Field(() => Float)
+  r!: number;
+
+  @Field(() => Float, { description: 'Rate parameter, in days.' })
+  alpha!: number;
+
+  @Field(() => Float)
+  a!: number;
+
+  @Field(() => Float)
+  b!: number;
+
+  @Field(() => Float, { description: 'Maximised log-likelihood over the customer base.' })
+  logLikelihood!: number;
+
+  @Field()
+  converged!: boolean;
+
+  @Field(() => Int)
+  iterations!: number;
+}
+
+@ObjectType({
+  description:
+    'Gamma-Gamma spend model (Fader, Hardie & Lee 2005, JMR): spend per purchase day ~ Gamma(p, ν), ν ~ Gamma(q, v); ' +
+    'fitted over repeat buyers, in major units of the model currency.',
+})
+export class GammaGammaParameters {
+  @Field(() => Float)
+  p!: number;
+
+  @Field(() => Float)
+  q!: number;
+
+  @Field(() => Float)
+  v!: number;
+
+  @Field(() => Float)
+  logLikelihood!: number;
+
+  @Field()
+  converged!: boolean;
+
+  @Field(() => Int)
+  iterations!: number;
+
+  @Field(() => Int, { description: 'Repeat buyers with a positive spend used by the fit.' })
+  customers!: number;
+}
+
+@ObjectType({ description: 'A fitted customer-value model (stored in `value_models`; the newest is current).' })
+export class ValueModelInfo {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ValueModelStatus)
+  status!: ValueModelStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why nothing was fitted (INSUFFICIENT_DATA).' })
+  reason!: string | null;
+
+  @Field({ description: 'Observation end: orders placed up to this time were used.' })
+  asOf!: Date;
+
+  @Field()
+  fittedAt!: Date;
+
+  @Field(() => Int, { description: 'Customers with at least one purchase day by `asOf`.' })
+  customers!: number;
+
+  @Field(() => Int, { description: 'Customers with at least one repeat purchase day.' })
+  repeatBuyers!: number;
+
+  @Field({ description: 'Unit of t, tx, T and alpha: "day".' })
+  timeUnit!: string;
+
+  @Field({ description: 'Currency of spend figures (SALES_BASE_CURRENCY); other currencies are not in the model.' })
+  currency!: string;
+
+  @Field(() => BgnbdParameters, { nullable: true })
+  bgnbd!: BgnbdParameters | null;
+
+  @Field(() => GammaGammaParameters, { nullable: true })
+  gammaGamma!: GammaGammaParameters | null;
+
+  @Field(() => [String])
+  warnings!: string[];
+
+  @Field(() => Int, { description: 'Wall time of the fit (aggregation + both models).' })
+  durationMs!: number;
+
+  @Field({ description: 'API, SCHEDULE or IMPORT.' })
+  trigger!: string;
+}
+
+@ObjectType({ description: 'RFM quintile scores (1–5, 5 best) against the breakpoints of the current model’s base.' })
+export class RfmScores {
+  @Field(() => Int, { description: 'Days since the last purchase day, scored: fewer days → higher score.' })
+  recency!: number;
+
+  @Field(() => Int, { description: 'Number of purchase days, scored.' })
+  frequency!: number;
+
+  @Field(() => Int, { description: 'Total spend (base currency), scored.' })
+  monetary!: number;
+
+  @Field({ description: 'The three-digit RFM cell, e.g. "545".' })
+  score!: string;
+
+  @Field(() => RfmSegment)
+  segment!: RfmSegment;
+}
+
+@ObjectType({
+  description:
+    'The purchase summary the model reads: purchase DAYS (same-day orders count once, values add up), ' +
+    'non-cancelled, not fully returned, base-currency orders, net of refunds.',
+})
+export class PurchaseSummaryInfo {
+  @Field(() => Int, { description: 'x: repeat purchase days.' })
+  repeatPurchases!: number;
+
+  @Field(() => Int, { description: 'tx: days from the first to the last purchase day.' })
+  daysFirstToLastPurchase!: number;
+
+  @Field(() => Int, { description: 'T: days from the first purchase day to the observation end.' })
+  daysSinceFirstPurchase!: number;
+
+  @Field(() => Float, { description: 'Mean value of the repeat purchase days, major units; 0 without repeats.' })
+  meanRepeatValue!: number;
+
+  @Field(() => Float, { description: 'Total of all purchase days, major units.' })
+  total!: number;
+
+  @Field()
+  firstPurchaseAt!: Date;
+
+  @Field()
+  lastPurchaseAt!: Date;
+}
+
+/**
+ * Per-customer predictions from the stored model and the customer's purchase summary. Fields are null when
+ * no model is fitted, the model lacks the needed part, or the customer has no purchase by `asOf`.
+ */
+@ObjectType({
+  description:
+    'Predictions for one customer from the current value model (never refitted during a request). ' +
+    'Null fields: no fitted model, or no purchase by `asOf`.',
+})
+export class ValueModelScores {
+  @Field({ description: 'Observation end of the customer summary (the request time unless given).' })
+  asOf!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the model behind these numbers was fitted.' })
+  modelFittedAt!: Date | null;
+
+  @Field(() => PurchaseSummaryInfo, { nullable: true })
+  summary!: PurchaseSummaryInfo | null;
+
+  /** Not exposed: the inputs the field resolvers compute from. */
+  model!: ValueModel | null;
+  purchase!: PurchaseSummary | null;
+}

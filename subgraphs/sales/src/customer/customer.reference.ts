@@ -1,0 +1,9 @@
+import type { Customer } from './customer.type';
+
+/**
+ * `_entities` for Customer: sales stores only `customerId`, so the reference IS the object; no database
+ * hit here, and the fields (orders, purchaseStats, …) batch through the request's loaders.
+ */
+export function resolveCustomerReference(reference: Pick<Customer, 'id'>): Customer {
+  return { id: reference.id };
+}

@@ -1,0 +1,55 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Money } from '../money/money.type';
+
+/**
+ * The Customer entity as sales sees it: marketing owns the profile, sales adds purchase history.
+ * `__resolveReference` returns `{ id }` without a database hit; every field below is batched per request.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A customer; sales contributes orders, returns and purchase figures.' })
+export class Customer {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType({
+  description:
+    'Purchase figures of a customer. Cancelled orders never count. Money figures are in the base currency ' +
+    '(SALES_BASE_CURRENCY, default EUR) over base-currency orders only; orders in other currencies are not ' +
+    'converted but counted in `otherCurrencyOrderCount`. Revenue is net of refunds for returns.',
+})
+export class PurchaseStats {
+  @Field(() => Int, { description: 'Orders that were not cancelled, in any currency.' })
+  orderCount!: number;
+
+  @Field(() => Money, {
+    description:
+      'Σ (total − refunded) over non-cancelled base-currency orders: net of cancellations and of returns.',
+  })
+  totalRevenue!: Money;
+
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      'totalRevenue ÷ number of non-cancelled base-currency orders (rounded half away from zero); null without any.',
+  })
+  averageOrderValue!: Money | null;
+
+  @Field(() => Date, { nullable: true, description: 'First non-cancelled order, any currency.' })
+  firstOrderAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Latest non-cancelled order, any currency.' })
+  lastOrderAt!: Date | null;
+
+  @Field(() => Int, { description: 'Returns recorded, any currency.' })
+  returnCount!: number;
+
+  @Field(() => Date, { nullable: true })
+  lastReturnAt!: Date | null;
+
+  @Field(() => Int, {
+    description:
+      'Non-cancelled orders in a currency other than the base currency (in orderCount, not in revenue).',
+  })
+  otherCurrencyOrderCount!: number;
+}

@@ -1,0 +1,15 @@
+import type { Connection } from 'mongoose';
+import { orderModel } from './order/order.model';
+import { productModel } from './product/product.model';
+import { returnModel } from './return/return.model';
+
+/** Every model of this subgraph, bound to its own connection (several subgraphs may share a process). */
+export function createModels(connection: Connection) {
+  return {
+    products: productModel(connection),
+    orders: orderModel(connection),
+    returns: returnModel(connection),
+  };
+}
+
+export type SalesModels = ReturnType<typeof createModels>;

@@ -1,0 +1,36 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum OrderStatus {
+  PENDING = 'PENDING',
+  PAID = 'PAID',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  CANCELLED = 'CANCELLED',
+  RETURNED = 'RETURNED',
+  PARTIALLY_RETURNED = 'PARTIALLY_RETURNED',
+}
+
+export enum OrderChannel {
+  WEB = 'WEB',
+  APP = 'APP',
+  STORE = 'STORE',
+  PHONE = 'PHONE',
+  MARKETPLACE = 'MARKETPLACE',
+  SOCIAL = 'SOCIAL',
+}
+
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'Where an order is in its life. CANCELLED orders never count as purchases.',
+  valuesConfig: {
+    PENDING: { description: 'Placed, not paid yet.' },
+    PAID: { description: 'Payment captured.' },
+    SHIPPED: { description: 'Handed to the carrier.' },
+    DELIVERED: { description: 'Received by the customer.' },
+    CANCELLED: { description: 'Cancelled before fulfilment; excluded from revenue and counts.' },
+    RETURNED: { description: 'Every item has been returned.' },
+    PARTIALLY_RETURNED: { description: 'Some items have been returned.' },
+  },
+});
+
+registerEnumType(OrderChannel, { name: 'OrderChannel', description: 'Where the order was placed.' });

@@ -1,0 +1,404 @@
+import { badInput } from '../../../../shared/errors/app-error';
+import { invertSpd, minimize } from './optimizer';
+import { tanhSinh } from './quadrature';
+import { digamma, hyp2f1, logAddExp, logBeta, logGamma } from './special-functions';
+
+/*
+ * BG/NBD model of repeat purchasing (Fader, Hardie & Lee 2005, "Counting your customers the easy way: an
+ * alternative to the Pareto/NBD model", Marketing Science 24(2):275-284).
+ *
+ * Generative story, per customer:
+ * - while alive, purchases follow a Poisson process with rate λ; λ ~ Gamma(shape r, rate α) across customers;
+ * - right after each repeat purchase the customer drops out for good with probability p;
+ *   p ~ Beta(a, b) across customers; the first purchase (time 0) is never followed by a drop-out;
+ * - λ and p are independent.
+ * Data per customer: x repeat purchases, tx the time of the last one (0 when x = 0), T the time from the first
+ * purchase to the end of observation, all in one time unit (days in this project).
+ */
+
+export interface BgnbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** One customer's history: the BG/NBD sufficient statistics. */
+export interface PurchaseHistory {
+  x: number;
+  tx: number;
+  T: number;
+}
+
+/** A history standing for `weight` identical customers (aggregating identical rows makes fits faster). */
+export interface WeightedHistory extends PurchaseHistory {
+  weight?: number;
+}
+
+export interface BgnbdFit {
+  params: BgnbdParams;
+  /** Maximised log-likelihood, summed over customers (weights count as customers). */
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  evaluations: number;
+  message: string;
+  /** Number of customers (total weight) the fit used. */
+  customers: number;
+  /**
+   * Asymptotic standard errors from the observed information (inverse Hessian of −logLikelihood in log-parameter
+   * space, mapped back by the delta method); null when that Hessian is not positive definite.
+   */
+  standardErrors: BgnbdParams | null;
+}
+
+export interface BgnbdFitOptions {
+  initial?: BgnbdParams;
+  maxIterations?: number;
+  gradientTolerance?: number;
+}
+
+const isNonNegativeFinite = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** Throws BAD_USER_INPUT naming the field when a history is not a valid (x, tx, T) triple. */
+export function validateHistory(h: WeightedHistory, field = 'summary'): void {
+  if (!isNonNegativeFinite(h.x) || !Number.isInteger(h.x))
+    throw badInput(`${field}.x`, 'must be a non-negative integer');
+  if (!isNonNegativeFinite(h.T)) throw badInput(`${field}.T`, 'must be a non-negative finite number');
+  if (!isNonNegativeFinite(h.tx) || h.tx > h.T) throw badInput(`${field}.tx`, 'must lie between 0 and T');
+  if (h.x === 0 && h.tx !== 0) throw badInput(`${field}.tx`, 'must be 0 when there is no repeat purchase');
+  if (h.weight !== undefined && !(Number.isFinite(h.weight) && h.weight > 0)) {
+    throw badInput(`${field}.weight`, 'must be a positive finite number');
+  }
+}
+
+export function validateParams(p: BgnbdParams, field = 'bgnbd'): void {
+  for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+    if (!(Number.isFinite(p[key]) && p[key] > 0))
+      throw badInput(`${field}.${key}`, 'must be a positive finite number');
+  }
+}
+
+/** Merges identical (x, tx, T) rows into one weighted row each; order of first appearance is kept. */
+export function aggregateHistories(rows: readonly WeightedHistory[]): WeightedHistory[] {
+  const byKey = new Map<string, WeightedHistory>();
+  for (const row of rows) {
+    const key = `${row.x}|${row.tx}|${row.T}`;
+    const existing = byKey.get(key);
+    if (existing) existing.weight = (existing.weight ?? 1) + (row.weight ?? 1);
+    else byKey.set(key, { x: row.x, tx: row.tx, T: row.T, weight: row.weight ?? 1 });
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Histories laid out as typed arrays, with the distinct x values indexed so that the Gamma and Beta terms,
+ * which depend on x only, are computed once per distinct x rather than once per customer.
+ */
+export interface PreparedHistories {
+  readonly n: number;
+  readonly totalWeight: number;
+  readonly x: Float64Array;
+  readonly tx: Float64Array;
+  readonly T: Float64Array;
+  readonly weight: Float64Array;
+  readonly xIndex: Int32Array;
+  readonly distinctX: Float64Array;
+}
+
+export function prepareHistories(rows: readonly WeightedHistory[], field = 'summaries'): PreparedHistories {
+  const n = rows.length;
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  const weight = new Float64Array(n);
+  const xIndex = new Int32Array(n);
+  const positions = new Map<number, number>();
+  let totalWeight = 0;
+  for (let i = 0; i < n; i += 1) {
+    const row = rows[i];
+    validateHistory(row, `${field}[${i}]`);
+    x[i] = row.x;
+    tx[i] = row.tx;
+    T[i] = row.T;
+    weight[i] = row.weight ?? 1;
+    totalWeight += weight[i];
+    let pos = positions.get(row.x);
+    if (pos === undefined) {
+      pos = positions.size;
+      positions.set(row.x, pos);
+    }
+    xIndex[i] = pos;
+  }
+  const distinctX = new Float64Array(positions.size);
+  for (const [value, pos] of positions) distinctX[pos] = value;
+  return { n, totalWeight, x, tx, T, weight, xIndex, distinctX };
+}
+
+/**
+ * Individual log-likelihood, FHL 2005 eq. (6) in log form:
+ *   ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
+ *          + ln[ (α+T)^−(r+x) + δ(x>0) · a/(b+x−1) · (α+tx)^−(r+x) ]
+ * (the Beta ratio is FHL's Γ(a+b)Γ(b+x)/(Γ(b)Γ(a+b+x)); and B(a+1, b+x−1) = B(a, b+x)·a/(b+x−1)).
+ * The bracket is combined with log-add-exp so that large x and T do not underflow.
+ */
+export function bgnbdLogLikelihoodOne(params: BgnbdParams, h: PurchaseHistory): number {
+  const { r, alpha, a, b } = params;
+  const k = r + h.x;
+  const alive = -k * Math.log(alpha + h.T);
+  const bracket =
+    h.x > 0 ? logAddExp(alive, Math.log(a) - Math.log(b + h.x - 1) - k * Math.log(alpha + h.tx)) : alive;
+  return logGamma(k) - logGamma(r) + r * Math.log(alpha) + logBeta(a, b + h.x) - logBeta(a, b) + bracket;
+}
+
+/**
+ * Weighted sum of log-likelihoods and, when `gradient` is given, its gradient with respect to the
+ * log-parameters (ln r, ln α, ln a, ln b), written into `gradient`.
+ */
+export function bgnbdLogLikelihoodPrepared(
+  params: BgnbdParams,
+  data: PreparedHistories,
+  gradient?: number[],
+): number {
+  const { r, alpha, a, b } = params;
+  const m = data.distinctX.length;
+  // Per-distinct-x terms.
+  const base = new Float64Array(m);
+  const logDeadFactor = new Float64Array(m);
+  const dBase = gradient ? [new Float64Array(m), new Float64Array(m), new Float64Array(m)] : null;
+  const lgR = logGamma(r);
+  const lbAB = logBeta(a, b);
+  const psiR = gradient ? digamma(r) : 0;
+  const psiAB = gradient ? digamma(a + b) : 0;
+  const psiB = gradient ? digamma(b) : 0;
+  for (let j = 0; j < m; j += 1) {
+    const xj = data.distinctX[j];
+    base[j] = logGamma(r + xj) - lgR + r * Math.log(alpha) + logBeta(a, b + xj) - lbAB;
+    logDeadFactor[j] = xj > 0 ? Math.log(a) - Math.log(b + xj - 1) : Number.NEGATIVE_INFINITY;
+    if (dBase) {
+      const psiABX = digamma(a + b + xj);
+      dBase[0][j] = digamma(r + xj) - psiR + Math.log(alpha); // ∂/∂r of the x-only terms
+      dBase[1][j] = psiAB - psiABX; // ∂/∂a
+      dBase[2][j] = digamma(b + xj) - psiB + psiAB - psiABX; // ∂/∂b
+    }
+  }
+
+  let total = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+  const { x, tx, T, weight, xIndex } = data;
+  for (let i = 0; i < data.n; i += 1) {
+    const j = xIndex[i];
+    const w = weight[i];
+    const k = r + x[i];
+    const logAliveBase = Math.log(alpha + T[i]);
+    const alive = -k * logAliveBase;
+    let ll: number;
+    let deadShare = 0;
+    let logDeadBase = 0;
+    if (x[i] > 0) {
+      logDeadBase = Math.log(alpha + tx[i]);
+      const dead = logDeadFactor[j] - k * logDeadBase;
+      const bracket = logAddExp(alive, dead);
+      deadShare = Math.exp(dead - bracket);
+      ll = base[j] + bracket;
+    } else {
+      ll = base[j] + alive;
+    }
+    total += w * ll;
+    if (dBase) {
+      const aliveShare = 1 - deadShare;
+      gr += w * (dBase[0][j] - aliveShare * logAliveBase - deadShare * logDeadBase);
+      gAlpha += w * (r / alpha - aliveShare * (k / (alpha + T[i])) - deadShare * (k / (alpha + tx[i])));
+      ga += w * (dBase[1][j] + deadShare / a);
+      gb += w * (dBase[2][j] - (x[i] > 0 ? deadShare / (b + x[i] - 1) : 0));
+    }
+  }
+  if (gradient) {
+    // Chain rule to log-parameters: ∂/∂ln θ = θ ∂/∂θ.
+    gradient[0] = r * gr;
+    gradient[1] = alpha * gAlpha;
+    gradient[2] = a * ga;
+    gradient[3] = b * gb;
+  }
+  return total;
+}
+
+export function bgnbdLogLikelihood(params: BgnbdParams, rows: readonly WeightedHistory[]): number {
+  return bgnbdLogLikelihoodPrepared(params, prepareHistories(rows));
+}
+
+const fromLog = (phi: readonly number[]): BgnbdParams => ({
+  r: Math.exp(phi[0]),
+  alpha: Math.exp(phi[1]),
+  a: Math.exp(phi[2]),
+  b: Math.exp(phi[3]),
+});
+
+// Outside this box of log-parameters the model is degenerate (and exp overflows): treated as infeasible.
+const LOG_PARAM_LIMIT = 25;
+
+/**
+ * Maximum-likelihood fit of r, α, a, b. Optimises the log-parameters (so positivity holds without constraints)
+ * on the mean log-likelihood per customer (so tolerances do not depend on the sample size), with the analytic
+ * gradient.
+ */
+export function fitBgnbd(rows: readonly WeightedHistory[], options: BgnbdFitOptions = {}): BgnbdFit {
+  const data = prepareHistories(rows);
+  if (data.totalWeight === 0) throw badInput('summaries', 'at least one customer is needed');
+  const W = data.totalWeight;
+  const grad = [0, 0, 0, 0];
+  const objective = (phi: readonly number[]): number => {
+    if (phi.some((v) => !(Math.abs(v) < LOG_PARAM_LIMIT))) return Number.POSITIVE_INFINITY;
+    return -bgnbdLogLikelihoodPrepared(fromLog(phi), data) / W;
+  };
+  const gradient = (phi: readonly number[]): number[] => {
+    if (phi.some((v) => !(Math.abs(v) < LOG_PARAM_LIMIT))) return [NaN, NaN, NaN, NaN];
+    bgnbdLogLikelihoodPrepared(fromLog(phi), data, grad);
+    return grad.map((g) => -g / W);
+  };
+
+  const start = options.initial ?? initialGuess(data);
+  validateParams(start, 'initial');
+  const phi0 = [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)];
+  const result = minimize(objective, phi0, {
+    gradient,
+    maxIterations: options.maxIterations ?? 300,
+    gradientTolerance: options.gradientTolerance ?? 1e-8,
+  });
+  const params = fromLog(result.x);
+  return {
+    params,
+    logLikelihood: -result.fx * W,
+    converged: result.converged,
+    iterations: result.iterations,
+    evaluations: result.evaluations,
+    message: result.message,
+    customers: W,
+    standardErrors: standardErrors(result.x, (phi) => gradient(phi).map((g) => g * W)),
+  };
+}
+
+/** Start from r = 1 and α matching the observed repeat rate, a = b = 1 (a uniform drop-out probability). */
+function initialGuess(data: PreparedHistories): BgnbdParams {
+  let purchases = 0;
+  let time = 0;
+  for (let i = 0; i < data.n; i += 1) {
+    purchases += data.weight[i] * data.x[i];
+    time += data.weight[i] * data.T[i];
+  }
+  const rate = purchases > 0 && time > 0 ? purchases / time : 1;
+  return { r: 1, alpha: 1 / rate, a: 1, b: 1 };
+}
+
+/**
+ * Delta-method standard errors: Hessian of −ln L in log-parameters from central differences of the analytic
+ * gradient, inverted; se(θ) = θ · se(ln θ).
+ */
+function standardErrors(
+  phi: readonly number[],
+  negGradient: (phi: readonly number[]) => number[],
+): BgnbdParams | null {
+  const n = phi.length;
+  const h = 1e-5;
+  const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let j = 0; j < n; j += 1) {
+    const up = phi.slice();
+    const down = phi.slice();
+    up[j] += h;
+    down[j] -= h;
+    const gu = negGradient(up);
+    const gd = negGradient(down);
+    for (let i = 0; i < n; i += 1) H[i][j] = (gu[i] - gd[i]) / (2 * h);
+  }
+  const sym = H.map((row, i) => row.map((v, j) => (v + H[j][i]) / 2));
+  const cov = invertSpd(sym);
+  if (!cov || cov.some((row, i) => !(row[i] > 0))) return null;
+  const se = phi.map((v, i) => Math.exp(v) * Math.sqrt(cov[i][i]));
+  return { r: se[0], alpha: se[1], a: se[2], b: se[3] };
+}
+
+/**
+ * P(alive at T | x, tx, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+tx))^(r+x))   (FHL 2005 eq. 11).
+ * A customer without repeat purchases gets exactly 1: in the BG/NBD story drop-out can only happen right after
+ * a repeat purchase, so such a customer cannot have left. That is the model's assumption, not an observation
+ * (the MBG/NBD variant of Batislam et al. 2007 relaxes it).
+ */
+export function probabilityAlive(params: BgnbdParams, h: PurchaseHistory): number {
+  if (h.x === 0) return 1;
+  const { r, alpha, a, b } = params;
+  const logOdds =
+    Math.log(a) - Math.log(b + h.x - 1) + (r + h.x) * (Math.log(alpha + h.T) - Math.log(alpha + h.tx));
+  // 1 / (1 + e^logOdds), written to stay finite for any logOdds.
+  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+}
+
+/**
+ * Φ(k, a, b', w) = E[(1 − (1 + p·w)^−k) / p] for p ~ Beta(a, b').
+ *
+ * This single function gives both BG/NBD forecasts: for a customer who bought with rate λ and is alive,
+ * E[purchases in the next t | λ, p] = (1 − e^{−λpt})/p; averaging over the Gamma posterior of λ gives the
+ * bracket with k = r + x, w = t/(α + T), and the posterior of p among the alive is Beta(a, b + x).
+ *
+ * Closed form (FHL 2005 eq. 10 after Euler's transformation of its ₂F₁, which keeps all arguments moderate):
+ *   Φ = (a+b'−1)/(a−1) · [1 − (1+w)^{−(a−1)} · ₂F₁(a+b'−1−k, a−1; a+b'−1; w/(1+w))].
+ * The (a−1) division is removable; it is rewritten with expm1 so that a near 1 loses no precision. When a is
+ * within 1e-4 of 1, or ₂F₁ is unavailable (see special-functions.ts), Φ is computed by quadrature instead.
+ */
+export function bgnbdForecastFactor(k: number, a: number, bPrime: number, w: number): number {
+  if (w === 0) return 0;
+  const B = a - 1;
+  const C = a + bPrime - 1;
+  if (Math.abs(B) >= 1e-4 && C > 0) {
+    const L = -Math.log1p(w);
+    const F = hyp2f1(C - k, B, C, w / (1 + w));
+    if (Number.isFinite(F)) {
+      const value = C * (-Math.expm1(B * L) / B - (Math.exp(B * L) * (F - 1)) / B);
+      if (Number.isFinite(value) && value >= 0) return value;
+    }
+  }
+  return bgnbdForecastFactorByQuadrature(k, a, bPrime, w);
+}
+
+/**
+ * Φ by tanh-sinh quadrature after the substitution p = u^{1/a}, which turns the Beta density's p^{a−1}
+ * singularity into a constant: Φ = 1/(a·B(a, b')) ∫₀¹ g(p) (1−p)^{b'−1} du with g(p) = (1 − (1+pw)^−k)/p.
+ */
+export function bgnbdForecastFactorByQuadrature(k: number, a: number, bPrime: number, w: number): number {
+  const invA = 1 / a;
+  const integral = tanhSinh(
+    (u, _fromZero, toOne) => {
+      const p = Math.pow(u, invA);
+      // 1 − p computed from 1 − u without cancellation.
+      const q = toOne < 0.5 ? -Math.expm1(Math.log1p(-toOne) * invA) : 1 - p;
+      const g = p > 0 ? -Math.expm1(-k * Math.log1p(p * w)) / p : k * w;
+      return g * Math.exp((bPrime - 1) * Math.log(q));
+    },
+    0,
+    1,
+    { relativeTolerance: 1e-12, maxLevel: 12 },
+  );
+  return integral.value * Math.exp(-Math.log(a) - logBeta(a, bPrime));
+}
+
+/**
+ * Expected number of purchases in (T, T + t] for a customer with history (x, tx, T)   (FHL 2005 eq. 10):
+ * P(alive) × Φ(r + x, a, b + x, t / (α + T)).
+ */
+export function expectedPurchases(params: BgnbdParams, h: PurchaseHistory, t: number): number {
+  if (t === 0) return 0;
+  const { r, alpha, a, b } = params;
+  return probabilityAlive(params, h) * bgnbdForecastFactor(r + h.x, a, b + h.x, t / (alpha + h.T));
+}
+
+/**
+ * Expected number of repeat purchases in (0, t] for a customer who has just made a first purchase — E[X(t)],
+ * FHL 2005 eq. (9): Φ(r, a, b, t / α).
+ */
+export function expectedPurchasesNewCustomer(params: BgnbdParams, t: number): number {
+  if (t === 0) return 0;
+  return bgnbdForecastFactor(params.r, params.a, params.b, t / params.alpha);
+}

@@ -1,0 +1,69 @@
+import DataLoader from 'dataloader';
+import {
+  createByIdLoader,
+  createGroupLoader,
+  createParamGroupLoader,
+} from '../../../shared/dataloader/loaders';
+import type { SupportStats } from './customer/customer.type';
+import { toSupportStats } from './customer/support-stats';
+import type { SupportInteractionKind } from './interaction/interaction.enums';
+import type { InteractionDoc } from './interaction/interaction.model';
+import { InteractionService, type CustomerInteractionsParams } from './interaction/interaction.service';
+import type { TicketStatus } from './ticket/ticket.enums';
+import type { TicketDoc } from './ticket/ticket.model';
+import { systemClock, TicketService, type Clock, type CustomerTicketsParams } from './ticket/ticket.service';
+import type { SupportModels } from './models';
+
+export function createServices(models: SupportModels, clock: Clock = systemClock) {
+  return {
+    tickets: new TicketService(models.tickets, clock),
+    interactions: new InteractionService(models.interactions, models.tickets, clock),
+  };
+}
+
+/**
+ * One set of loaders per request, never shared: caches must not leak between users. Each loader turns
+ * all the loads of one tick (e.g. 100 customers of an `_entities` call) into one database query.
+ */
+export function createLoaders(services: ReturnType<typeof createServices>) {
+  return {
+    ticketById: createByIdLoader(
+      (ids) => services.tickets.findMany(ids),
+      (t: TicketDoc) => t._id,
+    ),
+    customerTickets: createParamGroupLoader<CustomerTicketsParams, TicketDoc[]>((ids, params) =>
+      services.tickets.pagesForCustomers(ids, params),
+    ),
+    customerTicketCount: createParamGroupLoader<{ status: TicketStatus | null }, number>((ids, params) =>
+      services.tickets.countsForCustomers(ids, params.status),
+    ),
+    customerInteractions: createParamGroupLoader<CustomerInteractionsParams, InteractionDoc[]>(
+      (ids, params) => services.interactions.pagesForCustomers(ids, params),
+    ),
+    customerInteractionCount: createParamGroupLoader<{ kind: SupportInteractionKind | null }, number>(
+      (ids, params) => services.interactions.countsForCustomers(ids, params.kind),
+    ),
+    interactionsByTicket: createGroupLoader(
+      (ticketIds) => services.interactions.forTickets(ticketIds),
+      (i: InteractionDoc) => i.ticketId ?? '',
+    ),
+    // Two aggregations per request whatever the number of customers: tickets, and calls/chats.
+    supportStats: new DataLoader<string, SupportStats>(async (ids) => {
+      const [tickets, contacts] = await Promise.all([
+        services.tickets.statsForCustomers(ids),
+        services.interactions.contactStatsForCustomers(ids),
+      ]);
+      return ids.map((id) => toSupportStats(tickets.get(id), contacts.get(id)));
+    }),
+  };
+}
+
+export interface SupportContext {
+  services: ReturnType<typeof createServices>;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+export function createContext(models: SupportModels, clock: Clock = systemClock): SupportContext {
+  const services = createServices(models, clock);
+  return { services, loaders: createLoaders(services) };
+}

@@ -1,0 +1,32 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Calls and chats; other channels (mail, forms, social) arrive as tickets. */
+export enum SupportInteractionKind {
+  CALL = 'CALL',
+  CHAT = 'CHAT',
+}
+
+export enum SupportInteractionDirection {
+  INBOUND = 'INBOUND',
+  OUTBOUND = 'OUTBOUND',
+}
+
+export enum SupportInteractionOutcome {
+  ANSWERED = 'ANSWERED',
+  MISSED = 'MISSED',
+  ABANDONED = 'ABANDONED',
+  VOICEMAIL = 'VOICEMAIL',
+}
+
+registerEnumType(SupportInteractionKind, {
+  name: 'SupportInteractionKind',
+  description: 'A phone call or a live chat.',
+});
+registerEnumType(SupportInteractionDirection, {
+  name: 'SupportInteractionDirection',
+  description: 'Who started it: the customer (INBOUND) or the company (OUTBOUND).',
+});
+registerEnumType(SupportInteractionOutcome, {
+  name: 'SupportInteractionOutcome',
+  description: 'How it ended: talked (ANSWERED), not picked up, hung up while waiting, or left a voicemail.',
+});

@@ -1,0 +1,33 @@
+import type { Connection } from 'mongoose';
+import { createGraphQLService } from '../../../shared/server/graphql-service';
+import { createLogger, type Logger } from '../../../shared/logger/logger';
+import type { SupportConfig } from './config';
+import { createContext } from './context';
+import { createModels } from './models';
+import { buildSupportSchema } from './schema';
+import { systemClock, type Clock } from './ticket/ticket.service';
+
+/** Builds the support service on an open connection; does not listen (index.ts does). */
+export async function createSupportServer(opts: {
+  connection: Connection;
+  config: Pick<SupportConfig, 'development'>;
+  logger?: Logger;
+  /** Injectable time source, so tests can open tickets "40 days ago" (complaintsLast30Days). */
+  clock?: Clock;
+}) {
+  const logger = opts.logger ?? createLogger('support');
+  const models = createModels(opts.connection);
+  await Promise.all(Object.values(models).map((m) => m.createIndexes()));
+  const { schema } = await buildSupportSchema();
+  const clock = opts.clock ?? systemClock;
+  return createGraphQLService({
+    name: 'support',
+    logger,
+    schema,
+    development: opts.config.development,
+    context: async () => createContext(models, clock),
+    readiness: async () => {
+      await opts.connection.db!.admin().ping();
+    },
+  });
+}

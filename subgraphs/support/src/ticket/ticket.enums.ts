@@ -1,0 +1,92 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Lifecycle of a ticket; transitions are decided by `ticket-status.machine.ts` only. */
+export enum TicketStatus {
+  OPEN = 'OPEN',
+  PENDING = 'PENDING',
+  ON_HOLD = 'ON_HOLD',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+}
+
+/** Where the customer reached us. Calls and chats are tickets on the PHONE / CHAT channels. */
+export enum TicketChannel {
+  EMAIL = 'EMAIL',
+  PHONE = 'PHONE',
+  CHAT = 'CHAT',
+  WEB_FORM = 'WEB_FORM',
+  SOCIAL = 'SOCIAL',
+  SMS = 'SMS',
+  APP = 'APP',
+  STORE = 'STORE',
+}
+
+export enum TicketCategory {
+  COMPLAINT = 'COMPLAINT',
+  QUESTION = 'QUESTION',
+  RETURN = 'RETURN',
+  TECHNICAL = 'TECHNICAL',
+  BILLING = 'BILLING',
+}
+
+export enum TicketPriority {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
+}
+
+export enum TicketSentiment {
+  NEGATIVE = 'NEGATIVE',
+  NEUTRAL = 'NEUTRAL',
+  POSITIVE = 'POSITIVE',
+}
+
+/** Who decided a sentiment: the caller (agent, external NLP) or this service's lexicon rule. */
+export enum TicketSentimentSource {
+  CALLER = 'CALLER',
+  LEXICON = 'LEXICON',
+}
+
+export enum TicketMessageAuthor {
+  CUSTOMER = 'CUSTOMER',
+  AGENT = 'AGENT',
+  SYSTEM = 'SYSTEM',
+}
+
+registerEnumType(TicketStatus, {
+  name: 'TicketStatus',
+  description: 'OPEN → PENDING / ON_HOLD → RESOLVED → CLOSED; a RESOLVED ticket may be reopened.',
+  valuesConfig: {
+    OPEN: { description: 'Waiting for the support team.' },
+    PENDING: { description: 'Waiting for the customer.' },
+    ON_HOLD: { description: 'Waiting for a third party (carrier, warehouse, engineering).' },
+    RESOLVED: { description: 'Answered or fixed; may be reopened or rated.' },
+    CLOSED: { description: 'Final; no further messages or status changes.' },
+  },
+});
+registerEnumType(TicketChannel, {
+  name: 'TicketChannel',
+  description: 'Channel a ticket or message came through.',
+});
+registerEnumType(TicketCategory, { name: 'TicketCategory', description: 'What the ticket is about.' });
+registerEnumType(TicketPriority, {
+  name: 'TicketPriority',
+  description: 'How urgently the ticket needs handling.',
+});
+registerEnumType(TicketSentiment, { name: 'TicketSentiment', description: 'How the customer feels.' });
+registerEnumType(TicketSentimentSource, {
+  name: 'TicketSentimentSource',
+  description: 'Whether a sentiment was given by the caller or derived by the lexicon rule.',
+});
+registerEnumType(TicketMessageAuthor, {
+  name: 'TicketMessageAuthor',
+  description: 'Who wrote a ticket message.',
+});
+
+/** Statuses in which a ticket still needs work; they count as "open" in `SupportStats`. */
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  TicketStatus.OPEN,
+  TicketStatus.PENDING,
+  TicketStatus.ON_HOLD,
+];
