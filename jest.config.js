@@ -13,6 +13,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration/e2e tests boot servers on a shared 2-core machine; jest 30 reads this only at the top level.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -21,7 +23,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
-      testTimeout: 60000,
     },
     {
       ...common,
@@ -29,7 +30,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

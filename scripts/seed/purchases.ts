@@ -15,12 +15,12 @@ import type { OrderLinePlan, OrderPlan } from './types';
  */
 
 export const PURCHASE_PROCESS = {
-  /** λ ~ Gamma(r, α): purchases per day; mean r / α ≈ one purchase every ~55 days. */
-  r: 1.4,
-  alpha: 75,
-  /** p ~ Beta(a, b): mean ≈ 0.22 chance of dropping out after each repeat purchase. */
+  /** λ ~ Gamma(r, α): purchases per day; mean r / α ≈ one purchase every ~90 days. */
+  r: 1.3,
+  alpha: 115,
+  /** p ~ Beta(a, b): mean ≈ 0.25 chance of dropping out after each repeat purchase. */
   a: 1.3,
-  b: 4.5,
+  b: 3.9,
   /** Order value (EUR) ~ Gamma(shape, ν), ν ~ Gamma(q, γ): mean shape · γ / (q − 1) ≈ 96 EUR. */
   spendShape: 6,
   spendQ: 3.5,

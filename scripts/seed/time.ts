@@ -8,14 +8,17 @@ export const addDays = (date: Date, days: number): Date => new Date(date.getTime
 export const daysBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / DAY_MS;
 
 /** UTC offset of a zone on a calendar day (at noon, so a DST change that night does not matter). */
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<string, Map<number, number>>();
 function offsetOnDay(timeZone: string, day: number): number {
-  const key = `${timeZone}|${day}`;
-  let offset = offsetCache.get(key);
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  let offset = zone.get(day);
   if (offset === undefined) {
     offset = utcOffsetMinutes(timeZone, new Date(day * DAY_MS + 12 * HOUR_MS));
-    if (offsetCache.size > 200_000) offsetCache.clear();
-    offsetCache.set(key, offset);
+    zone.set(day, offset);
   }
   return offset;
 }

@@ -62,8 +62,9 @@ export class CollectionStore {
         "Performing an update on the path '_id' would modify the immutable field '_id'",
       );
     }
-    const changes: Array<[SecondaryIndex, ReturnType<SecondaryIndex['keysOf']>, ReturnType<SecondaryIndex['keysOf']>]> =
-      [];
+    const changes: Array<
+      [SecondaryIndex, ReturnType<SecondaryIndex['keysOf']>, ReturnType<SecondaryIndex['keysOf']>]
+    > = [];
     for (const index of this.indexes.values()) {
       const before = index.keysOf(oldDoc);
       const after = index.keysOf(newDoc);
@@ -91,7 +92,10 @@ export class CollectionStore {
   createIndex(spec: IndexSpec): boolean {
     if (spec.name === '_id_' || isIdOnly(spec.key)) {
       if (spec.unique === false) {
-        throw new CommandError(ErrorCode.InvalidOptions, "The field 'unique' is not valid for an _id index specification.");
+        throw new CommandError(
+          ErrorCode.InvalidOptions,
+          "The field 'unique' is not valid for an _id index specification.",
+        );
       }
       return false;
     }
@@ -118,7 +122,8 @@ export class CollectionStore {
         `Index already exists with a different name: ${sameKeyIndex.name}`,
       );
     }
-    const index = new SecondaryIndex({ v: 2, key: spec.key, name: spec.name, ...spec }, this.ns);
+    const { key, name, ...options } = spec;
+    const index = new SecondaryIndex({ v: 2, key, name, ...options }, this.ns);
     try {
       for (const [id, doc] of this.docs) {
         const keys = index.keysOf(doc);
@@ -142,7 +147,10 @@ export class CollectionStore {
   }
 
   indexSpecs(): Document[] {
-    return [{ v: 2, key: { _id: 1 }, name: '_id_' }, ...[...this.indexes.values()].map((i) => ({ ...i.spec }))];
+    return [
+      { v: 2, key: { _id: 1 }, name: '_id_' },
+      ...[...this.indexes.values()].map((i) => ({ ...i.spec })),
+    ];
   }
 
   /**
@@ -193,7 +201,10 @@ export class CollectionStore {
 }
 
 /** Field → values it must equal (from plain equality, `$eq` or `$in`, at top level or inside `$and`). */
-export function equalityConditions(filter: Document, out = new Map<string, unknown[]>()): Map<string, unknown[]> {
+export function equalityConditions(
+  filter: Document,
+  out = new Map<string, unknown[]>(),
+): Map<string, unknown[]> {
   for (const [field, cond] of Object.entries(filter)) {
     if (field === '$and' && Array.isArray(cond)) {
       for (const sub of cond) if (isPlainObject(sub)) equalityConditions(sub, out);
@@ -233,7 +244,8 @@ function withIdFirst(doc: Document): Document {
 
 function validateId(id: unknown): void {
   if (Array.isArray(id)) throw new CommandError(ErrorCode.BadValue, 'The _id field cannot be an array');
-  if (id instanceof RegExp) throw new CommandError(ErrorCode.BadValue, 'The _id field cannot be a regular expression');
+  if (id instanceof RegExp)
+    throw new CommandError(ErrorCode.BadValue, 'The _id field cannot be a regular expression');
 }
 
 function isIdOnly(key: Document): boolean {

@@ -1,9 +1,9 @@
 import { Long, type Document } from 'bson';
-import { Query } from 'mingo';
 import { compareValues, pathValues, valueKey } from './bson-values';
 import type { CollectionStore } from './collection-store';
 import type { CursorRegistry } from './cursor-registry';
 import { CommandError, ErrorCode, errorReply } from './errors';
+import { compileQuery } from './mingo-runtime';
 import { applyUpdate, matchDocs, project, runPipeline, shapeResults, upsertSeed } from './query-engine';
 import type { IndexSpec } from './secondary-index';
 import type { StorageEngine } from './storage-engine';
@@ -68,7 +68,8 @@ export class CommandExecutor {
       },
       insert: (db, cmd) => this.insert(db, cmd),
       find: (db, cmd, ctx) => this.find(db, cmd, ctx),
-      getmore: (db, cmd) => this.cursors.getMore(cmd.getMore, `${db}.${cmd.collection}`, optionalNumber(cmd.batchSize)),
+      getmore: (db, cmd) =>
+        this.cursors.getMore(cmd.getMore, `${db}.${cmd.collection}`, optionalNumber(cmd.batchSize)),
       killcursors: (_db, cmd) => this.cursors.kill(Array.isArray(cmd.cursors) ? cmd.cursors : []),
       update: (db, cmd) => this.update(db, cmd),
       delete: (db, cmd) => this.delete(db, cmd),
@@ -146,7 +147,7 @@ export class CommandExecutor {
       empty: [...colls.values()].every((c) => c.docs.size === 0),
     }));
     if (cmd.filter) {
-      const q = new Query(cmd.filter);
+      const q = compileQuery(cmd.filter);
       databases = databases.filter((d) => q.test(d));
     }
     if (cmd.nameOnly) return { databases: databases.map((d) => ({ name: d.name })), ok: 1 };
@@ -163,7 +164,7 @@ export class CommandExecutor {
       idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
     }));
     if (cmd.filter && Object.keys(cmd.filter).length > 0) {
-      const q = new Query(cmd.filter);
+      const q = compileQuery(cmd.filter);
       infos = infos.filter((i) => q.test(i));
     }
     if (cmd.nameOnly) infos = infos.map((i) => ({ name: i.name, type: i.type }));
@@ -237,7 +238,11 @@ export class CommandExecutor {
     spec: Document,
   ): { n: number; nModified: number; upsertedId?: unknown } {
     const { q, u, upsert, multi, arrayFilters, sort } = spec;
-    if (u === undefined || u === null) throw new CommandError(ErrorCode.FailedToParse, "BSON field 'update.updates.u' is missing but a required field");
+    if (u === undefined || u === null)
+      throw new CommandError(
+        ErrorCode.FailedToParse,
+        "BSON field 'update.updates.u' is missing but a required field",
+      );
     const coll = this.engine.getCollection(db, name);
     let matches = matchDocs(coll, q);
     if (!multi) matches = shapeResults(matches, { sort, limit: 1 });
@@ -316,7 +321,10 @@ export class CommandExecutor {
 
   private aggregate(db: string, cmd: Document, ctx: CommandContext): Document {
     if (typeof cmd.aggregate !== 'string') {
-      throw new CommandError(ErrorCode.InvalidNamespace, 'collection-less aggregate is not supported by the embedded server');
+      throw new CommandError(
+        ErrorCode.InvalidNamespace,
+        'collection-less aggregate is not supported by the embedded server',
+      );
     }
     const pipeline: Document[] = Array.isArray(cmd.pipeline) ? [...cmd.pipeline] : [];
     if (!cmd.cursor && !cmd.explain) {
@@ -334,7 +342,13 @@ export class CommandExecutor {
       const c = this.engine.getCollection(db, other);
       return c ? [...c.docs.values()] : [];
     });
-    return this.cursors.open(`${db}.${cmd.aggregate}`, results, cmd.cursor?.batchSize, ctx.connectionId, sessionKey(cmd.lsid));
+    return this.cursors.open(
+      `${db}.${cmd.aggregate}`,
+      results,
+      cmd.cursor?.batchSize,
+      ctx.connectionId,
+      sessionKey(cmd.lsid),
+    );
   }
 
   private distinct(db: string, cmd: Document): Document {
@@ -354,13 +368,17 @@ export class CommandExecutor {
   private createIndexes(db: string, cmd: Document): Document {
     const name = String(cmd.createIndexes);
     const specs: Document[] = Array.isArray(cmd.indexes) ? cmd.indexes : [];
-    if (specs.length === 0) throw new CommandError(ErrorCode.BadValue, 'Must specify at least one index to create');
+    if (specs.length === 0)
+      throw new CommandError(ErrorCode.BadValue, 'Must specify at least one index to create');
     const existed = this.engine.getCollection(db, name) !== undefined;
     const coll = this.engine.ensureCollection(db, name);
     const before = coll.indexes.size + 1;
     for (const spec of specs) {
       if (!spec.key || typeof spec.name !== 'string') {
-        throw new CommandError(ErrorCode.FailedToParse, "The 'key' and 'name' fields are required for an index specification");
+        throw new CommandError(
+          ErrorCode.FailedToParse,
+          "The 'key' and 'name' fields are required for an index specification",
+        );
       }
       const { key, name: indexName, ...options } = spec;
       coll.createIndex({ v: 2, key, name: indexName, ...options } as IndexSpec);
@@ -389,11 +407,17 @@ export class CommandExecutor {
       const found = [...coll.indexes.values()].find((i) => valueKey(i.spec.key) === valueKey(target));
       if (!found) {
         if (valueKey(target) === valueKey({ _id: 1 })) names.push('_id_');
-        else throw new CommandError(ErrorCode.IndexNotFound, `can't find index with key: ${JSON.stringify(target)}`);
+        else
+          throw new CommandError(
+            ErrorCode.IndexNotFound,
+            `can't find index with key: ${JSON.stringify(target)}`,
+          );
       } else names.push(found.name);
     }
     if (names.includes('_id_')) throw new CommandError(ErrorCode.InvalidOptions, 'cannot drop _id index');
-    for (const n of names) if (!coll.indexes.has(n)) throw new CommandError(ErrorCode.IndexNotFound, `index not found with name [${n}]`);
+    for (const n of names)
+      if (!coll.indexes.has(n))
+        throw new CommandError(ErrorCode.IndexNotFound, `index not found with name [${n}]`);
     for (const n of names) coll.dropIndex(n);
     return { nIndexesWas, ok: 1 };
   }

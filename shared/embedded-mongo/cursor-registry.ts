@@ -26,7 +26,13 @@ export class CursorRegistry {
   private nextId = Math.floor(Math.random() * 1e9) + 1;
 
   /** Takes the first batch and registers a cursor for the rest (id 0 when exhausted). */
-  open(ns: string, docs: Document[], batchSize: number | undefined, owner: number, session?: string): Document {
+  open(
+    ns: string,
+    docs: Document[],
+    batchSize: number | undefined,
+    owner: number,
+    session?: string,
+  ): Document {
     const first = takeBatch(docs, 0, batchSize ?? DEFAULT_FIRST_BATCH);
     let id = 0;
     if (first.length < docs.length) {

@@ -63,7 +63,8 @@ export class DurableStore {
     if (snapshots.length > 0) {
       const file = path.join(dir, `snapshot-${snapGen}.bson`);
       const parsed = parseRecords(fs.readFileSync(file));
-      if (parsed.tornBytes > 0) logger.warn(`embedded-mongo: snapshot ${file} has ${parsed.tornBytes} unreadable trailing bytes`);
+      if (parsed.tornBytes > 0)
+        logger.warn(`embedded-mongo: snapshot ${file} has ${parsed.tornBytes} unreadable trailing bytes`);
       for (const r of parsed.records) engine.apply(r as ChangeRecord);
     }
     const journals = generations(files, JOURNAL).filter((g) => g >= snapGen);
@@ -83,11 +84,20 @@ export class DurableStore {
     }
     const gen = Math.max(snapGen, ...journals, 1);
     const fd = fs.openSync(path.join(dir, `journal-${gen}.log`), 'a');
-    const store = new DurableStore(dir, engine, logger, gen, fd, options.compactAfterBytes ?? 64 * 1024 * 1024);
+    const store = new DurableStore(
+      dir,
+      engine,
+      logger,
+      gen,
+      fd,
+      options.compactAfterBytes ?? 64 * 1024 * 1024,
+    );
     store.journalBytes = fs.fstatSync(fd).size;
     engine.setSink((r) => store.append(r));
     store.removeStale(gen);
-    logger.info(`embedded-mongo: data directory ${dir} loaded (snapshot ${snapGen}, ${replayed} journal records replayed)`);
+    logger.info(
+      `embedded-mongo: data directory ${dir} loaded (snapshot ${snapGen}, ${replayed} journal records replayed)`,
+    );
     if (replayed > 0) await store.compact();
     return store;
   }
@@ -142,7 +152,9 @@ export class DurableStore {
     }
     if (this.pending.length > 0 && !this.failure) void this.flush();
     if (this.journalBytes > this.compactAfterBytes && !this.compacting && !this.closed) {
-      this.compact().catch((err) => this.logger.warn(`embedded-mongo: compaction failed: ${(err as Error).message}`));
+      this.compact().catch((err) =>
+        this.logger.warn(`embedded-mongo: compaction failed: ${(err as Error).message}`),
+      );
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
-import { Aggregator, find as mingoFind, Query, update as mingoUpdate } from 'mingo';
 import { cloneValue, compareValues, isPlainObject, pathValues, setPath, valueKey } from './bson-values';
 import type { CollectionStore } from './collection-store';
+import { applyModifier, compilePipeline, compileQuery } from './mingo-runtime';
 import { CommandError, ErrorCode } from './errors';
 
 /**
@@ -12,8 +12,9 @@ import { CommandError, ErrorCode } from './errors';
 export function matchDocs(coll: CollectionStore | undefined, filter: Document | undefined): Document[] {
   if (!coll) return [];
   const candidates = coll.candidates(filter);
-  if (!filter || Object.keys(filter).length === 0) return Array.isArray(candidates) ? candidates : [...candidates];
-  const query = new Query(filter);
+  if (!filter || Object.keys(filter).length === 0)
+    return Array.isArray(candidates) ? candidates : [...candidates];
+  const query = compileQuery(filter);
   const out: Document[] = [];
   for (const doc of candidates) if (query.test(doc)) out.push(doc);
   return out;
@@ -37,13 +38,14 @@ export function shapeResults(docs: Document[], opts: FindOptions): Document[] {
 }
 
 export function project(docs: Document[], projection: Document): Document[] {
-  return mingoFind(docs, {}, projection).all() as Document[];
+  return compileQuery({}).find(docs, projection).all() as Document[];
 }
 
 /** Stable sort by a MongoDB sort spec; arrays sort by their min (asc) / max (desc) element like mongod. */
 export function sortDocs(docs: Document[], sort: Document): Document[] {
   const keys = Object.entries(sort).map(([field, dir]) => {
-    if (isPlainObject(dir) && dir.$meta) throw new CommandError(ErrorCode.BadValue, '$meta sort is not supported');
+    if (isPlainObject(dir) && dir.$meta)
+      throw new CommandError(ErrorCode.BadValue, '$meta sort is not supported');
     return { field, dir: Number(dir) < 0 ? -1 : 1 };
   });
   const decorated = docs.map((doc, i) => ({ doc, i, vals: keys.map((k) => sortValue(doc, k.field, k.dir)) }));
@@ -84,7 +86,7 @@ export function applyUpdate(
 ): Document | undefined {
   let next: Document;
   if (Array.isArray(update)) {
-    const out = new Aggregator(update).run([cloneValue(doc)]) as Document[];
+    const out = compilePipeline(update).run([cloneValue(doc)]) as Document[];
     next = out[0] ?? {};
     if (doc._id !== undefined && next._id === undefined) next = { _id: doc._id, ...next };
   } else if (hasOperators(update)) {
@@ -99,7 +101,7 @@ export function applyUpdate(
       if (op === '$set' && modifier.$set) modifier.$set = { ...modifier.$set, ...arg };
       else modifier[op] = arg;
     }
-    const changed = mingoUpdate(next, modifier, opts.arrayFilters, opts.filter ?? {});
+    const changed = applyModifier(next, modifier, opts.arrayFilters, opts.filter ?? {});
     if (changed.length === 0 && !opts.forInsert) return undefined;
   } else {
     if (update._id !== undefined && doc._id !== undefined && valueKey(update._id) !== valueKey(doc._id)) {
@@ -122,7 +124,8 @@ function assertIdUntouched(op: string, arg: unknown, doc: Document): void {
   if (!isPlainObject(arg)) return;
   for (const [path, value] of Object.entries(arg)) {
     if (path !== '_id' && !path.startsWith('_id.')) continue;
-    const sameValue = (op === '$set' || op === '$setOnInsert') && path === '_id' && valueKey(value) === valueKey(doc._id);
+    const sameValue =
+      (op === '$set' || op === '$setOnInsert') && path === '_id' && valueKey(value) === valueKey(doc._id);
     if (doc._id !== undefined && !sameValue) {
       throw new CommandError(
         ErrorCode.ImmutableField,
@@ -179,7 +182,8 @@ const READ_ONLY_STAGES = new Set(['$match', '$sort', '$limit', '$skip', '$count'
 function rewriteStage(stage: Document): Document[] {
   if (stage.$facet && isPlainObject(stage.$facet)) {
     const facet: Document = {};
-    for (const [k, sub] of Object.entries(stage.$facet)) facet[k] = Array.isArray(sub) ? sub.flatMap(rewriteStage) : sub;
+    for (const [k, sub] of Object.entries(stage.$facet))
+      facet[k] = Array.isArray(sub) ? sub.flatMap(rewriteStage) : sub;
     return [{ $facet: facet }];
   }
   if (!stage.$bucket || !isPlainObject(stage.$bucket)) return [stage];
@@ -217,5 +221,5 @@ export function runPipeline(
     if (!found) cache.set(name, (found = resolveCollection(name).map(cloneValue)));
     return found;
   };
-  return new Aggregator(pipeline, { collectionResolver }).run(docs) as Document[];
+  return compilePipeline(pipeline, collectionResolver).run(docs) as Document[];
 }

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { compileQuery } from './mingo-runtime';
 import { pathValues, renderForMessage, valueKey } from './bson-values';
 import { CommandError, DuplicateKeyError, ErrorCode } from './errors';
 
@@ -31,7 +31,7 @@ export class SecondaryIndex {
   // A key held by one document maps to its id directly; a Set only where several share it (saves memory).
   private readonly entries = new Map<string, IdSet>();
   private readonly leading: Map<string, IdSet>;
-  private readonly partial?: Query;
+  private readonly partial?: { test(doc: Document): boolean };
 
   constructor(
     readonly spec: IndexSpec,
@@ -39,16 +39,20 @@ export class SecondaryIndex {
   ) {
     this.fields = Object.keys(spec.key);
     this.paths = this.fields.map((f) => f.split('.'));
-    if (this.fields.length === 0) throw new CommandError(ErrorCode.CannotCreateIndex, 'Index keys cannot be empty.');
+    if (this.fields.length === 0)
+      throw new CommandError(ErrorCode.CannotCreateIndex, 'Index keys cannot be empty.');
     for (const f of this.fields) {
       const dir = spec.key[f];
       if (dir !== 1 && dir !== -1) {
         // text/2dsphere/hashed indexes are not supported; only ascending/descending keys.
-        throw new CommandError(ErrorCode.CannotCreateIndex, `Unsupported index type for field '${f}': ${String(dir)}`);
+        throw new CommandError(
+          ErrorCode.CannotCreateIndex,
+          `Unsupported index type for field '${f}': ${String(dir)}`,
+        );
       }
     }
     this.leading = this.fields.length === 1 ? this.entries : new Map();
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = compileQuery(spec.partialFilterExpression);
   }
 
   get name(): string {
@@ -99,7 +103,11 @@ export class SecondaryIndex {
       for (const c of combos) {
         for (const v of vals) {
           const k = valueKey(v);
-          next.push({ key: i === 0 ? k : c.key + '\u0000' + k, leading: i === 0 ? k : c.leading, values: [...c.values, v] });
+          next.push({
+            key: i === 0 ? k : c.key + '\u0000' + k,
+            leading: i === 0 ? k : c.leading,
+            values: [...c.values, v],
+          });
         }
       }
       combos = next;
@@ -128,7 +136,13 @@ export class SecondaryIndex {
       keyValue[f] = v;
       rendered.push(`${f}: ${renderForMessage(v)}`);
     });
-    throw new DuplicateKeyError(this.ns, this.name, { ...this.spec.key }, keyValue, `{ ${rendered.join(', ')} }`);
+    throw new DuplicateKeyError(
+      this.ns,
+      this.name,
+      { ...this.spec.key },
+      keyValue,
+      `{ ${rendered.join(', ')} }`,
+    );
   }
 
   add(keys: KeyTuple[], id: string): void {

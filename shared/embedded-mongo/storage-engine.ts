@@ -106,7 +106,8 @@ export class StorageEngine {
 }
 
 function validateNames(db: string, name: string): void {
-  if (!db || /[/\\. "$\0]/.test(db)) throw new CommandError(ErrorCode.InvalidNamespace, `Invalid database name: '${db}'`);
+  if (!db || /[/\\. "$\0]/.test(db))
+    throw new CommandError(ErrorCode.InvalidNamespace, `Invalid database name: '${db}'`);
   if (!name || name.includes('$') || name.includes('\0') || name.startsWith('.')) {
     throw new CommandError(ErrorCode.InvalidNamespace, `Invalid collection name: ${name}`);
   }

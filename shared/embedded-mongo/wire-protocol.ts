@@ -188,7 +188,10 @@ export function encodeOpMsgRequest(
 ): Buffer {
   const parts: Buffer[] = [Buffer.from([0]), Buffer.from(serialize(body))];
   for (const [identifier, docs] of Object.entries(sequences)) {
-    const payload = Buffer.concat([Buffer.from(identifier + '\0'), ...docs.map((d) => Buffer.from(serialize(d)))]);
+    const payload = Buffer.concat([
+      Buffer.from(identifier + '\0'),
+      ...docs.map((d) => Buffer.from(serialize(d))),
+    ]);
     const size = Buffer.allocUnsafe(4);
     size.writeInt32LE(payload.length + 4, 0);
     parts.push(Buffer.from([1]), size, payload);

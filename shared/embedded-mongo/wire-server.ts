@@ -97,10 +97,12 @@ export class WireServer {
         return;
       }
       for (const msg of messages) {
-        queue = queue.then(() => this.handle(socket, connectionId, msg)).catch((err) => {
-          this.logger.warn(`embedded-mongo: connection ${connectionId}: ${(err as Error).message}`);
-          socket.destroy();
-        });
+        queue = queue
+          .then(() => this.handle(socket, connectionId, msg))
+          .catch((err) => {
+            this.logger.warn(`embedded-mongo: connection ${connectionId}: ${(err as Error).message}`);
+            socket.destroy();
+          });
       }
     });
     socket.on('error', () => socket.destroy());
@@ -139,7 +141,11 @@ export class WireServer {
 
   private async execute(db: string, command: Document, connectionId: number): Promise<Document> {
     const name = (Object.keys(command)[0] ?? '').toLowerCase();
-    if ((name === 'hello' || name === 'ismaster') && command.maxAwaitTimeMS !== undefined && command.topologyVersion) {
+    if (
+      (name === 'hello' || name === 'ismaster') &&
+      command.maxAwaitTimeMS !== undefined &&
+      command.topologyVersion
+    ) {
       // Awaitable hello: the topology of a standalone never changes, so answer when the wait expires.
       await this.sleep(Math.min(Number(command.maxAwaitTimeMS) || 0, 10_000));
     }

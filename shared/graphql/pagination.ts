@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { badInput } from '../errors';
 
@@ -75,5 +76,6 @@ export function afterFilter(field: string, direction: 1 | -1, cursor: unknown[] 
   const [value, id] = cursor;
   const op = direction === -1 ? '$lt' : '$gt';
   const v = typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(value) : value;
-  return { $or: [{ [field]: { [op]: v } }, { [field]: v, _id: { [op]: id } }] };
+  // trusted(): connections run with sanitizeFilter, which would otherwise neutralise these operators.
+  return { $or: [{ [field]: trusted({ [op]: v }) }, { [field]: v, _id: trusted({ [op]: id }) }] };
 }

@@ -15,6 +15,8 @@ export interface ConnectMongoOptions {
    * marked with mongoose's `trusted()`: `find({ score: trusted({ $gte: 10 }) })`.
    */
   sanitizeFilter?: boolean;
+  /** Emit driver command events (tests count MongoDB commands per request with them). */
+  monitorCommands?: boolean;
   logger?: MongoLogger;
 }
 
@@ -46,6 +48,7 @@ export async function connectMongo(opts: ConnectMongoOptions): Promise<Connectio
     autoIndex: true,
     autoCreate: true,
     sanitizeFilter: opts.sanitizeFilter ?? true,
+    monitorCommands: opts.monitorCommands ?? false,
   });
   try {
     await connection.asPromise();

@@ -1,4 +1,9 @@
-export { connectMongo, ensureIndexes, MongoUnavailableError, type ConnectMongoOptions } from './connect-mongo';
+export {
+  connectMongo,
+  ensureIndexes,
+  MongoUnavailableError,
+  type ConnectMongoOptions,
+} from './connect-mongo';
 export { mongoUriHosts, redactMongoUri } from './redact-uri';
 export {
   resolveMongoServer,

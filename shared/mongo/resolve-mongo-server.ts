@@ -39,8 +39,14 @@ export async function resolveMongoServer(opts: ResolveMongoServerOptions): Promi
       instance: opts.dbPath ? { dbPath: opts.dbPath, storageEngine: 'wiredTiger' } : {},
     });
     const uri = server.getUri().replace(/\/$/, '');
-    opts.logger.info(`MongoDB: started local mongod ${binary} at ${uri}${opts.dbPath ? ` (data in ${opts.dbPath})` : ' (in-memory)'}`);
-    return { uri, mode: 'system-binary', stop: async () => void (await server.stop({ doCleanup: !opts.dbPath })) };
+    opts.logger.info(
+      `MongoDB: started local mongod ${binary} at ${uri}${opts.dbPath ? ` (data in ${opts.dbPath})` : ' (in-memory)'}`,
+    );
+    return {
+      uri,
+      mode: 'system-binary',
+      stop: async () => void (await server.stop({ doCleanup: !opts.dbPath })),
+    };
   }
   const shared = await acquireEmbedded(opts.dbPath ?? '', opts.logger);
   return { uri: shared.uri, mode: 'embedded', stop: shared.release };
@@ -52,7 +58,9 @@ async function findLocalMongod(logger: MongoLogger): Promise<string | undefined>
     const { DryMongoBinary } = await import('mongodb-memory-server-core');
     return (await DryMongoBinary.locateBinary(DryMongoBinary.getEnsuredOptions({}))) || undefined;
   } catch (err) {
-    logger.warn(`MongoDB: configured mongod binary unusable (${(err as Error).message}); falling back to the embedded server`);
+    logger.warn(
+      `MongoDB: configured mongod binary unusable (${(err as Error).message}); falling back to the embedded server`,
+    );
     return undefined;
   }
 }
@@ -65,7 +73,10 @@ interface SharedEmbedded {
 /** Several subgraphs in one process (tests, `npm start`) share one embedded server per data directory. */
 const embedded = new Map<string, SharedEmbedded>();
 
-async function acquireEmbedded(dbPath: string, logger: MongoLogger): Promise<{ uri: string; release(): Promise<void> }> {
+async function acquireEmbedded(
+  dbPath: string,
+  logger: MongoLogger,
+): Promise<{ uri: string; release(): Promise<void> }> {
   let entry = embedded.get(dbPath);
   if (!entry) {
     const server = startEmbeddedMongo({ dbPath: dbPath || undefined, logger });

@@ -6,7 +6,9 @@ import { connectMongo } from '../../shared/mongo';
 export function testMongoUri(): string {
   const uri = process.env.TEST_MONGODB_URI;
   if (!uri) {
-    throw new Error('TEST_MONGODB_URI is not set: run this test in the integration or e2e jest project (globalSetup starts MongoDB)');
+    throw new Error(
+      'TEST_MONGODB_URI is not set: run this test in the integration or e2e jest project (globalSetup starts MongoDB)',
+    );
   }
   return uri;
 }
@@ -52,7 +54,10 @@ export interface TestClient {
 }
 
 /** A raw driver client on a fresh database. */
-export async function openTestClient(prefix: string, options: { maxPoolSize?: number } = {}): Promise<TestClient> {
+export async function openTestClient(
+  prefix: string,
+  options: { maxPoolSize?: number } = {},
+): Promise<TestClient> {
   const dbName = uniqueDbName(prefix);
   const client = await new MongoClient(testMongoUri(), {
     serverSelectionTimeoutMS: 5000,

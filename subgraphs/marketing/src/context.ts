@@ -1,4 +1,8 @@
-import { createByIdLoader, createGroupLoader, createParamGroupLoader } from '../../../shared/dataloader/loaders';
+import {
+  createByIdLoader,
+  createGroupLoader,
+  createParamGroupLoader,
+} from '../../../shared/dataloader/loaders';
 import { AdvocacyService } from './advocacy/advocacy.service';
 import { CampaignService } from './campaign/campaign.service';
 import { systemClock, type Clock } from './common/clock';
@@ -13,7 +17,11 @@ import { ReviewService } from './review/review.service';
 import type { SegmentDoc } from './segment/segment.model';
 import { SegmentService } from './segment/segment.service';
 import { SurveyAnswerService } from './survey/survey-answer.service';
-import { TouchpointService, type TouchpointPage, type TouchpointPageParams } from './touchpoint/touchpoint.service';
+import {
+  TouchpointService,
+  type TouchpointPage,
+  type TouchpointPageParams,
+} from './touchpoint/touchpoint.service';
 
 export interface MarketingOptions {
   clock?: Clock;
@@ -23,7 +31,10 @@ export interface MarketingOptions {
 
 export function createServices(models: MarketingModels, options: MarketingOptions = {}) {
   const clock = options.clock ?? systemClock;
-  const customers = new CustomerService(models.customers, { clock, defaultPhoneRegion: options.defaultPhoneRegion });
+  const customers = new CustomerService(models.customers, {
+    clock,
+    defaultPhoneRegion: options.defaultPhoneRegion,
+  });
   return {
     customers,
     touchpoints: new TouchpointService(models.touchpoints, models.campaigns, customers, clock),
@@ -46,17 +57,32 @@ const isDoc = (v: CustomerDoc | Error | null): v is CustomerDoc => !!v && !(v in
  * field of Customer goes through one of these, so a page of N customers costs one query per collection.
  */
 export function createLoaders(services: MarketingServices, clock: Clock = systemClock) {
-  const customerById = createByIdLoader((ids) => services.customers.findMany(ids), (c) => c._id);
+  const customerById = createByIdLoader(
+    (ids) => services.customers.findMany(ids),
+    (c) => c._id,
+  );
   let segments: Promise<SegmentDoc[]> | undefined;
   return {
     customerById,
-    campaignById: createByIdLoader((ids) => services.campaigns.findMany(ids), (c) => c._id),
+    campaignById: createByIdLoader(
+      (ids) => services.campaigns.findMany(ids),
+      (c) => c._id,
+    ),
     touchpointPages: createParamGroupLoader<TouchpointPageParams, TouchpointPage>((ids, params) =>
       services.touchpoints.pages(ids, params),
     ),
-    surveyAnswersByCustomer: createGroupLoader((ids) => services.surveyAnswers.forCustomers(ids), (a) => a.customerId),
-    referralsByReferrer: createGroupLoader((ids) => services.referrals.forReferrers(ids), (r) => r.referrerId),
-    reviewsByCustomer: createGroupLoader((ids) => services.reviews.forCustomers(ids), (r) => r.customerId),
+    surveyAnswersByCustomer: createGroupLoader(
+      (ids) => services.surveyAnswers.forCustomers(ids),
+      (a) => a.customerId,
+    ),
+    referralsByReferrer: createGroupLoader(
+      (ids) => services.referrals.forReferrers(ids),
+      (r) => r.referrerId,
+    ),
+    reviewsByCustomer: createGroupLoader(
+      (ids) => services.reviews.forCustomers(ids),
+      (r) => r.customerId,
+    ),
     engagement: createByIdLoader(
       async (ids) => {
         // Profiles are already in the loader (primed when presented), so this costs no extra query.
@@ -68,7 +94,8 @@ export function createLoaders(services: MarketingServices, clock: Clock = system
       (e) => e.customerId,
     ),
     advocacy: createByIdLoader(
-      async (ids) => [...(await services.advocacy.forCustomers(ids))].map(([customerId, a]) => ({ customerId, ...a })),
+      async (ids) =>
+        [...(await services.advocacy.forCustomers(ids))].map(([customerId, a]) => ({ customerId, ...a })),
       (a) => a.customerId,
     ),
     /** Segments are few; read once per request and evaluated in memory for every customer. */

@@ -12,7 +12,11 @@ void runUntilSignal({
   name: 'marketing',
   logger,
   start: async () => {
-    const mongo = await resolveMongoServer({ uri: config.mongo.uri, dbPath: config.mongo.embeddedDbPath, logger });
+    const mongo = await resolveMongoServer({
+      uri: config.mongo.uri,
+      dbPath: config.mongo.embeddedDbPath,
+      logger,
+    });
     const connection = await connectMongo({
       uri: mongo.uri,
       dbName: config.mongo.dbName,

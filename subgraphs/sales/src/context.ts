@@ -1,11 +1,10 @@
 import DataLoader from 'dataloader';
-import {
-  createByIdLoader,
-  createGroupLoader,
-  createParamGroupLoader,
-} from '../../../shared/dataloader/loaders';
+import { createByIdLoader, createGroupLoader, createParamGroupLoader } from '../../../shared/dataloader/loaders';
 import { DEFAULT_SALES_SETTINGS, type SalesSettings } from './config';
 import type { CustomerPage } from './common/page-per-customer';
+import { RefitCoordinator } from './customer-value/refit-scheduler';
+import type { ValueModelDoc } from './customer-value/value-model.model';
+import { ValueModelService } from './customer-value/value-model.service';
 import { toPurchaseStats } from './customer/purchase-stats';
 import type { PurchaseStats } from './customer/customer.type';
 import type { OrderDoc } from './order/order.model';
@@ -14,24 +13,16 @@ import { ProductService } from './product/product.service';
 import type { ReturnDoc } from './return/return.model';
 import { ReturnService } from './return/return.service';
 import type { SalesModels } from './models';
+import type { PurchaseSummary } from './value-model';
 
-/** What outlives a request: settings, the clock, and the background refit trigger. */
+/** What outlives a request: settings, the clock, and the process-wide refit coordinator. */
 export interface SalesRuntime {
   settings: SalesSettings;
   now?: () => Date;
-  refit?: RefitTrigger;
+  refits?: RefitCoordinator;
 }
 
-/** Told about imports so a large one leads to a (debounced) value-model refit. */
-export interface RefitTrigger {
-  /** Returns whether a refit is now scheduled. */
-  noteImported(count: number): boolean;
-}
-
-export function createServices(
-  models: SalesModels,
-  runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS },
-) {
+export function createServices(models: SalesModels, runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS }) {
   const { settings, now } = runtime;
   return {
     products: new ProductService(models.products),
@@ -41,6 +32,7 @@ export function createServices(
       now,
     }),
     returns: new ReturnService(models.returns, models.orders, { now }),
+    valueModels: new ValueModelService(models.orders, models.valueModels, { baseCurrency: settings.baseCurrency, now }),
   };
 }
 
@@ -52,29 +44,16 @@ export type SalesServices = ReturnType<typeof createServices>;
  */
 export function createLoaders(services: SalesServices, settings: SalesSettings) {
   return {
-    productById: createByIdLoader(
-      (ids) => services.products.findMany(ids),
-      (p) => p._id,
-    ),
-    orderById: createByIdLoader(
-      (ids) => services.orders.findMany(ids),
-      (o) => o._id,
-    ),
-    orderByNumber: createByIdLoader(
-      (n) => services.orders.findManyByNumber(n),
-      (o) => o.orderNumber,
-    ),
-    returnsByOrder: createGroupLoader(
-      (ids) => services.returns.findByOrders(ids),
-      (r) => r.orderId,
-    ),
+    productById: createByIdLoader((ids) => services.products.findMany(ids), (p) => p._id),
+    orderById: createByIdLoader((ids) => services.orders.findMany(ids), (o) => o._id),
+    orderByNumber: createByIdLoader((n) => services.orders.findManyByNumber(n), (o) => o.orderNumber),
+    returnsByOrder: createGroupLoader((ids) => services.returns.findByOrders(ids), (r) => r.orderId),
     ordersPageByCustomer: createParamGroupLoader<OrderPageParams, CustomerPage<OrderDoc>>((ids, params) =>
       services.orders.pageForCustomers(ids, params),
     ),
-    returnsPageByCustomer: createParamGroupLoader<
-      { first: number; after: string | null },
-      CustomerPage<ReturnDoc>
-    >((ids, params) => services.returns.pageForCustomers(ids, params)),
+    returnsPageByCustomer: createParamGroupLoader<{ first: number; after: string | null }, CustomerPage<ReturnDoc>>(
+      (ids, params) => services.returns.pageForCustomers(ids, params),
+    ),
     // Orders and returns aggregated side by side: two commands for any number of customers.
     purchaseStatsByCustomer: new DataLoader<string, PurchaseStats>(async (ids) => {
       const [orders, returns] = await Promise.all([
@@ -83,13 +62,23 @@ export function createLoaders(services: SalesServices, settings: SalesSettings) 
       ]);
       return ids.map((id) => toPurchaseStats(orders.get(id), returns.get(id), settings.baseCurrency));
     }),
+    /** The stored model, read once per request (single key 'current'). */
+    currentValueModel: new DataLoader<'current', ValueModelDoc | null>(async (keys) => {
+      const doc = await services.valueModels.current();
+      return keys.map(() => doc);
+    }),
+    purchaseSummaryByCustomer: createParamGroupLoader<{ asOf: string }, PurchaseSummary>((ids, params) =>
+      services.valueModels.summaries(new Date(params.asOf), ids),
+    ),
   };
 }
 
 export interface SalesContext {
   services: SalesServices;
   loaders: ReturnType<typeof createLoaders>;
-  refit?: RefitTrigger;
+  refits: RefitCoordinator;
+  /** One "now" per request, so every default observation end in it is the same instant (one batch). */
+  requestTime: Date;
 }
 
 export function createContext(
@@ -97,5 +86,17 @@ export function createContext(
   runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS },
 ): SalesContext {
   const services = createServices(models, runtime);
-  return { services, loaders: createLoaders(services, runtime.settings), refit: runtime.refit };
+  const refits =
+    runtime.refits ??
+    new RefitCoordinator(services.valueModels, {
+      refitIntervalMinutes: 0,
+      refitAfterImportedOrders: 0,
+      refitImportDelaySeconds: 0,
+    });
+  return {
+    services,
+    loaders: createLoaders(services, runtime.settings),
+    refits,
+    requestTime: runtime.now?.() ?? new Date(),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { valueModelModel } from './customer-value/value-model.model';
 import { orderModel } from './order/order.model';
 import { productModel } from './product/product.model';
 import { returnModel } from './return/return.model';
@@ -9,6 +10,7 @@ export function createModels(connection: Connection) {
     products: productModel(connection),
     orders: orderModel(connection),
     returns: returnModel(connection),
+    valueModels: valueModelModel(connection),
   };
 }
 

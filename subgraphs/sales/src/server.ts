@@ -2,25 +2,31 @@ import type { Connection } from 'mongoose';
 import { createGraphQLService, type GraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
 import { DEFAULT_SALES_SETTINGS, type SalesConfig, type SalesSettings } from './config';
-import { createContext, type SalesRuntime } from './context';
+import { createContext, createServices, type SalesRuntime } from './context';
+import { RefitCoordinator } from './customer-value/refit-scheduler';
 import { createModels } from './models';
 import { buildSalesSchema } from './schema';
 
-/** Builds the sales service on an open connection; does not listen (index.ts does). */
+/**
+ * Builds the sales service on an open connection; does not listen (index.ts does). Background value-model
+ * refits (schedule, after large imports) are off unless `config.sales` enables them; they start with
+ * `listen` and stop with the running service.
+ */
 export async function createSalesServer(opts: {
   connection: Connection;
   config: Pick<SalesConfig, 'development'> & { sales?: Partial<SalesSettings> };
   logger?: Logger;
   /** Injected clock for tests; defaults to the system clock. */
   now?: () => Date;
-}): Promise<GraphQLService> {
+}): Promise<GraphQLService & { refits: RefitCoordinator }> {
   const logger = opts.logger ?? createLogger('sales');
   const settings: SalesSettings = { ...DEFAULT_SALES_SETTINGS, ...opts.config.sales };
   const models = createModels(opts.connection);
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   const { schema } = await buildSalesSchema();
-  const runtime: SalesRuntime = { settings, now: opts.now };
-  return createGraphQLService({
+  const refits = new RefitCoordinator(createServices(models, { settings, now: opts.now }).valueModels, settings, logger);
+  const runtime: SalesRuntime = { settings, now: opts.now, refits };
+  const service = createGraphQLService({
     name: 'sales',
     logger,
     schema,
@@ -30,4 +36,19 @@ export async function createSalesServer(opts: {
       await opts.connection.db!.admin().ping();
     },
   });
+  return {
+    ...service,
+    refits,
+    async listen(port, host) {
+      const running = await service.listen(port, host);
+      refits.start();
+      return {
+        ...running,
+        stop: async () => {
+          await refits.stop();
+          await running.stop();
+        },
+      };
+    },
+  };
 }

@@ -18,9 +18,14 @@ afterAll(async () => {
   await t.close();
 });
 
-async function fresh(name: string, docs: Document[] = []): Promise<Collection> {
-  await db.collection(name).drop().catch(() => undefined);
-  const coll = db.collection(name);
+// Documents here use numeric _ids, so collections are typed loosely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function fresh(name: string, docs: Document[] = []): Promise<Collection<any>> {
+  await db
+    .collection(name)
+    .drop()
+    .catch(() => undefined);
+  const coll = db.collection<any>(name); // eslint-disable-line @typescript-eslint/no-explicit-any
   if (docs.length > 0) await coll.insertMany(docs);
   return coll;
 }
@@ -101,11 +106,22 @@ describe('insert / find / cursors', () => {
     expect(ordered.code).toBe(11000);
     expect(await coll.countDocuments()).toBe(2);
     // The raw reply: https://www.mongodb.com/docs/manual/reference/command/insert/#output
-    const reply = await db.command({ insert: 'ins', documents: [{ _id: 4 }, { _id: 1 }, { _id: 5 }], ordered: false });
+    const reply = await db.command({
+      insert: 'ins',
+      documents: [{ _id: 4 }, { _id: 1 }, { _id: 5 }],
+      ordered: false,
+    });
     expect(reply).toMatchObject({ ok: 1, n: 2 });
     expect(reply.writeErrors).toHaveLength(1);
-    expect(reply.writeErrors[0]).toMatchObject({ index: 1, code: 11000, keyPattern: { _id: 1 }, keyValue: { _id: 1 } });
-    expect(reply.writeErrors[0].errmsg).toMatch(/^E11000 duplicate key error collection: .*\.ins index: _id_ dup key: \{ _id: 1 \}$/);
+    expect(reply.writeErrors[0]).toMatchObject({
+      index: 1,
+      code: 11000,
+      keyPattern: { _id: 1 },
+      keyValue: { _id: 1 },
+    });
+    expect(reply.writeErrors[0].errmsg).toMatch(
+      /^E11000 duplicate key error collection: .*\.ins index: _id_ dup key: \{ _id: 1 \}$/,
+    );
     expect((await coll.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([1, 2, 4, 5]);
   });
 
@@ -126,7 +142,9 @@ describe('insert / find / cursors', () => {
       { name: 'n13', nested: { v: 7 } },
     ]);
     expect(await coll.find({ name: /^n1/ }).count()).toBe(11);
-    expect(await coll.find({ 'nested.v': { $gt: 15 } }, { projection: { name: 0, nested: 0 } }).toArray()).toEqual([
+    expect(
+      await coll.find({ 'nested.v': { $gt: 15 } }, { projection: { name: 0, nested: 0 } }).toArray(),
+    ).toEqual([
       { _id: 0, g: 0 },
       { _id: 1, g: 1 },
       { _id: 2, g: 2 },
@@ -157,10 +175,16 @@ describe('insert / find / cursors', () => {
       Array.from({ length: 1050 }, (_, i) => ({ i })),
     );
     // getMore requires the cursor id as a 64-bit integer, so keep it a Long.
-    const first = await db.command({ find: 'big', filter: {}, sort: { i: 1 }, batchSize: 100 }, { promoteLongs: false });
+    const first = await db.command(
+      { find: 'big', filter: {}, sort: { i: 1 }, batchSize: 100 },
+      { promoteLongs: false },
+    );
     expect(first.cursor.firstBatch).toHaveLength(100);
     expect(Long.isLong(first.cursor.id) && !first.cursor.id.isZero()).toBe(true);
-    const more = await db.command({ getMore: first.cursor.id, collection: 'big', batchSize: 500 }, { promoteLongs: false });
+    const more = await db.command(
+      { getMore: first.cursor.id, collection: 'big', batchSize: 500 },
+      { promoteLongs: false },
+    );
     expect(more.cursor.nextBatch).toHaveLength(500);
     expect(more.cursor.nextBatch[0].i).toBe(100);
     const killed = await db.command({ killCursors: 'big', cursors: [first.cursor.id] });
@@ -181,7 +205,10 @@ describe('update / delete / findAndModify', () => {
       { _id: 2, k: 'a', n: 2 },
       { _id: 3, k: 'b', n: 3 },
     ]);
-    expect(await coll.updateOne({ k: 'a' }, { $inc: { n: 10 } })).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    expect(await coll.updateOne({ k: 'a' }, { $inc: { n: 10 } })).toMatchObject({
+      matchedCount: 1,
+      modifiedCount: 1,
+    });
     expect(await coll.updateMany({ k: 'a' }, { $set: { seen: true } })).toMatchObject({
       matchedCount: 2,
       modifiedCount: 2,
@@ -193,15 +220,33 @@ describe('update / delete / findAndModify', () => {
     );
     expect(up).toMatchObject({ matchedCount: 0, upsertedCount: 1 });
     // An upsert copies the filter's equality fields into the new document (manual: update, "upsert").
-    expect(await coll.findOne({ _id: up.upsertedId! })).toMatchObject({ k: 'c', n: 7, extra: 1, created: true });
+    expect(await coll.findOne({ _id: up.upsertedId! })).toMatchObject({
+      k: 'c',
+      n: 7,
+      extra: 1,
+      created: true,
+    });
     const again = await coll.updateOne({ k: 'c' }, { $setOnInsert: { created: false } }, { upsert: true });
     expect(again).toMatchObject({ matchedCount: 1, modifiedCount: 0, upsertedCount: 0 });
   });
 
   it('applies arrayFilters and the positional $ operator', async () => {
     // https://www.mongodb.com/docs/manual/reference/operator/update/positional-filtered/
-    const coll = await fresh('arr', [{ _id: 1, grades: [95, 102, 90, 150] }, { _id: 2, items: [{ k: 1, v: 1 }, { k: 2, v: 2 }] }]);
-    await coll.updateOne({ _id: 1 }, { $set: { 'grades.$[el]': 100 } }, { arrayFilters: [{ el: { $gte: 100 } }] });
+    const coll = await fresh('arr', [
+      { _id: 1, grades: [95, 102, 90, 150] },
+      {
+        _id: 2,
+        items: [
+          { k: 1, v: 1 },
+          { k: 2, v: 2 },
+        ],
+      },
+    ]);
+    await coll.updateOne(
+      { _id: 1 },
+      { $set: { 'grades.$[el]': 100 } },
+      { arrayFilters: [{ el: { $gte: 100 } }] },
+    );
     expect((await coll.findOne({ _id: 1 }))!.grades).toEqual([95, 100, 90, 100]);
     await coll.updateOne({ _id: 2, 'items.k': 2 }, { $set: { 'items.$.v': 20 } });
     expect((await coll.findOne({ _id: 2 }))!.items).toEqual([
@@ -255,7 +300,9 @@ describe('update / delete / findAndModify', () => {
     const err = await serverError(coll.findOneAndUpdate({ email: 'b' }, { $set: { email: 'a' } }));
     expect(err.code).toBe(11000);
     expect(err.errorResponse).toMatchObject({ keyPattern: { email: 1 }, keyValue: { email: 'a' } });
-    const upsertErr = await serverError(coll.findOneAndUpdate({ other: 1 }, { $set: { email: 'a' } }, { upsert: true }));
+    const upsertErr = await serverError(
+      coll.findOneAndUpdate({ other: 1 }, { $set: { email: 'a' } }, { upsert: true }),
+    );
     expect(upsertErr.code).toBe(11000);
     expect(await coll.countDocuments()).toBe(2);
   });
@@ -269,7 +316,7 @@ describe('aggregate / count / distinct', () => {
     { _id: 4, item: 'xyz', price: 5, qty: 20, tags: ['a'], store: 's2' },
     { _id: 5, item: 'abc', price: 10, qty: 10, tags: ['c'], store: 's3' },
   ];
-  let coll: Collection;
+  let coll: Collection<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   beforeAll(async () => {
     coll = await fresh('sales', sales);
     await fresh('stores', [
@@ -299,12 +346,18 @@ describe('aggregate / count / distinct', () => {
   });
 
   it('supports $unwind $sortByCount $count $facet $bucket $replaceRoot $lookup', async () => {
-    expect(await coll.aggregate([{ $unwind: '$tags' }, { $sortByCount: '$tags' }, { $sort: { count: -1, _id: 1 } }]).toArray()).toEqual([
+    expect(
+      await coll
+        .aggregate([{ $unwind: '$tags' }, { $sortByCount: '$tags' }, { $sort: { count: -1, _id: 1 } }])
+        .toArray(),
+    ).toEqual([
       { _id: 'a', count: 2 },
       { _id: 'b', count: 2 },
       { _id: 'c', count: 1 },
     ]);
-    expect(await coll.aggregate([{ $match: { qty: { $gt: 5 } } }, { $count: 'many' }]).toArray()).toEqual([{ many: 3 }]);
+    expect(await coll.aggregate([{ $match: { qty: { $gt: 5 } } }, { $count: 'many' }]).toArray()).toEqual([
+      { many: 3 },
+    ]);
     const [facet] = await coll
       .aggregate([
         {
@@ -340,8 +393,13 @@ describe('aggregate / count / distinct', () => {
   });
 
   it('returns aggregate results larger than one batch through a cursor', async () => {
-    const big = await fresh('aggbig', Array.from({ length: 600 }, (_, i) => ({ i, g: i % 3 })));
-    const res = await big.aggregate([{ $match: { g: { $in: [0, 1] } } }, { $sort: { i: -1 } }], { batchSize: 50 }).toArray();
+    const big = await fresh(
+      'aggbig',
+      Array.from({ length: 600 }, (_, i) => ({ i, g: i % 3 })),
+    );
+    const res = await big
+      .aggregate([{ $match: { g: { $in: [0, 1] } } }, { $sort: { i: -1 } }], { batchSize: 50 })
+      .toArray();
     expect(res).toHaveLength(400);
     expect(res[0].i).toBe(598); // 599 % 3 === 2 is filtered out
   });
@@ -406,7 +464,9 @@ describe('indexes', () => {
     const coll = await fresh('idxupd', [{ k: 1 }, { k: 2 }]);
     await coll.createIndex({ k: 1 }, { unique: true });
     expect((await serverError(coll.updateOne({ k: 2 }, { $set: { k: 1 } }))).code).toBe(11000);
-    expect((await serverError(coll.updateOne({ z: 1 }, { $set: { k: 1 } }, { upsert: true }))).code).toBe(11000);
+    expect((await serverError(coll.updateOne({ z: 1 }, { $set: { k: 1 } }, { upsert: true }))).code).toBe(
+      11000,
+    );
     expect(await coll.countDocuments()).toBe(2);
   });
 
@@ -437,7 +497,14 @@ describe('sessions and transactions', () => {
 
   it('rejects a transaction number with IllegalOperation (20), as a standalone mongod does', async () => {
     const err = await serverError(
-      db.command({ find: 'sess', filter: {}, lsid: { id: new ObjectId().id }, txnNumber: Long.fromNumber(1), autocommit: false, startTransaction: true }),
+      db.command({
+        find: 'sess',
+        filter: {},
+        lsid: { id: new ObjectId().id },
+        txnNumber: Long.fromNumber(1),
+        autocommit: false,
+        startTransaction: true,
+      }),
     );
     expect(err.code).toBe(20);
   });

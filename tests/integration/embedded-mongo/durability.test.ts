@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 
+// Each case starts server processes (TypeScript compiled on the fly): allow for a busy machine.
+jest.setTimeout(90_000);
+
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'shared/embedded-mongo/cli.ts');
 
@@ -19,11 +22,14 @@ interface Child {
   stderr: () => string;
 }
 
+const spawned: ChildProcess[] = [];
+
 function startServer(dbPath: string): Promise<Child> {
   const proc = spawn(process.execPath, ['-r', '@swc-node/register', CLI, '--port', '0', '--dbpath', dbPath], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned.push(proc); // killed in afterEach even if it never became ready
   let err = '';
   proc.stderr!.on('data', (c) => (err += c));
   return new Promise((resolve, reject) => {
@@ -63,6 +69,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   await Promise.all(children.splice(0).map(kill));
+  for (const p of spawned.splice(0)) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -102,7 +109,10 @@ it('keeps every acknowledged write across SIGKILL and restart', async () => {
 it('skips a torn last journal record with a warning and keeps everything before it', async () => {
   const first = await start();
   await withClient(first.uri, async (client) => {
-    await client.db('dur').collection('t').insertMany(Array.from({ length: 50 }, (_, i) => ({ i })));
+    await client
+      .db('dur')
+      .collection('t')
+      .insertMany(Array.from({ length: 50 }, (_, i) => ({ i })));
   });
   await kill(first);
   // Simulate a crash in the middle of appending: a header announcing 200 bytes, followed by only 10.
@@ -133,7 +143,10 @@ it('skips a torn last journal record with a warning and keeps everything before 
 it('stops cleanly on SIGTERM and restarts from the snapshot', async () => {
   const first = await start();
   await withClient(first.uri, async (client) => {
-    await client.db('dur').collection('s').insertMany(Array.from({ length: 100 }, (_, i) => ({ i })));
+    await client
+      .db('dur')
+      .collection('s')
+      .insertMany(Array.from({ length: 100 }, (_, i) => ({ i })));
   });
   const exited = new Promise<number | null>((resolve) => first.proc.once('exit', (code) => resolve(code)));
   first.proc.kill('SIGTERM');

@@ -43,7 +43,11 @@ beforeAll(async () => {
   );
   Orders = conn.model<Order>(
     'Order',
-    new Schema<Order>({ customer: { type: Schema.Types.ObjectId, ref: 'Customer' }, total: Number, status: String }),
+    new Schema<Order>({
+      customer: { type: Schema.Types.ObjectId, ref: 'Customer' },
+      total: Number,
+      status: String,
+    }),
   );
   await ensureIndexes(conn);
 });
@@ -85,7 +89,11 @@ it('rejects a duplicate email with E11000 carrying keyPattern and keyValue', asy
 
 it('finds with sort, skip, limit and projection', async () => {
   await seed(30);
-  const page = await Customers.find({ segment: 'smb' }, { email: 1, score: 1 }).sort({ score: -1 }).skip(2).limit(3).lean();
+  const page = await Customers.find({ segment: 'smb' }, { email: 1, score: 1 })
+    .sort({ score: -1 })
+    .skip(2)
+    .limit(3)
+    .lean();
   expect(page.map((c) => c.score)).toEqual([21, 18, 15]);
   expect(Object.keys(page[0]).sort()).toEqual(['_id', 'email', 'score']);
   expect(await Customers.findOne({ email: 'c7@example.com' }).lean()).toMatchObject({ name: 'Customer 7' });
@@ -117,7 +125,11 @@ it('updateOne with upsert reports the upserted id; updateMany counts matches and
   const many = await Customers.updateMany({ segment: 'smb' }, { $inc: { score: 100 } });
   expect(many).toMatchObject({ matchedCount: 2, modifiedCount: 2 });
   // Setting a field to its current value is not a modification (timestamps off, or updatedAt would change).
-  const same = await Customers.updateMany({ segment: 'smb' }, { $set: { segment: 'smb' } }, { timestamps: false });
+  const same = await Customers.updateMany(
+    { segment: 'smb' },
+    { $set: { segment: 'smb' } },
+    { timestamps: false },
+  );
   expect(same).toMatchObject({ matchedCount: 2, modifiedCount: 0 });
 });
 
@@ -159,9 +171,20 @@ it('runs bulkWrite with mixed operations', async () => {
     { updateOne: { filter: { email: 'c0@example.com' }, update: { $set: { score: 50 } } } },
     { updateOne: { filter: { email: 'u@example.com' }, update: { $set: { score: 7 } }, upsert: true } },
     { deleteOne: { filter: { email: 'c1@example.com' } } },
-    { replaceOne: { filter: { email: 'c2@example.com' }, replacement: { email: 'c2@example.com', name: 'Replaced' } } },
+    {
+      replaceOne: {
+        filter: { email: 'c2@example.com' },
+        replacement: { email: 'c2@example.com', name: 'Replaced', score: 0 } as Customer,
+      },
+    },
   ]);
-  expect(res).toMatchObject({ insertedCount: 1, matchedCount: 2, modifiedCount: 2, deletedCount: 1, upsertedCount: 1 });
+  expect(res).toMatchObject({
+    insertedCount: 1,
+    matchedCount: 2,
+    modifiedCount: 2,
+    deletedCount: 1,
+    upsertedCount: 1,
+  });
   expect(await Customers.countDocuments()).toBe(4);
   expect(await Customers.findOne({ email: 'c2@example.com' }).lean()).toMatchObject({ name: 'Replaced' });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response data is dynamically shaped in these tests */
 import mongoose, { type Connection } from 'mongoose';
 import { createLogger } from '../../../shared/logger/logger';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
@@ -54,10 +55,17 @@ export async function startMarketing(prefix: string, options: { now?: Date } = {
   });
   await service.apollo.start();
 
-  async function gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-    const response = await service.apollo.executeOperation({ query, variables }, { contextValue: service.createContext() });
+  async function gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>> {
+    const response = await service.apollo.executeOperation(
+      { query, variables },
+      { contextValue: service.createContext() },
+    );
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return response.body.singleResult as GqlResult<T>;
+    // Round-trip through JSON so tests see what a client sees (dates as ISO strings).
+    return JSON.parse(JSON.stringify(response.body.singleResult)) as GqlResult<T>;
   }
 
   /** Runs an operation that must succeed and returns its data. */
@@ -103,18 +111,53 @@ export const CREATE = /* GraphQL */ `
       familyName
       displayName
       email
-      emails { address primary }
-      phones { number kind primary }
-      identifiers { kind value source }
-      socialHandles { network handle }
+      emails {
+        address
+        primary
+      }
+      phones {
+        number
+        kind
+        primary
+      }
+      identifiers {
+        kind
+        value
+        source
+      }
+      socialHandles {
+        network
+        handle
+      }
       householdId
-      demographics { ageBand gender city country }
-      address { street houseNumber city postcode region country }
+      demographics {
+        ageBand
+        gender
+        city
+        country
+      }
+      address {
+        street
+        houseNumber
+        city
+        postcode
+        region
+        country
+      }
       birthDate
       language
       timeZone
-      quietHours { start end }
-      consents { channel purpose granted source updatedAt }
+      quietHours {
+        start
+        end
+      }
+      consents {
+        channel
+        purpose
+        granted
+        source
+        updatedAt
+      }
       status
       createdAt
     }

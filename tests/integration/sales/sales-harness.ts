@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { createLogger } from '../../../shared/logger/logger';
 import type { RunningService } from '../../../shared/server/graphql-service';
 import type { SalesSettings } from '../../../subgraphs/sales/src/config';
 import { createSalesServer } from '../../../subgraphs/sales/src/server';
@@ -46,7 +47,11 @@ export async function startSales(prefix: string, sales: Partial<SalesSettings> =
     monitorCommands: true,
   });
   await connection.asPromise();
-  const service = await createSalesServer({ connection, config: { development: false, sales } });
+  const service = await createSalesServer({
+    connection,
+    config: { development: false, sales },
+    logger: createLogger('sales', 'silent'),
+  });
   const running = await service.listen(0, '127.0.0.1');
   let recording: string[] | null = null;
   connection.getClient().on('commandStarted', (e) => {

@@ -17,6 +17,7 @@ const CUSTOMER_360 = `query($reps: [_Any!]!) {
       supportStats { openTickets openComplaints complaintsLast30Days lastContactAt averageSatisfaction lastNegativeSentimentAt }
       tickets(first: 3) { totalCount edges { cursor node { id status subject openedAt customer { id } } } }
       open: tickets(first: 2, status: OPEN) { totalCount edges { node { id status } } }
+      interactions(first: 2) { totalCount edges { node { id kind startedAt customer { id } } } }
     }
   }
 }`;
@@ -27,7 +28,7 @@ let s: SupportTestServer;
 
 beforeAll(async () => {
   s = await startSupportTestServer('support_batching');
-  const { tickets } = createModels(s.connection);
+  const { tickets, interactions } = createModels(s.connection);
   const base = s.clock.now.getTime();
   const docs = [];
   for (let c = 0; c < CUSTOMERS; c++) {
@@ -51,6 +52,22 @@ beforeAll(async () => {
     }
   }
   await tickets.insertMany(docs);
+  // Every other customer also had two calls.
+  const calls = [];
+  for (let c = 0; c < CUSTOMERS; c += 2) {
+    for (let k = 0; k < 2; k++) {
+      const at = new Date(base - (c * 2 + k) * 60_000);
+      calls.push({
+        customerId: customerId(c + 1),
+        kind: 'CALL',
+        direction: 'INBOUND',
+        outcome: 'ANSWERED',
+        startedAt: at,
+        createdAt: at,
+      });
+    }
+  }
+  await interactions.insertMany(calls);
 });
 afterAll(async () => {
   await s.stop();
@@ -67,8 +84,9 @@ async function run(n: number) {
 it('resolves 10 and 100 customers with the same, constant number of MongoDB commands', async () => {
   const ten = await run(10);
   const hundred = await run(100);
-  // Stats, one page query per distinct tickets(...) argument set, one count per distinct status filter.
-  const expected = ['aggregate', 'aggregate', 'aggregate', 'aggregate', 'aggregate'];
+  // Stats (tickets + calls/chats), one page query per distinct tickets(...) argument set and one count
+  // per distinct status filter (2 + 2), interactions page + count (2): 8 aggregations, whatever N is.
+  const expected = Array.from({ length: 8 }, () => 'aggregate');
   expect(ten.commands.sort()).toEqual(expected);
   expect(hundred.commands.sort()).toEqual(expected);
   console.log(
@@ -93,6 +111,8 @@ it('resolves 10 and 100 customers with the same, constant number of MongoDB comm
     for (const edge of e.tickets.edges) expect(edge.node.customer.id).toBe(e.id);
     expect(e.open.totalCount).toBe(2);
     expect(e.open.edges.map((x: { node: { status: string } }) => x.node.status)).toEqual(['OPEN', 'OPEN']);
+    expect(e.interactions.totalCount).toBe(i % 2 === 0 ? 2 : 0);
+    for (const edge of e.interactions.edges) expect(edge.node.customer.id).toBe(e.id);
   });
 });
 

@@ -24,15 +24,18 @@ describe('pathValues', () => {
 describe('compareValues', () => {
   it('orders BSON types as the manual says', () => {
     const sorted = [new Date(0), true, new ObjectId(), [1], { a: 1 }, 'a', 3, null].sort(compareValues);
-    expect(sorted.map((v) => (v === null ? 'null' : v instanceof Date ? 'date' : v instanceof ObjectId ? 'oid' : Array.isArray(v) ? 'array' : typeof v))).toEqual([
-      'null',
-      'number',
-      'string',
-      'object',
-      'array',
-      'oid',
-      'boolean',
-      'date',
-    ]);
+    expect(
+      sorted.map((v) =>
+        v === null
+          ? 'null'
+          : v instanceof Date
+            ? 'date'
+            : v instanceof ObjectId
+              ? 'oid'
+              : Array.isArray(v)
+                ? 'array'
+                : typeof v,
+      ),
+    ).toEqual(['null', 'number', 'string', 'object', 'array', 'oid', 'boolean', 'date']);
   });
 });

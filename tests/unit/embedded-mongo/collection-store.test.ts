@@ -1,5 +1,9 @@
 import { ObjectId } from 'bson';
-import { CollectionStore, equalityConditions, type ChangeRecord } from '../../../shared/embedded-mongo/collection-store';
+import {
+  CollectionStore,
+  equalityConditions,
+  type ChangeRecord,
+} from '../../../shared/embedded-mongo/collection-store';
 import { DuplicateKeyError } from '../../../shared/embedded-mongo/errors';
 
 function store(): { coll: CollectionStore; log: ChangeRecord[] } {
@@ -75,7 +79,14 @@ describe('CollectionStore', () => {
 
 describe('equalityConditions', () => {
   it('collects plain, $eq and $in predicates, including inside $and, and ignores the rest', () => {
-    const got = equalityConditions({ a: 1, b: { $eq: 'x' }, c: { $in: [1, 2] }, d: { $gt: 1 }, $and: [{ e: true }], $or: [{ f: 1 }] });
+    const got = equalityConditions({
+      a: 1,
+      b: { $eq: 'x' },
+      c: { $in: [1, 2] },
+      d: { $gt: 1 },
+      $and: [{ e: true }],
+      $or: [{ f: 1 }],
+    });
     expect([...got.entries()]).toEqual([
       ['a', [1]],
       ['b', ['x']],

@@ -37,7 +37,8 @@ describe('MessageFramer', () => {
     const f = new MessageFramer();
     const all = Buffer.concat([a, b]);
     const got: number[] = [];
-    for (let i = 0; i < all.length; i++) got.push(...f.push(all.subarray(i, i + 1)).map((m) => readHeader(m).requestId));
+    for (let i = 0; i < all.length; i++)
+      got.push(...f.push(all.subarray(i, i + 1)).map((m) => readHeader(m).requestId));
     expect(got).toEqual([1, 2]);
   });
 
@@ -68,7 +69,12 @@ describe('OP_MSG', () => {
 
   it('encodes a reply whose header answers the request', () => {
     const reply = encodeOpMsg(9, 7, { ok: 1 });
-    expect(readHeader(reply)).toEqual({ length: reply.length, requestId: 9, responseTo: 7, opCode: OpCode.OP_MSG });
+    expect(readHeader(reply)).toEqual({
+      length: reply.length,
+      requestId: 9,
+      responseTo: 7,
+      opCode: OpCode.OP_MSG,
+    });
     expect(decodeOpMsg(reply).command).toEqual({ ok: 1 });
   });
 });
@@ -88,7 +94,11 @@ describe('OP_QUERY / OP_REPLY (legacy handshake)', () => {
     header.writeInt32LE(3, 4);
     header.writeInt32LE(OpCode.OP_QUERY, 12);
     const q = decodeOpQuery(Buffer.concat([header, body]));
-    expect(q).toMatchObject({ fullCollectionName: 'admin.$cmd', numberToReturn: -1, query: { isMaster: 1, helloOk: true } });
+    expect(q).toMatchObject({
+      fullCollectionName: 'admin.$cmd',
+      numberToReturn: -1,
+      query: { isMaster: 1, helloOk: true },
+    });
   });
 
   it('encodes an OP_REPLY with one document', () => {

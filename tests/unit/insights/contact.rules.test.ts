@@ -1,14 +1,15 @@
 import {
+  DEFAULT_QUIET_HOURS,
   DETRACTOR_COOLDOWN_DAYS,
-  QUIET_HOURS_END,
-  QUIET_HOURS_START,
   RETURN_COOLDOWN_DAYS,
   bestContactHour,
   chooseChannel,
   computeContact,
   consentedChannels,
-  isQuietHour,
-  localHour,
+  isQuietMinute,
+  localMinuteOfDay,
+  parseClock,
+  quietWindow,
 } from '../../../gateway/src/insights/rules/contact.rules';
 import type { ConsentSignal } from '../../../gateway/src/insights/rules/signals';
 import { NOW, buyer, daysAgo, signals } from './customer-signals.builder';
@@ -135,28 +136,81 @@ describe('contact rules', () => {
   });
 
   describe('quiet hours', () => {
-    it('has quiet hours from 21:00 to 08:00 local time', () => {
-      expect(QUIET_HOURS_START).toBe(21);
-      expect(QUIET_HOURS_END).toBe(8);
-      expect([20, 21, 23, 0, 7, 8].map(isQuietHour)).toEqual([false, true, true, true, true, false]);
+    const defaults = quietWindow(DEFAULT_QUIET_HOURS)!;
+
+    it('are 21:00–08:00 local time unless the profile sets its own', () => {
+      expect(DEFAULT_QUIET_HOURS).toEqual({ start: '21:00', end: '08:00' });
+      const at = (hhmm: string) => isQuietMinute(parseClock(hhmm)!, defaults);
+      expect(['20:59', '21:00', '23:30', '00:00', '07:59', '08:00'].map(at)).toEqual([
+        false,
+        true,
+        true,
+        true,
+        true,
+        false,
+      ]);
     });
 
-    it('reads the local hour in the customer’s time zone, with daylight saving', () => {
+    it('handle windows within a day, and an empty window', () => {
+      const lunch = quietWindow({ start: '12:00', end: '14:00' })!;
+      expect([11 * 60 + 59, 12 * 60, 13 * 60 + 59, 14 * 60].map((m) => isQuietMinute(m, lunch))).toEqual([
+        false,
+        true,
+        true,
+        false,
+      ]);
+      expect(isQuietMinute(0, quietWindow({ start: '09:00', end: '09:00' })!)).toBe(false);
+    });
+
+    it('reject malformed clock times', () => {
+      expect(parseClock('24:00')).toBeNull();
+      expect(parseClock('7:00')).toBeNull();
+      expect(parseClock('07:60')).toBeNull();
+      expect(parseClock('07:05')).toBe(425);
+    });
+
+    it('are read in the customer’s time zone, with daylight saving', () => {
       const summerEvening = new Date('2024-06-01T19:30:00Z');
-      expect(localHour(summerEvening, 'Europe/Budapest')).toBe(21);
-      expect(localHour(summerEvening, 'America/New_York')).toBe(15);
-      expect(localHour(new Date('2024-01-15T19:30:00Z'), 'Europe/Budapest')).toBe(20);
+      expect(localMinuteOfDay(summerEvening, 'Europe/Budapest')).toBe(21 * 60 + 30);
+      expect(localMinuteOfDay(summerEvening, 'America/New_York')).toBe(15 * 60 + 30);
+      expect(localMinuteOfDay(new Date('2024-01-15T19:30:00Z'), 'Europe/Budapest')).toBe(20 * 60 + 30);
+      expect(localMinuteOfDay(new Date('2024-06-01T19:30:00Z'), 'Asia/Kolkata')).toBe(60);
     });
 
-    it('blocks marketing during quiet hours where the customer lives', () => {
+    it('block marketing where the customer lives', () => {
       const evening = new Date('2024-06-01T19:30:00Z');
       const budapest = computeContact(reachable({ timeZone: 'Europe/Budapest' }), evening);
       expect(budapest.contactableNow).toBe(false);
-      expect(budapest.reasons).toEqual(['Quiet hours: 21:00 in Europe/Budapest (21:00–08:00)']);
+      expect(budapest.reasons).toEqual(['Quiet hours: 21:30 in Europe/Budapest (21:00–08:00)']);
       expect(computeContact(reachable({ timeZone: 'America/New_York' }), evening).contactableNow).toBe(true);
     });
 
-    it('assumes UTC without a time zone, and says so for an unknown one', () => {
+    it('follow the customer’s own quiet hours when the profile sets them', () => {
+      // 12:00 UTC is 14:00 in Budapest: inside the customer's afternoon quiet hours, outside the default.
+      const own = computeContact(
+        reachable({ timeZone: 'Europe/Budapest', quietHours: { start: '13:00', end: '15:30' } }),
+        NOW,
+      );
+      expect(own.contactableNow).toBe(false);
+      expect(own.reasons).toEqual(['Quiet hours: 14:00 in Europe/Budapest (13:00–15:30)']);
+      // …and a late-evening send that the default would block is fine for a night owl.
+      const owl = computeContact(
+        reachable({ timeZone: 'UTC', quietHours: { start: '02:00', end: '09:00' } }),
+        new Date('2024-06-01T22:30:00Z'),
+      );
+      expect(owl.contactableNow).toBe(true);
+    });
+
+    it('fall back to the default for unreadable quiet hours, and say so', () => {
+      const r = computeContact(reachable({ quietHours: { start: 'late', end: 'early' } }), NOW);
+      expect(r.contactableNow).toBe(true);
+      expect(r.reasons).toEqual([
+        'Marketing consent for EMAIL',
+        'Unreadable quiet hours late–early; using the default',
+      ]);
+    });
+
+    it('assume UTC without a time zone, and say so for an unknown one', () => {
       const night = new Date('2024-06-01T02:00:00Z');
       expect(computeContact(reachable({ timeZone: null }), night).reasons).toEqual([
         'Quiet hours: 02:00 in UTC (21:00–08:00)',
@@ -171,27 +225,42 @@ describe('contact rules', () => {
   });
 
   describe('bestHour', () => {
+    const defaults = quietWindow(DEFAULT_QUIET_HOURS)!;
+
     it('is the usual engagement hour when that is allowed', () => {
-      expect(bestContactHour(14)).toBe(14);
-      expect(bestContactHour(8)).toBe(8);
-      expect(bestContactHour(20)).toBe(20);
+      expect(bestContactHour(14, defaults)).toBe(14);
+      expect(bestContactHour(8, defaults)).toBe(8);
+      expect(bestContactHour(20, defaults)).toBe(20);
     });
 
-    it('moves an hour in quiet time to the nearest allowed edge', () => {
-      expect(bestContactHour(22)).toBe(20);
-      expect(bestContactHour(21)).toBe(20);
-      expect(bestContactHour(3)).toBe(8);
-      expect(bestContactHour(0)).toBe(8);
+    it('moves an hour in quiet time to the nearest allowed hour (the later on a tie)', () => {
+      expect(bestContactHour(21, defaults)).toBe(20);
+      expect(bestContactHour(23, defaults)).toBe(20);
+      expect(bestContactHour(3, defaults)).toBe(8);
+      expect(bestContactHour(7, defaults)).toBe(8);
+      // Midnight: 20:00 is 4 hours away, 08:00 is 8.
+      expect(bestContactHour(0, defaults)).toBe(20);
+      // A window starting at half past: 22:00 is still allowed, 23:00 is not.
+      const w = quietWindow({ start: '22:30', end: '06:30' })!;
+      expect(bestContactHour(22, w)).toBe(22);
+      expect(bestContactHour(23, w)).toBe(22);
+      expect(bestContactHour(6, w)).toBe(7);
     });
 
     it('is unknown without a usual hour or with an impossible one', () => {
-      expect(bestContactHour(null)).toBeNull();
-      expect(bestContactHour(24)).toBeNull();
-      expect(bestContactHour(-1)).toBeNull();
+      expect(bestContactHour(null, defaults)).toBeNull();
+      expect(bestContactHour(24, defaults)).toBeNull();
+      expect(bestContactHour(-1, defaults)).toBeNull();
     });
 
-    it('comes from the engagement facts', () => {
+    it('comes from the engagement facts and the customer’s quiet hours', () => {
       expect(computeContact(reachable({ engagement: { preferredHour: 23 } }), NOW).bestHour).toBe(20);
+      expect(
+        computeContact(
+          reachable({ engagement: { preferredHour: 13 }, quietHours: { start: '12:00', end: '14:00' } }),
+          NOW,
+        ).bestHour,
+      ).toBe(14);
     });
   });
 

@@ -39,6 +39,8 @@ export function signals(overrides: DeepPartial<CustomerSignals> = {}): CustomerS
     },
     consents: overrides.consents ?? [],
     timeZone: overrides.timeZone === undefined ? 'UTC' : overrides.timeZone,
+    quietHours:
+      overrides.quietHours === undefined ? null : (overrides.quietHours as CustomerSignals['quietHours']),
     purchase: {
       orderCount: 0,
       totalRevenue: eur(0),

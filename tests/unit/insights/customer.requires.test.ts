@@ -81,6 +81,13 @@ const fullRepresentation = fc.record({
   timeZone: fc.option(fc.constantFrom('UTC', 'Europe/Budapest', 'America/New_York', 'Asia/Tokyo'), {
     nil: null,
   }),
+  quietHours: fc.option(
+    fc.record({
+      start: fc.constantFrom('22:00', '12:00', '01:30'),
+      end: fc.constantFrom('07:00', '14:00', '09:45'),
+    }),
+    { nil: null },
+  ),
   purchaseStats: fc.record({
     orderCount: count,
     totalRevenue: money,
@@ -151,6 +158,7 @@ describe('@requires selections of the computed fields', () => {
         { channel: 'EMAIL', purpose: 'MARKETING', granted: true, updatedAt: daysAgo(5).toISOString() },
       ],
       timeZone: 'UTC',
+      quietHours: null,
       engagement: { preferredChannel: null, preferredHour: null },
       advocacy: { lastNpsScore: null, lastNpsAt: null },
       purchaseStats: { orderCount: 1, lastReturnAt: daysAgo(2).toISOString() },
@@ -175,10 +183,11 @@ describe('representation mapper', () => {
     );
   });
 
-  it('accepts a null time zone, which is a legitimate value', () => {
+  it('accepts a null time zone and quiet hours, which are legitimate values', () => {
     const ok = rep({
       consents: [],
       timeZone: null,
+      quietHours: null,
       engagement: {},
       advocacy: {},
       purchaseStats: {},

@@ -70,6 +70,7 @@ function representation(id: string, over: Record<string, Record<string, unknown>
       { channel: 'EMAIL', purpose: 'MARKETING', granted: true, updatedAt: daysAgo(90).toISOString() },
     ],
     timeZone: 'Europe/Budapest',
+    quietHours: null,
     purchaseStats: {
       orderCount: 2,
       totalRevenue: { amountMinor: 12550, currency: 'EUR' },

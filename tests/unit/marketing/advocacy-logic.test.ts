@@ -41,7 +41,12 @@ describe('advocacy aggregation', () => {
       averageReviewRating: 4.33,
     });
     // A score of 0 is an answer, not a missing one.
-    expect(result.get('b')).toMatchObject({ lastNpsScore: 0, referralsCount: 0, reviewsCount: 1, averageReviewRating: 1 });
+    expect(result.get('b')).toMatchObject({
+      lastNpsScore: 0,
+      referralsCount: 0,
+      reviewsCount: 1,
+      averageReviewRating: 1,
+    });
     expect(result.get('c')).toEqual({
       lastNpsScore: null,
       lastNpsAt: null,

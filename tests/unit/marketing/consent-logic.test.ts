@@ -1,5 +1,13 @@
-import { applyConsent, CONSENT_HISTORY_LIMIT, isGranted } from '../../../subgraphs/marketing/src/consent/consent.logic';
-import { ConsentChannel, ConsentPurpose, ConsentSource } from '../../../subgraphs/marketing/src/consent/consent.enums';
+import {
+  applyConsent,
+  CONSENT_HISTORY_LIMIT,
+  isGranted,
+} from '../../../subgraphs/marketing/src/consent/consent.logic';
+import {
+  ConsentChannel,
+  ConsentPurpose,
+  ConsentSource,
+} from '../../../subgraphs/marketing/src/consent/consent.enums';
 
 const at = (iso: string) => new Date(iso);
 const decision = (granted: boolean, updatedAt: string, channel = ConsentChannel.EMAIL) => ({
@@ -29,10 +37,17 @@ describe('applyConsent', () => {
   });
 
   it('keeps channels apart and caps the history', () => {
-    let state = { consents: [] as ReturnType<typeof applyConsent>['consents'], history: [] as ReturnType<typeof applyConsent>['history'] };
+    let state = {
+      consents: [] as ReturnType<typeof applyConsent>['consents'],
+      history: [] as ReturnType<typeof applyConsent>['history'],
+    };
     for (let i = 0; i < CONSENT_HISTORY_LIMIT + 10; i++) {
       const channel = i % 2 ? ConsentChannel.SMS : ConsentChannel.EMAIL;
-      state = applyConsent(state.consents, state.history, decision(i % 3 === 0, new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(), channel));
+      state = applyConsent(
+        state.consents,
+        state.history,
+        decision(i % 3 === 0, new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(), channel),
+      );
     }
     expect(state.consents.map((c) => c.channel).sort()).toEqual(['EMAIL', 'SMS']);
     expect(state.history).toHaveLength(CONSENT_HISTORY_LIMIT);

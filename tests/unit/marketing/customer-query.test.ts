@@ -3,7 +3,11 @@ import { encodeCursor } from '../../../shared/graphql/pagination';
 import { CampaignStatus as S } from '../../../subgraphs/marketing/src/campaign/campaign.enums';
 import { canTransition } from '../../../subgraphs/marketing/src/campaign/campaign.rules';
 import { ConsentChannel, ConsentPurpose } from '../../../subgraphs/marketing/src/consent/consent.enums';
-import { CustomerSort, CustomerStatus, IdentifierKind } from '../../../subgraphs/marketing/src/customer/customer.enums';
+import {
+  CustomerSort,
+  CustomerStatus,
+  IdentifierKind,
+} from '../../../subgraphs/marketing/src/customer/customer.enums';
 import {
   buildCustomerFilter,
   customerAfterFilter,
@@ -61,7 +65,9 @@ describe('customerAfterFilter', () => {
 describe('identifierFilter', () => {
   it('targets the indexed path of each kind', () => {
     expect(identifierFilter(IdentifierKind.EMAIL, 'a@b.c')).toEqual({ 'emails.normalized': 'a@b.c' });
-    expect(identifierFilter(IdentifierKind.PHONE, '+36301234567')).toEqual({ 'phones.number': '+36301234567' });
+    expect(identifierFilter(IdentifierKind.PHONE, '+36301234567')).toEqual({
+      'phones.number': '+36301234567',
+    });
     expect(identifierFilter(IdentifierKind.SOCIAL_HANDLE, 'INSTAGRAM:jane')).toEqual({
       socialHandles: { $elemMatch: { network: 'INSTAGRAM', normalized: 'jane' } },
     });

@@ -9,7 +9,10 @@ import {
   summarizeEngagement,
   type EngagementRow,
 } from '../../../subgraphs/marketing/src/engagement/engagement.logic';
-import { TouchpointChannel as C, TouchpointType as T } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
+import {
+  TouchpointChannel as C,
+  TouchpointType as T,
+} from '../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const daysAgo = (d: number, hourUtc = 12) => {
@@ -40,7 +43,10 @@ describe('localHourExpression', () => {
         (zone, t) => {
           const at = new Date(t);
           const expr = localHourExpression([{ id: 'c1', timeZone: zone, createdAt: NOW }], NOW);
-          const [row] = run<{ h: number }>([{ $project: { h: expr } }], [{ customerId: 'c1', occurredAt: at }]);
+          const [row] = run<{ h: number }>(
+            [{ $project: { h: expr } }],
+            [{ customerId: 'c1', occurredAt: at }],
+          );
           expect(row.h).toBe(localHour(zone, at));
         },
       ),
@@ -107,7 +113,11 @@ describe('engagementPipeline + engagementByCustomer', () => {
       preferredChannel: C.WEB,
       preferredHour: 20,
     });
-    expect(result.get('b')).toMatchObject({ touchpointsLast30Days: 1, preferredChannel: C.STORE, preferredHour: 9 });
+    expect(result.get('b')).toMatchObject({
+      touchpointsLast30Days: 1,
+      preferredChannel: C.STORE,
+      preferredHour: 9,
+    });
     expect(result.get('c')).toEqual({
       firstSeenAt: created,
       lastTouchpointAt: null,
@@ -121,7 +131,13 @@ describe('engagementPipeline + engagementByCustomer', () => {
 });
 
 describe('summarizeEngagement', () => {
-  const row = (ch: C, h: number, counts: Partial<EngagementRow>, last: string, first = last): EngagementRow => ({
+  const row = (
+    ch: C,
+    h: number,
+    counts: Partial<EngagementRow>,
+    last: string,
+    first = last,
+  ): EngagementRow => ({
     _id: { c: 'x', ch, h },
     n: 0,
     nPref: 0,

@@ -8,7 +8,10 @@ import {
 
 describe('normalizeEmail', () => {
   it('trims and lower-cases so the same address typed twice gives one key', () => {
-    expect(normalizeEmail('  Peter.Kovacs@Example.COM ')).toEqual({ ok: true, value: 'peter.kovacs@example.com' });
+    expect(normalizeEmail('  Peter.Kovacs@Example.COM ')).toEqual({
+      ok: true,
+      value: 'peter.kovacs@example.com',
+    });
   });
 
   it('refuses what is not an address', () => {
@@ -47,9 +50,18 @@ describe('normalizeIdentifierValue', () => {
   });
 
   it('lower-cases device ids but keeps external and cookie ids exact', () => {
-    expect(normalizeIdentifierValue(IdentifierKind.DEVICE_ID, 'AB12-CD')).toEqual({ ok: true, value: 'ab12-cd' });
-    expect(normalizeIdentifierValue(IdentifierKind.EXTERNAL_ID, ' Shop-AbC ')).toEqual({ ok: true, value: 'Shop-AbC' });
-    expect(normalizeIdentifierValue(IdentifierKind.COOKIE_ID, 'GA1.2.Xy')).toEqual({ ok: true, value: 'GA1.2.Xy' });
+    expect(normalizeIdentifierValue(IdentifierKind.DEVICE_ID, 'AB12-CD')).toEqual({
+      ok: true,
+      value: 'ab12-cd',
+    });
+    expect(normalizeIdentifierValue(IdentifierKind.EXTERNAL_ID, ' Shop-AbC ')).toEqual({
+      ok: true,
+      value: 'Shop-AbC',
+    });
+    expect(normalizeIdentifierValue(IdentifierKind.COOKIE_ID, 'GA1.2.Xy')).toEqual({
+      ok: true,
+      value: 'GA1.2.Xy',
+    });
   });
 
   it('refuses ids with inner spaces or of the wrong length', () => {
@@ -59,7 +71,10 @@ describe('normalizeIdentifierValue', () => {
   });
 
   it('normalizes phones with the default region and social handles to network:handle', () => {
-    expect(normalizeIdentifierValue(IdentifierKind.PHONE, '06301234567', 'HU')).toEqual({ ok: true, value: '+36301234567' });
+    expect(normalizeIdentifierValue(IdentifierKind.PHONE, '06301234567', 'HU')).toEqual({
+      ok: true,
+      value: '+36301234567',
+    });
     expect(normalizeIdentifierValue(IdentifierKind.SOCIAL_HANDLE, 'Instagram:@Kovacs.Peter')).toEqual({
       ok: true,
       value: 'INSTAGRAM:kovacs.peter',
@@ -70,11 +85,16 @@ describe('normalizeIdentifierValue', () => {
 describe('parseSocialIdentifier', () => {
   it('accepts common aliases of networks', () => {
     expect(parseSocialIdentifier('twitter:@Jane')).toEqual({ network: SocialNetwork.X, handle: 'jane' });
-    expect(parseSocialIdentifier('ig:jane_doe')).toEqual({ network: SocialNetwork.INSTAGRAM, handle: 'jane_doe' });
+    expect(parseSocialIdentifier('ig:jane_doe')).toEqual({
+      network: SocialNetwork.INSTAGRAM,
+      handle: 'jane_doe',
+    });
   });
 
   it('explains what is wrong', () => {
     expect(parseSocialIdentifier('jane')).toEqual({ reason: expect.stringContaining('network:handle') });
-    expect(parseSocialIdentifier('myspace:jane')).toEqual({ reason: expect.stringContaining('unknown network') });
+    expect(parseSocialIdentifier('myspace:jane')).toEqual({
+      reason: expect.stringContaining('unknown network'),
+    });
   });
 });

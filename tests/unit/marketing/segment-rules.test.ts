@@ -4,7 +4,11 @@ import { AgeBand } from '../../../subgraphs/marketing/src/customer/customer.enum
 import type { CustomerDoc } from '../../../subgraphs/marketing/src/customer/customer.model';
 import { SegmentKind } from '../../../subgraphs/marketing/src/segment/segment.enums';
 import type { SegmentDoc } from '../../../subgraphs/marketing/src/segment/segment.model';
-import { compileSegmentRules, membershipFilter, segmentsOf } from '../../../subgraphs/marketing/src/segment/segment.rules';
+import {
+  compileSegmentRules,
+  membershipFilter,
+  segmentsOf,
+} from '../../../subgraphs/marketing/src/segment/segment.rules';
 
 const customer = (over: Partial<CustomerDoc>): CustomerDoc =>
   ({
@@ -18,7 +22,15 @@ const customer = (over: Partial<CustomerDoc>): CustomerDoc =>
   }) as unknown as CustomerDoc;
 
 const segment = (over: Partial<SegmentDoc>): SegmentDoc =>
-  ({ _id: 'seg_1', name: 's', nameKey: 's', kind: SegmentKind.RULE, createdAt: new Date(), updatedAt: new Date(), ...over }) as SegmentDoc;
+  ({
+    _id: 'seg_1',
+    name: 's',
+    nameKey: 's',
+    kind: SegmentKind.RULE,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    ...over,
+  }) as SegmentDoc;
 
 describe('compileSegmentRules', () => {
   const rules = {
@@ -29,7 +41,8 @@ describe('compileSegmentRules', () => {
     createdAfter: new Date('2024-01-01Z'),
     hasEmail: true,
   };
-  const matches = (doc: CustomerDoc) => new Query(compileSegmentRules(rules) as Record<string, unknown>).test(doc as never);
+  const matches = (doc: CustomerDoc) =>
+    new Query(compileSegmentRules(rules) as Record<string, unknown>).test(doc as never);
   const fit = customer({
     demographics: { country: 'HU', ageBand: AgeBand.AGE_25_34 },
     language: 'hu-HU',
@@ -45,7 +58,9 @@ describe('compileSegmentRules', () => {
     expect(matches({ ...fit, demographics: { country: 'DE', ageBand: AgeBand.AGE_25_34 } })).toBe(false);
     expect(matches({ ...fit, language: 'hun' })).toBe(false);
     expect(matches({ ...fit, consents: [{ ...fit.consents[0], granted: false }] })).toBe(false);
-    expect(matches({ ...fit, consents: [{ ...fit.consents[0], purpose: ConsentPurpose.SERVICE }] })).toBe(false);
+    expect(matches({ ...fit, consents: [{ ...fit.consents[0], purpose: ConsentPurpose.SERVICE }] })).toBe(
+      false,
+    );
     expect(matches({ ...fit, emails: [] })).toBe(false);
     expect(matches({ ...fit, createdAt: new Date('2023-12-31Z') })).toBe(false);
   });

@@ -32,7 +32,11 @@ describe('utcOffsetMinutes / localHour', () => {
 
 describe('offsetPeriods', () => {
   it('finds both 2024 EU transitions to the minute', () => {
-    const periods = offsetPeriods('Europe/Budapest', new Date('2024-01-01T00:00:00Z'), new Date('2024-12-31T00:00:00Z'));
+    const periods = offsetPeriods(
+      'Europe/Budapest',
+      new Date('2024-01-01T00:00:00Z'),
+      new Date('2024-12-31T00:00:00Z'),
+    );
     expect(periods.map((p) => [p.from.toISOString(), p.offsetMinutes])).toEqual([
       ['2024-01-01T00:00:00.000Z', 60],
       ['2024-03-31T01:00:00.000Z', 120],

@@ -1,9 +1,15 @@
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { jsonObjectProblem } from '../../../subgraphs/marketing/src/common/json-object';
-import { TouchpointChannel as C, TouchpointType as T } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
+import {
+  TouchpointChannel as C,
+  TouchpointType as T,
+} from '../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
 import { RecordTouchpointInput } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.input';
 import { channelTypeProblem } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
-import { batchField, validateTouchpointItems } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.validate';
+import {
+  batchField,
+  validateTouchpointItems,
+} from '../../../subgraphs/marketing/src/touchpoint/touchpoint.validate';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const CUS = 'cus_0123456789abcdef01234567';
@@ -29,26 +35,40 @@ const errorOf = (items: RecordTouchpointInput[]) => {
 
 describe('validateTouchpointItems', () => {
   it('accepts a valid batch', () => {
-    expect(validateTouchpointItems([item(), item({ channel: C.EMAIL, type: T.EMAIL_OPEN })], NOW, batchField)).toHaveLength(2);
+    expect(
+      validateTouchpointItems([item(), item({ channel: C.EMAIL, type: T.EMAIL_OPEN })], NOW, batchField),
+    ).toHaveLength(2);
   });
 
   it('names the index and field of the first bad item', () => {
     const items = [item(), item(), item({ customerId: 'cus_nope' }), item({ eventId: 'has space' })];
     expect(errorOf(items)).toBe('touchpoints[2].customerId');
     expect(errorOf([item(), item({ properties: { $where: 'x' } })])).toBe('touchpoints[1].properties');
-    expect(errorOf([item(), item(), item(), item({ channel: C.SMS, type: T.EMAIL_OPEN })])).toBe('touchpoints[3].type');
-    expect(errorOf([item({ occurredAt: new Date('2025-06-01T13:00:00Z') })])).toBe('touchpoints[0].occurredAt');
+    expect(errorOf([item(), item(), item(), item({ channel: C.SMS, type: T.EMAIL_OPEN })])).toBe(
+      'touchpoints[3].type',
+    );
+    expect(errorOf([item({ occurredAt: new Date('2025-06-01T13:00:00Z') })])).toBe(
+      'touchpoints[0].occurredAt',
+    );
     expect(errorOf([item({ eventId: 'e1' }), item({ eventId: 'e1' })])).toBe('touchpoints[1].eventId');
   });
 
   it('bounds the batch size', () => {
     expect(errorOf([])).toBe('touchpoints');
     expect(errorOf(Array.from({ length: 1001 }, () => item()))).toBe('touchpoints');
-    expect(validateTouchpointItems(Array.from({ length: 1000 }, () => item()), NOW, batchField)).toHaveLength(1000);
+    expect(
+      validateTouchpointItems(
+        Array.from({ length: 1000 }, () => item()),
+        NOW,
+        batchField,
+      ),
+    ).toHaveLength(1000);
   });
 
   it('validates plain objects too (items that were not converted to the input class)', () => {
-    expect(errorOf([{ ...item(), channel: 'FAX' } as unknown as RecordTouchpointInput])).toBe('touchpoints[0].channel');
+    expect(errorOf([{ ...item(), channel: 'FAX' } as unknown as RecordTouchpointInput])).toBe(
+      'touchpoints[0].channel',
+    );
   });
 });
 

@@ -40,13 +40,19 @@ describe('support subgraph schema', () => {
     expect(actual).toEqual(CONTRACT_SUPPORT_STATS);
   });
 
-  it('exposes the agent queries and the four mutations', () => {
+  it('exposes the agent queries and the mutations', () => {
     const query = schema.getQueryType()!.getFields();
     expect(String(query.ticket.type)).toBe('Ticket');
     expect(String(query.tickets.type)).toBe('TicketConnection!');
     expect(query.tickets.args.map((a) => a.name)).toEqual(['first', 'after', 'filter']);
     const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
-    expect(mutations).toEqual(['addTicketMessage', 'changeTicketStatus', 'openTicket', 'rateTicket']);
+    expect(mutations).toEqual([
+      'addTicketMessage',
+      'changeTicketStatus',
+      'openTicket',
+      'rateTicket',
+      'recordInteraction',
+    ]);
   });
 
   it('uses Relay connections with a shareable PageInfo and a non-null totalCount', () => {
@@ -56,12 +62,21 @@ describe('support subgraph schema', () => {
     expect(isNonNullType(conn.totalCount.type)).toBe(true);
   });
 
-  it('prefixes every enum with Ticket and does not define types owned elsewhere', () => {
+  it('lists calls and chats on the customer and on tickets', () => {
+    const customer = (schema.getType('Customer') as GraphQLObjectType).getFields();
+    expect(String(customer.interactions.type)).toBe('SupportInteractionConnection!');
+    expect(customer.interactions.args.map((a) => a.name)).toEqual(['first', 'after', 'kind']);
+    const ticket = (schema.getType('Ticket') as GraphQLObjectType).getFields();
+    expect(String(ticket.interactions.type)).toBe('[SupportInteraction!]!');
+    expect(String(schema.getMutationType()!.getFields().recordInteraction.type)).toBe('SupportInteraction!');
+  });
+
+  it('prefixes every enum per subgraph and does not define types owned elsewhere', () => {
     const enums = Object.values(schema.getTypeMap())
       .filter((t) => t.astNode?.kind === 'EnumTypeDefinition')
       .map((t) => t.name);
     expect(enums.length).toBeGreaterThan(0);
-    for (const name of enums) expect(name).toMatch(/^Ticket/);
+    for (const name of enums) expect(name).toMatch(/^(Ticket|SupportInteraction)/);
     expect(schema.getType('Money')).toBeUndefined();
     expect(schema.getType('TicketMessageFieldsInput')).toBeUndefined();
   });

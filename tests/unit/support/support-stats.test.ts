@@ -1,5 +1,6 @@
 import { Aggregator } from 'mingo';
 import {
+  interactionStatsPipeline,
   ticketStatsPipeline,
   toSupportStats,
   type TicketStatsRow,
@@ -102,6 +103,23 @@ describe('ticketStatsPipeline + toSupportStats', () => {
       lastNegativeAt: null,
     };
     expect(toSupportStats(row).averageSatisfaction).toBe(4.33);
+  });
+
+  it('finds the latest call/chat and the latest negative one per customer', () => {
+    const calls = [
+      { customerId: A, startedAt: daysAgo(9), sentiment: 'NEGATIVE' },
+      { customerId: A, startedAt: daysAgo(2), sentiment: null },
+      { customerId: A, startedAt: daysAgo(4), sentiment: 'POSITIVE' },
+      { customerId: B, startedAt: daysAgo(1) },
+      { customerId: C, startedAt: daysAgo(0), sentiment: 'NEGATIVE' },
+    ];
+    const rows = new Aggregator(
+      interactionStatsPipeline([A, B]) as unknown as Array<Record<string, unknown>>,
+    ).run(calls) as unknown as Array<{ _id: string }>;
+    const byId = new Map(rows.map((r) => [r._id, r]));
+    expect(byId.get(A)).toEqual({ _id: A, lastContactAt: daysAgo(2), lastNegativeAt: daysAgo(9) });
+    expect(byId.get(B)).toEqual({ _id: B, lastContactAt: daysAgo(1), lastNegativeAt: null });
+    expect(byId.has(C)).toBe(false);
   });
 
   it('takes the latest contact and negative moment across tickets and calls/chats', () => {

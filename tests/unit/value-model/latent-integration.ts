@@ -6,50 +6,67 @@
  * these smooth, fast-decaying integrands.
  */
 
+// Module-level aliases: global lookups are slow inside Jest's vm context, and these run millions of times.
+const { exp, log, log1p, expm1, sqrt, min, LN2, max: maxOf } = Math;
+const { NEGATIVE_INFINITY } = Number;
+
 /** ln ∫ exp(logIntegrand(y)) dy over [lo, hi] by the trapezoid rule with step h, shifted to avoid underflow. */
 export function logTrapezoid(logIntegrand: (y: number) => number, lo: number, hi: number, h: number): number {
   const n = Math.ceil((hi - lo) / h);
   const step = (hi - lo) / n;
-  const values = new Float64Array(n + 1);
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i <= n; i += 1) {
-    values[i] = logIntegrand(lo + i * step);
-    if (values[i] > max) max = values[i];
-  }
+  // Streaming log-sum-exp: the running sum is kept relative to the largest term seen so far.
+  let max = NEGATIVE_INFINITY;
   let sum = 0;
-  for (let i = 0; i <= n; i += 1) sum += (i === 0 || i === n ? 0.5 : 1) * Math.exp(values[i] - max);
-  return max + Math.log(sum * step);
+  for (let i = 0; i <= n; i += 1) {
+    const v = logIntegrand(lo + i * step) + (i === 0 || i === n ? -LN2 : 0);
+    if (v === NEGATIVE_INFINITY) continue;
+    if (v > max) {
+      sum = sum * exp(max - v) + 1;
+      max = v;
+    } else {
+      sum += exp(v - max);
+    }
+  }
+  return max + log(sum * step);
 }
 
 /** ln ∫₀^∞ λ^(k−1) e^(−cλ) g(λ) dλ with λ = e^y; `extraLog(λ)` multiplies the integrand by e^extraLog. */
-export function logRateIntegral(k: number, c: number, extraLog: (lambda: number) => number = () => 0): number {
-  const peak = Math.log(k / c);
-  const h = Math.min(0.2, 0.4 / Math.sqrt(k));
+export function logRateIntegral(
+  k: number,
+  c: number,
+  extraLog: (lambda: number) => number = () => 0,
+): number {
+  const peak = log(k / c);
+  const h = min(0.2, 0.4 / sqrt(k));
   return logTrapezoid(
     (y) => {
-      const lambda = Math.exp(y);
+      const lambda = exp(y);
       return k * y - c * lambda + extraLog(lambda);
     },
-    peak - 45 / k - 12 / Math.sqrt(k),
+    peak - 45 / k - 12 / sqrt(k),
     peak + 7,
     h,
   );
 }
 
 /** ln ∫₀¹ p^(s−1) (1−p)^(t−1) q(p) dp with p = 1/(1 + e^−y) (so dp = p(1−p) dy). */
-export function logProbabilityIntegral(s: number, t: number, extraLog: (p: number) => number = () => 0): number {
-  const spread = Math.sqrt(1 / s + 1 / t);
-  const peak = Math.log(s / t);
+export function logProbabilityIntegral(
+  s: number,
+  t: number,
+  extraLog: (p: number) => number = () => 0,
+): number {
+  const spread = sqrt(1 / s + 1 / t);
+  const peak = log(s / t);
   return logTrapezoid(
     (y) => {
       // ln p and ln(1 − p) without cancellation.
-      const logP = -Math.log1p(Math.exp(-y));
-      const log1mP = -Math.log1p(Math.exp(y));
-      return s * logP + t * log1mP + extraLog(Math.exp(logP));
+      const logP = -log1p(exp(-y));
+      const log1mP = -log1p(exp(y));
+      return s * logP + t * log1mP + extraLog(exp(logP));
     },
     peak - 45 / s - 12 * spread,
     peak + 45 / t + 12 * spread,
-    Math.min(0.2, spread / 4),
+    min(0.2, spread / 4),
   );
 }
 
@@ -68,12 +85,16 @@ export interface LatentParams {
 export function bgnbdLogLikelihoodByIntegration(P: LatentParams, x: number, tx: number, T: number): number {
   const gammaNorm = logRateIntegral(P.r, P.alpha);
   const betaNorm = logProbabilityIntegral(P.a, P.b);
-  const alive = logRateIntegral(P.r + x, P.alpha + T) - gammaNorm + logProbabilityIntegral(P.a, P.b + x) - betaNorm;
+  const alive =
+    logRateIntegral(P.r + x, P.alpha + T) - gammaNorm + logProbabilityIntegral(P.a, P.b + x) - betaNorm;
   if (x === 0) return alive;
   const dead =
-    logRateIntegral(P.r + x, P.alpha + tx) - gammaNorm + logProbabilityIntegral(P.a + 1, P.b + x - 1) - betaNorm;
-  const m = Math.max(alive, dead);
-  return m + Math.log(Math.exp(alive - m) + Math.exp(dead - m));
+    logRateIntegral(P.r + x, P.alpha + tx) -
+    gammaNorm +
+    logProbabilityIntegral(P.a + 1, P.b + x - 1) -
+    betaNorm;
+  const m = maxOf(alive, dead);
+  return m + log(exp(alive - m) + exp(dead - m));
 }
 
 /**
@@ -88,22 +109,25 @@ export function bgnbdConditionalExpectationByIntegration(
   t: number,
 ): number {
   const logNumerator = logProbabilityIntegral(P.a, P.b + x, (p) =>
-    logRateIntegral(P.r + x, P.alpha + T, (lambda) => Math.log(-Math.expm1(-lambda * p * t)) - Math.log(p)),
+    logRateIntegral(P.r + x, P.alpha + T, (lambda) => log(-expm1(-lambda * p * t)) - log(p)),
   );
   const logEvidence = bgnbdLogLikelihoodByIntegration(P, x, tx, T);
-  return Math.exp(
-    logNumerator - logRateIntegral(P.r, P.alpha) - logProbabilityIntegral(P.a, P.b) - logEvidence,
-  );
+  return exp(logNumerator - logRateIntegral(P.r, P.alpha) - logProbabilityIntegral(P.a, P.b) - logEvidence);
 }
 
 /** P(alive | x, tx, T): the alive branch's share of the integrated likelihood. */
-export function bgnbdProbabilityAliveByIntegration(P: LatentParams, x: number, tx: number, T: number): number {
+export function bgnbdProbabilityAliveByIntegration(
+  P: LatentParams,
+  x: number,
+  tx: number,
+  T: number,
+): number {
   const alive =
     logRateIntegral(P.r + x, P.alpha + T) -
     logRateIntegral(P.r, P.alpha) +
     logProbabilityIntegral(P.a, P.b + x) -
     logProbabilityIntegral(P.a, P.b);
-  return Math.exp(alive - bgnbdLogLikelihoodByIntegration(P, x, tx, T));
+  return exp(alive - bgnbdLogLikelihoodByIntegration(P, x, tx, T));
 }
 
 /**
@@ -119,10 +143,10 @@ export function gammaGammaByIntegration(
 ): { logDensity: number; expectedSpend: number } {
   const px = G.p * x;
   const logGammaFn = (shape: number) => logRateIntegral(shape, 1);
-  const logConstants = G.q * Math.log(G.v) - logGammaFn(G.q) + px * Math.log(x) + (px - 1) * Math.log(m) - logGammaFn(px);
+  const logConstants = G.q * log(G.v) - logGammaFn(G.q) + px * log(x) + (px - 1) * log(m) - logGammaFn(px);
   const k = G.q + px;
   const c = G.v + x * m;
   const logDensity = logConstants + logRateIntegral(k, c);
-  const logMeanNumerator = logConstants + logRateIntegral(k, c, (nu) => Math.log(G.p / nu));
-  return { logDensity, expectedSpend: Math.exp(logMeanNumerator - logDensity) };
+  const logMeanNumerator = logConstants + logRateIntegral(k, c, (nu) => log(G.p / nu));
+  return { logDensity, expectedSpend: exp(logMeanNumerator - logDensity) };
 }

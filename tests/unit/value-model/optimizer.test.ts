@@ -50,7 +50,8 @@ describe('bfgs', () => {
 
   it('backs off from points where the objective is infinite', () => {
     // Minimum at x = 0.5 of −ln x − ln(1 − x), infinite outside (0, 1); the start's first step overshoots.
-    const f = (v: readonly number[]) => (v[0] > 0 && v[0] < 1 ? -Math.log(v[0]) - Math.log(1 - v[0]) : Infinity);
+    const f = (v: readonly number[]) =>
+      v[0] > 0 && v[0] < 1 ? -Math.log(v[0]) - Math.log(1 - v[0]) : Infinity;
     const result = bfgs(f, [0.02]);
     expect(result.converged).toBe(true);
     expect(result.x[0]).toBeCloseTo(0.5, 7);

@@ -1,5 +1,5 @@
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import type { ConsentSignal, CustomerSignals, MoneyValue } from '../rules/signals';
+import type { ConsentSignal, CustomerSignals, MoneyValue, QuietHoursSignal } from '../rules/signals';
 
 /**
  * `_entities` representation → rule input. Representations are plain JSON from the gateway (dates are
@@ -10,6 +10,9 @@ import type { ConsentSignal, CustomerSignals, MoneyValue } from '../rules/signal
 export type CustomerRepresentation = { __typename?: string; id: string } & Record<string, unknown>;
 
 type Json = Record<string, unknown>;
+
+/** Top-level facts that are legitimately null (unset on the profile). */
+const NULLABLE_FACTS = new Set(['timeZone', 'quietHours']);
 
 const topLevelCache = new Map<string, string[]>();
 
@@ -53,6 +56,13 @@ function money(id: string, v: unknown, field: string): MoneyValue | null {
   return { amountMinor: m.amountMinor, currency: m.currency };
 }
 
+function quietHours(v: unknown): QuietHoursSignal | null {
+  const q = v as Json | null | undefined;
+  return q && typeof q.start === 'string' && typeof q.end === 'string'
+    ? { start: q.start, end: q.end }
+    : null;
+}
+
 /** A neutral amount for facts a field does not require (never shown: only `value` reads revenue). */
 const NO_MONEY: MoneyValue = { amountMinor: 0, currency: 'EUR' };
 
@@ -60,7 +70,7 @@ export function toSignals(rep: CustomerRepresentation, requires: string): Custom
   const id = String(rep.id);
   for (const key of topLevelFields(requires)) {
     const v = rep[key];
-    if (v === undefined || (v === null && key !== 'timeZone')) {
+    if (v === undefined || (v === null && !NULLABLE_FACTS.has(key))) {
       fail(id, `required fact "${key}" is missing; the subgraph that owns it may be unavailable`);
     }
   }
@@ -98,6 +108,7 @@ export function toSignals(rep: CustomerRepresentation, requires: string): Custom
       updatedAt: date(id, c.updatedAt, `consents[${i}].updatedAt`) ?? new Date(0),
     })),
     timeZone: typeof rep.timeZone === 'string' ? rep.timeZone : null,
+    quietHours: quietHours(rep.quietHours),
     purchase: {
       orderCount: int(id, p.orderCount, 'purchaseStats.orderCount'),
       totalRevenue: money(id, p.totalRevenue, 'purchaseStats.totalRevenue') ?? NO_MONEY,

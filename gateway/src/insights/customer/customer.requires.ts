@@ -18,6 +18,7 @@ export const VALUE_REQUIRES = [
 export const CONTACT_REQUIRES = [
   'consents { channel purpose granted updatedAt }',
   'timeZone',
+  'quietHours { start end }',
   'engagement { preferredChannel preferredHour }',
   'advocacy { lastNpsScore lastNpsAt }',
   'purchaseStats { lastReturnAt }',

@@ -3,6 +3,7 @@ import { Advocacy } from '../external/advocacy.type';
 import { Consent } from '../external/consent.type';
 import { Engagement } from '../external/engagement.type';
 import { PurchaseStats } from '../external/purchase-stats.type';
+import { QuietHours } from '../external/quiet-hours.type';
 import { SupportStats } from '../external/support-stats.type';
 
 /**
@@ -32,6 +33,10 @@ export class Customer {
   @Directive('@external')
   @Field(() => String, { nullable: true })
   timeZone!: string | null;
+
+  @Directive('@external')
+  @Field(() => QuietHours, { nullable: true })
+  quietHours!: QuietHours | null;
 
   @Directive('@external')
   @Field(() => PurchaseStats)

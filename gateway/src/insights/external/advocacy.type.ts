@@ -1,7 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** Marketing's `Advocacy`, read through @requires only (all fields @external). */
-@ObjectType({ description: 'Willingness to recommend: NPS, referrals and reviews (owned by marketing).' })
+@ObjectType()
 export class Advocacy {
   @Directive('@external')
   @Field(() => Int, { nullable: true })

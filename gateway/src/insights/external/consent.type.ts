@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { ConsentChannel, ConsentPurpose } from '../../../../subgraphs/marketing/src/consent/consent.enums';
 
 /** Marketing's `Consent`, read through @requires only (all fields @external). */
-@ObjectType({ description: 'A consent decision for one channel and purpose (owned by marketing).' })
+@ObjectType()
 export class Consent {
   @Directive('@external')
   @Field(() => ConsentChannel)

@@ -4,9 +4,10 @@ import { TouchpointChannel } from '../../../../subgraphs/marketing/src/touchpoin
 /**
  * Marketing's `Engagement`, as far as insights reads it. Every field is @external: insights receives the
  * values through @requires and never resolves them (marketing owns the type). The enum comes from
- * marketing's own module so the values can never drift from the owner's.
+ * marketing's own module so the values can never drift from the owner's. No descriptions on these
+ * external types: the owner's descriptions are the ones that reach the supergraph.
  */
-@ObjectType({ description: 'Engagement figures of a customer (owned by marketing).' })
+@ObjectType()
 export class Engagement {
   @Directive('@external')
   @Field(() => Date, { nullable: true })

@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../money/money.type';
 
 /** Sales' `PurchaseStats`, read through @requires only (all fields @external). */
-@ObjectType({ description: 'Purchase figures of a customer (owned by sales).' })
+@ObjectType()
 export class PurchaseStats {
   @Directive('@external')
   @Field(() => Int)

@@ -1,7 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** Support's `SupportStats`, read through @requires only (all fields @external). */
-@ObjectType({ description: "Summary of a customer's support history (owned by support)." })
+@ObjectType()
 export class SupportStats {
   @Directive('@external')
   @Field(() => Int)

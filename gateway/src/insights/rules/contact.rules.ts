@@ -1,4 +1,4 @@
-import type { ConsentSignal, CustomerSignals } from './signals';
+import type { ConsentSignal, CustomerSignals, QuietHoursSignal } from './signals';
 import { ago, plural } from './text';
 import { daysSince } from './time';
 import { npsCategory } from './value.rules';
@@ -17,9 +17,11 @@ export const RETURN_COOLDOWN_DAYS = 14;
 /** No marketing for this many days after a detractor NPS answer (0–6). */
 export const DETRACTOR_COOLDOWN_DAYS = 90;
 
-/** Quiet hours in the customer's local time: from 21:00 until 08:00. */
-export const QUIET_HOURS_START = 21;
-export const QUIET_HOURS_END = 8;
+/**
+ * Quiet hours in the customer's local time when their profile sets none: 21:00 until 08:00. A profile's
+ * own `quietHours` (marketing) replaces them.
+ */
+export const DEFAULT_QUIET_HOURS: Readonly<QuietHoursSignal> = { start: '21:00', end: '08:00' };
 
 /** Time zone assumed when the profile has none (or an unknown one). */
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -60,29 +62,58 @@ export interface ContactResult {
   reasons: string[];
 }
 
-export function isQuietHour(hour: number): boolean {
-  return QUIET_HOURS_START > QUIET_HOURS_END
-    ? hour >= QUIET_HOURS_START || hour < QUIET_HOURS_END
-    : hour >= QUIET_HOURS_START && hour < QUIET_HOURS_END;
+/** A quiet-hours window in minutes after local midnight; start > end spans midnight; start = end is none. */
+export interface QuietWindow {
+  startMinute: number;
+  endMinute: number;
 }
 
-/** The local hour (0–23) at `now` in `timeZone`; throws RangeError for an unknown zone. */
-export function localHour(now: Date, timeZone: string): number {
+/** `HH:MM` → minutes after midnight; null when malformed. */
+export function parseClock(value: string): number | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+export function quietWindow(hours: QuietHoursSignal): QuietWindow | null {
+  const startMinute = parseClock(hours.start);
+  const endMinute = parseClock(hours.end);
+  return startMinute === null || endMinute === null ? null : { startMinute, endMinute };
+}
+
+export function isQuietMinute(minute: number, w: QuietWindow): boolean {
+  if (w.startMinute === w.endMinute) return false;
+  return w.startMinute > w.endMinute
+    ? minute >= w.startMinute || minute < w.endMinute
+    : minute >= w.startMinute && minute < w.endMinute;
+}
+
+/** Minutes after local midnight at `now` in `timeZone`; throws RangeError for an unknown zone. */
+export function localMinuteOfDay(now: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hour: 'numeric',
+    minute: 'numeric',
     hourCycle: 'h23',
   }).formatToParts(now);
-  return Number(parts.find((p) => p.type === 'hour')!.value) % 24;
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return (get('hour') % 24) * 60 + get('minute');
 }
 
-/** The usual engagement hour, moved to the nearest edge of the allowed window when it falls in quiet hours. */
-export function bestContactHour(preferredHour: number | null): number | null {
+/**
+ * The usual engagement hour when it is allowed (its first minute is outside quiet hours), else the
+ * nearest allowed hour around the clock (the later one on a tie).
+ */
+export function bestContactHour(preferredHour: number | null, w: QuietWindow): number | null {
   if (preferredHour === null || !Number.isInteger(preferredHour) || preferredHour < 0 || preferredHour > 23)
     return null;
-  if (!isQuietHour(preferredHour)) return preferredHour;
-  // Evening side of the quiet window → last allowed evening hour; night/morning side → first morning hour.
-  return preferredHour >= QUIET_HOURS_START ? (QUIET_HOURS_START + 23) % 24 : QUIET_HOURS_END;
+  const allowed = (h: number) => !isQuietMinute(h * 60, w);
+  for (let d = 0; d <= 12; d++) {
+    const later = (preferredHour + d) % 24;
+    const earlier = (preferredHour - d + 24) % 24;
+    if (allowed(later)) return later;
+    if (allowed(earlier)) return earlier;
+  }
+  return null;
 }
 
 /** Channels with a granted marketing consent, judged by the latest decision per channel. */
@@ -112,7 +143,8 @@ export function chooseChannel(
   return fallback ?? [...consented].sort()[0] ?? null;
 }
 
-const pad = (h: number) => `${String(h).padStart(2, '0')}:00`;
+const clock = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 export function computeContact(s: CustomerSignals, now: Date): ContactResult {
   const blocking: string[] = [];
@@ -152,22 +184,29 @@ export function computeContact(s: CustomerSignals, now: Date): ContactResult {
   }
 
   let zone = s.timeZone ?? DEFAULT_TIME_ZONE;
-  let hour: number;
+  let minute: number;
   try {
-    hour = localHour(now, zone);
+    minute = localMinuteOfDay(now, zone);
   } catch {
     notes.push(`Unknown time zone ${zone}; assumed ${DEFAULT_TIME_ZONE}`);
     zone = DEFAULT_TIME_ZONE;
-    hour = localHour(now, zone);
+    minute = localMinuteOfDay(now, zone);
   }
-  if (isQuietHour(hour)) {
-    blocking.push(`Quiet hours: ${pad(hour)} in ${zone} (${pad(QUIET_HOURS_START)}–${pad(QUIET_HOURS_END)})`);
+  let window = s.quietHours ? quietWindow(s.quietHours) : null;
+  if (s.quietHours && !window) {
+    notes.push(`Unreadable quiet hours ${s.quietHours.start}–${s.quietHours.end}; using the default`);
+  }
+  window ??= quietWindow(DEFAULT_QUIET_HOURS)!;
+  if (isQuietMinute(minute, window)) {
+    blocking.push(
+      `Quiet hours: ${clock(minute)} in ${zone} (${clock(window.startMinute)}–${clock(window.endMinute)})`,
+    );
   }
 
   return {
     contactableNow: blocking.length === 0,
     channel,
-    bestHour: bestContactHour(s.engagement.preferredHour),
+    bestHour: bestContactHour(s.engagement.preferredHour, window),
     reasons: blocking.length > 0 ? blocking : notes,
   };
 }

@@ -54,11 +54,18 @@ export interface SupportSignals {
   lastNegativeSentimentAt: Date | null;
 }
 
+/** The customer's own quiet hours (`HH:MM` local time; start after end spans midnight). */
+export interface QuietHoursSignal {
+  start: string;
+  end: string;
+}
+
 export interface CustomerSignals {
   engagement: EngagementSignals;
   advocacy: AdvocacySignals;
   consents: ConsentSignal[];
   timeZone: string | null;
+  quietHours: QuietHoursSignal | null;
   purchase: PurchaseSignals;
   support: SupportSignals;
 }

@@ -1,21 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../money/money.type';
+import { NpsCategory } from '../../../../subgraphs/marketing/src/survey/survey-answer.type';
 import type { NpsCategory as Nps, ValueTier as Tier } from '../rules/value.rules';
-
-export const NpsCategory: { readonly [K in Nps]: K } = {
-  PROMOTER: 'PROMOTER',
-  PASSIVE: 'PASSIVE',
-  DETRACTOR: 'DETRACTOR',
-};
-registerEnumType(NpsCategory, {
-  name: 'NpsCategory',
-  description: 'Net Promoter category of the last NPS answer.',
-  valuesConfig: {
-    PROMOTER: { description: 'Score 9–10.' },
-    PASSIVE: { description: 'Score 7–8.' },
-    DETRACTOR: { description: 'Score 0–6.' },
-  },
-});
 
 export const ValueTier: { readonly [K in Tier]: K } = {
   PLATINUM: 'PLATINUM',

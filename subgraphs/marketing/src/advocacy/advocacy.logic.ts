@@ -20,7 +20,13 @@ export const advocacyPipelines = {
     {
       $group: {
         _id: '$customerId',
-        latest: { $topN: { n: 1, sortBy: { answeredAt: -1, _id: -1 }, output: { score: '$score', at: '$answeredAt' } } },
+        latest: {
+          $topN: {
+            n: 1,
+            sortBy: { answeredAt: -1, _id: -1 },
+            output: { score: '$score', at: '$answeredAt' },
+          },
+        },
       },
     },
   ],
@@ -55,7 +61,8 @@ export function advocacyByCustomer(
           lastNpsAt: latest ? new Date(latest.at) : null,
           referralsCount: referralsOf.get(id) ?? 0,
           reviewsCount: review?.n ?? 0,
-          averageReviewRating: review && review.n > 0 && review.avg != null ? Math.round(review.avg * 100) / 100 : null,
+          averageReviewRating:
+            review && review.n > 0 && review.avg != null ? Math.round(review.avg * 100) / 100 : null,
         },
       ];
     }),

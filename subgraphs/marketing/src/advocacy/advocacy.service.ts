@@ -12,7 +12,11 @@ import type { Advocacy } from './advocacy.type';
 
 export class AdvocacyService {
   constructor(
-    private readonly models: { surveyAnswers: SurveyAnswerModel; referrals: ReferralModel; reviews: ReviewModel },
+    private readonly models: {
+      surveyAnswers: SurveyAnswerModel;
+      referrals: ReferralModel;
+      reviews: ReviewModel;
+    },
   ) {}
 
   /** Advocacy of many customers: one aggregation per collection (three in all), whatever their number. */

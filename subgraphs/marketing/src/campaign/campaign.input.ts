@@ -18,7 +18,10 @@ export class CreateCampaignInput {
   @IsEnum(CampaignObjective)
   objective!: CampaignObjective;
 
-  @Field(() => CampaignStatus, { defaultValue: CampaignStatus.DRAFT, description: 'DRAFT, SCHEDULED or ACTIVE.' })
+  @Field(() => CampaignStatus, {
+    defaultValue: CampaignStatus.DRAFT,
+    description: 'DRAFT, SCHEDULED or ACTIVE.',
+  })
   @IsEnum(CampaignStatus)
   status!: CampaignStatus;
 

@@ -24,7 +24,11 @@ export class CampaignResolver {
     const n = checkPageSize(first);
     const { rows, totalCount } = await ctx.services.campaigns.list({ filter, first: n, after });
     const conn = toConnection(rows, n, (c) => [c.createdAt.toISOString(), c._id], !!after, totalCount);
-    return { ...conn, totalCount, edges: conn.edges.map((e) => ({ cursor: e.cursor, node: toCampaign(e.node) })) };
+    return {
+      ...conn,
+      totalCount,
+      edges: conn.edges.map((e) => ({ cursor: e.cursor, node: toCampaign(e.node) })),
+    };
   }
 
   @Mutation(() => Campaign, { description: 'CONFLICT when the name is taken.' })
@@ -35,7 +39,9 @@ export class CampaignResolver {
     return toCampaign(await ctx.services.campaigns.create(input));
   }
 
-  @Mutation(() => Campaign, { description: 'INVALID_STATE_TRANSITION for a change the lifecycle does not allow.' })
+  @Mutation(() => Campaign, {
+    description: 'INVALID_STATE_TRANSITION for a change the lifecycle does not allow.',
+  })
   async setCampaignStatus(
     @Arg('input', () => SetCampaignStatusInput) input: SetCampaignStatusInput,
     @Ctx() ctx: MarketingContext,

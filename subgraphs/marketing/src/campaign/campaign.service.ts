@@ -19,7 +19,8 @@ export class CampaignService {
     }
     const name = input.name.trim();
     const nameKey = name.toLowerCase();
-    if (await this.campaigns.exists({ nameKey })) throw conflict(`A campaign named "${name}" already exists`, { field: 'name' });
+    if (await this.campaigns.exists({ nameKey }))
+      throw conflict(`A campaign named "${name}" already exists`, { field: 'name' });
     const doc = await this.campaigns.create({
       name,
       nameKey,
@@ -40,7 +41,11 @@ export class CampaignService {
     if (!canTransition(current.status, status)) throw invalidTransition('Campaign', current.status, status);
     // Conditional on the status read, so two racing changes cannot both pass the transition check.
     const updated = await this.campaigns
-      .findOneAndUpdate({ _id: id, status: current.status }, { $set: { status } }, { new: true })
+      .findOneAndUpdate(
+        { _id: id, status: current.status },
+        { $set: { status } },
+        { returnDocument: 'after' },
+      )
       .lean<CampaignDoc>();
     if (!updated) throw conflict(`Campaign ${id} changed concurrently; retry`, { id });
     return updated;
@@ -58,11 +63,16 @@ export class CampaignService {
     let page: QueryFilter<CampaignDoc> = filter;
     if (args.after) {
       const cursor = decodeCursor(args.after);
-      if (cursor.length !== 2 || typeof cursor[0] !== 'string') throw badInput('after', 'is not a valid cursor');
+      if (cursor.length !== 2 || typeof cursor[0] !== 'string')
+        throw badInput('after', 'is not a valid cursor');
       page = trustFilter({ $and: [filter, afterFilter('createdAt', -1, cursor)] });
     }
     const [rows, totalCount] = await Promise.all([
-      this.campaigns.find(page).sort({ createdAt: -1, _id: -1 }).limit(args.first + 1).lean<CampaignDoc[]>(),
+      this.campaigns
+        .find(page)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(args.first + 1)
+        .lean<CampaignDoc[]>(),
       this.campaigns.countDocuments(filter),
     ]);
     return { rows, totalCount };

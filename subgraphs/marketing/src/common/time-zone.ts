@@ -38,7 +38,14 @@ export function canonicalTimeZone(value: string): string | null {
 export function utcOffsetMinutes(timeZone: string, instant: Date): number {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   const whole = Math.floor(instant.getTime() / 1000) * 1000;
   return Math.round((asUtc - whole) / 60_000);
 }
@@ -70,7 +77,9 @@ export function offsetPeriods(timeZone: string, from: Date, to: Date): OffsetPer
   const cached = periodCache.get(key);
   if (cached) return cached;
 
-  const periods: OffsetPeriod[] = [{ from: new Date(start), offsetMinutes: utcOffsetMinutes(timeZone, new Date(start)) }];
+  const periods: OffsetPeriod[] = [
+    { from: new Date(start), offsetMinutes: utcOffsetMinutes(timeZone, new Date(start)) },
+  ];
   let prevT = start;
   let prevOffset = periods[0].offsetMinutes;
   for (let t = start + DAY; t <= end; t += DAY) {

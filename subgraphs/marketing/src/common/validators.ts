@@ -68,4 +68,9 @@ export const IsPlausibleBirthDate = (options?: ValidationOptions) =>
 
 /** A JSON object safe to store in MongoDB (no `$` / `.` keys, bounded size and depth). */
 export const IsStorableJsonObject = (options?: ValidationOptions) =>
-  simple('isStorableJsonObject', (v) => jsonObjectProblem(v) === null, (args) => jsonObjectProblem(args.value) ?? '', options);
+  simple(
+    'isStorableJsonObject',
+    (v) => jsonObjectProblem(v) === null,
+    (args) => jsonObjectProblem(args.value) ?? '',
+    options,
+  );

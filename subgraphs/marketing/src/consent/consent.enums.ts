@@ -29,6 +29,15 @@ export enum ConsentSource {
   API = 'API',
 }
 
-registerEnumType(ConsentChannel, { name: 'ConsentChannel', description: 'A channel a customer may be contacted on.' });
-registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'What the data or contact is used for.' });
-registerEnumType(ConsentSource, { name: 'ConsentSource', description: 'Where a consent decision was captured.' });
+registerEnumType(ConsentChannel, {
+  name: 'ConsentChannel',
+  description: 'A channel a customer may be contacted on.',
+});
+registerEnumType(ConsentPurpose, {
+  name: 'ConsentPurpose',
+  description: 'What the data or contact is used for.',
+});
+registerEnumType(ConsentSource, {
+  name: 'ConsentSource',
+  description: 'Where a consent decision was captured.',
+});

@@ -27,7 +27,8 @@ export class SetConsentInput {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When the customer decided (defaults to now); an older decision never overwrites a newer one.',
+    description:
+      'When the customer decided (defaults to now); an older decision never overwrites a newer one.',
   })
   @IsOptional()
   @IsDate()

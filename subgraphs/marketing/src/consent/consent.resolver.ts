@@ -6,7 +6,8 @@ import { SetConsentInput } from './consent.input';
 @Resolver()
 export class ConsentResolver {
   @Mutation(() => Customer, {
-    description: 'Records a consent decision for one channel and purpose; kept in the consent history as proof.',
+    description:
+      'Records a consent decision for one channel and purpose; kept in the consent history as proof.',
   })
   async setConsent(
     @Arg('input', () => SetConsentInput) input: SetConsentInput,

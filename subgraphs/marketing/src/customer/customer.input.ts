@@ -14,12 +14,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { ConsentChannel, ConsentPurpose, ConsentSource } from '../consent/consent.enums';
 import { ID_PREFIX, idPattern } from '../common/id.validator';
-import {
-  IsClockTime,
-  IsIanaTimeZone,
-  IsLanguageTag,
-  IsPlausibleBirthDate,
-} from '../common/validators';
+import { IsClockTime, IsIanaTimeZone, IsLanguageTag, IsPlausibleBirthDate } from '../common/validators';
 import {
   AgeBand,
   CustomerGender,
@@ -41,7 +36,10 @@ export class EmailInput {
   @Length(3, 254)
   address!: string;
 
-  @Field({ defaultValue: false, description: 'The address to use by default; the first one when none is marked.' })
+  @Field({
+    defaultValue: false,
+    description: 'The address to use by default; the first one when none is marked.',
+  })
   @IsBoolean()
   primary!: boolean;
 }
@@ -130,7 +128,9 @@ export class PostalAddressInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{1,18}[A-Za-z0-9]$/, { message: 'must be 3–20 letters, digits, spaces or dashes' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{1,18}[A-Za-z0-9]$/, {
+    message: 'must be 3–20 letters, digits, spaces or dashes',
+  })
   postcode?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -187,7 +187,10 @@ export abstract class ProfileFieldsInput {
   @Length(1, 100)
   familyName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Defaults to the names in the order the language uses.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Defaults to the names in the order the language uses.',
+  })
   @IsOptional()
   @Length(1, 200)
   displayName?: string | null;
@@ -267,7 +270,9 @@ export class CreateCustomerInput extends ProfileFieldsInput {
   consents?: InitialConsentInput[] | null;
 }
 
-@InputType({ description: 'Changes to a profile: omitted fields are kept, `null` clears, lists are replaced.' })
+@InputType({
+  description: 'Changes to a profile: omitted fields are kept, `null` clears, lists are replaced.',
+})
 export class UpdateCustomerInput extends ProfileFieldsInput {}
 
 @InputType()
@@ -344,4 +349,3 @@ export class CustomerFilter {
   @IsEnum(CustomerStatus)
   status!: CustomerStatus;
 }
-

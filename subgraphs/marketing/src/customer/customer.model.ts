@@ -212,14 +212,16 @@ export const customerSchema = new Schema<CustomerDoc>(
 );
 
 // Uniqueness: one email / external id / loyalty card belongs to one profile (duplicates are merged, never
-// stored twice). Partial rather than sparse, so profiles with no such value never collide on a null key.
+// stored twice). Partial rather than sparse, so profiles with no such value never collide on a null key;
+// `$gt: ''` (true when any element is a non-empty string) rather than `$type`, whose array semantics
+// differ between mongod and the embedded server's query engine.
 customerSchema.index(
   { 'emails.normalized': 1 },
-  { unique: true, partialFilterExpression: { 'emails.normalized': { $type: 'string' } }, name: 'emails_unique' },
+  { unique: true, partialFilterExpression: { 'emails.normalized': { $gt: '' } }, name: 'emails_unique' },
 );
 customerSchema.index(
   { exclusiveKeys: 1 },
-  { unique: true, partialFilterExpression: { exclusiveKeys: { $type: 'string' } }, name: 'exclusive_keys_unique' },
+  { unique: true, partialFilterExpression: { exclusiveKeys: { $gt: '' } }, name: 'exclusive_keys_unique' },
 );
 // customerByIdentifier(PHONE / EXTERNAL_ID / DEVICE_ID / COOKIE_ID / LOYALTY_CARD / SOCIAL_HANDLE).
 customerSchema.index({ 'phones.number': 1 });
@@ -233,7 +235,7 @@ customerSchema.index({ householdId: 1, createdAt: -1 });
 customerSchema.index({ 'demographics.country': 1, createdAt: -1 });
 customerSchema.index({ segmentIds: 1, createdAt: -1 });
 customerSchema.index({ 'consents.channel': 1, 'consents.purpose': 1, 'consents.granted': 1 });
-customerSchema.index({ mergedInto: 1 }, { partialFilterExpression: { mergedInto: { $type: 'string' } } });
+customerSchema.index({ mergedInto: 1 }, { partialFilterExpression: { mergedInto: { $gt: '' } } });
 
 export type CustomerModel = Model<CustomerDoc>;
 

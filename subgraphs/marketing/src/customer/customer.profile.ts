@@ -1,5 +1,12 @@
 import { badInput } from '../../../../shared/errors';
-import type { ConsentRecord, CustomerDoc, CustomerEmail, CustomerIdentifier, CustomerPhone, CustomerSocialHandle } from './customer.model';
+import type {
+  ConsentRecord,
+  CustomerDoc,
+  CustomerEmail,
+  CustomerIdentifier,
+  CustomerPhone,
+  CustomerSocialHandle,
+} from './customer.model';
 import type {
   CreateCustomerInput,
   EmailInput,
@@ -50,7 +57,12 @@ export function buildEmails(
     if (seen.has(n.value)) throw badInput(`${field}.${i}.address`, 'is listed twice');
     seen.add(n.value);
     const kept = existing.find((e) => e.normalized === n.value);
-    return { address: input.address.trim(), normalized: n.value, primary: !!input.primary, addedAt: kept?.addedAt ?? now };
+    return {
+      address: input.address.trim(),
+      normalized: n.value,
+      primary: !!input.primary,
+      addedAt: kept?.addedAt ?? now,
+    };
   });
   return onePrimary(out, field);
 }
@@ -99,7 +111,10 @@ export function buildIdentifiers(
   });
 }
 
-export function buildSocialHandles(inputs: readonly SocialHandleInput[], field: string): CustomerSocialHandle[] {
+export function buildSocialHandles(
+  inputs: readonly SocialHandleInput[],
+  field: string,
+): CustomerSocialHandle[] {
   const seen = new Set<string>();
   return inputs.map((input, i) => {
     const n = normalizeSocialHandle(input.handle);
@@ -151,7 +166,13 @@ export function profileFromCreate(input: CreateCustomerInput, ctx: ProfileContex
     if (consents.some((x) => x.channel === c.channel && x.purpose === c.purpose)) {
       throw badInput(`consents.${i}`, `${c.channel}/${c.purpose} is listed twice`);
     }
-    consents.push({ channel: c.channel, purpose: c.purpose, granted: c.granted, source: c.source, updatedAt: ctx.now });
+    consents.push({
+      channel: c.channel,
+      purpose: c.purpose,
+      granted: c.granted,
+      source: c.source,
+      updatedAt: ctx.now,
+    });
   }
   const base = {
     status: CustomerStatus.ACTIVE,
@@ -186,7 +207,11 @@ export interface ProfileUpdate {
  * The `$set` / `$unset` for an update: omitted input fields stay as they are, `null` clears, lists replace.
  * Derived keys are recomputed from the resulting profile.
  */
-export function profileUpdate(doc: CustomerDoc, input: ProfileFieldsInput, ctx: ProfileContext): ProfileUpdate {
+export function profileUpdate(
+  doc: CustomerDoc,
+  input: ProfileFieldsInput,
+  ctx: ProfileContext,
+): ProfileUpdate {
   const set: Record<string, unknown> = {};
   const unset: string[] = [];
   const scalar = (key: keyof ProfileFieldsInput & keyof CustomerDoc, value: unknown) => {
@@ -194,7 +219,8 @@ export function profileUpdate(doc: CustomerDoc, input: ProfileFieldsInput, ctx: 
     if (value === null) unset.push(key);
     else set[key] = value;
   };
-  const str = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : (trimmed(v) ?? null));
+  const str = (v: string | null | undefined) =>
+    v === undefined ? undefined : v === null ? null : (trimmed(v) ?? null);
   scalar('givenName', str(input.givenName));
   scalar('familyName', str(input.familyName));
   scalar('displayName', str(input.displayName));
@@ -202,13 +228,17 @@ export function profileUpdate(doc: CustomerDoc, input: ProfileFieldsInput, ctx: 
   scalar('birthDate', input.birthDate);
   scalar('language', input.language);
   scalar('timeZone', input.timeZone == null ? input.timeZone : canonicalTimeZone(input.timeZone));
-  scalar('quietHours', input.quietHours === undefined ? undefined : input.quietHours && { ...input.quietHours });
+  scalar(
+    'quietHours',
+    input.quietHours === undefined ? undefined : input.quietHours && { ...input.quietHours },
+  );
   if (input.demographics !== undefined) scalar('demographics', compact(input.demographics) ?? null);
   if (input.address !== undefined) scalar('address', compact(input.address) ?? null);
 
   const next = { ...doc, ...set } as CustomerDoc;
   for (const k of unset) delete (next as unknown as Record<string, unknown>)[k];
-  if (input.emails !== undefined) set.emails = next.emails = buildEmails(input.emails ?? [], 'emails', ctx.now, doc.emails);
+  if (input.emails !== undefined)
+    set.emails = next.emails = buildEmails(input.emails ?? [], 'emails', ctx.now, doc.emails);
   if (input.phones !== undefined) {
     const region = phoneRegionOf(next, ctx.defaultPhoneRegion);
     set.phones = next.phones = buildPhones(input.phones ?? [], 'phones', ctx.now, region, doc.phones);

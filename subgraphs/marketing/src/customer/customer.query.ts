@@ -25,7 +25,11 @@ export function buildCustomerFilter(
   if (filter?.consentGranted) {
     and.push({
       consents: {
-        $elemMatch: { channel: filter.consentGranted, purpose: filter.consentPurpose ?? 'MARKETING', granted: true },
+        $elemMatch: {
+          channel: filter.consentGranted,
+          purpose: filter.consentPurpose ?? 'MARKETING',
+          granted: true,
+        },
       },
     });
   }
@@ -66,7 +70,10 @@ export function customerCursor(doc: CustomerDoc, sort: CustomerSort): unknown[] 
   return [s.field === 'createdAt' ? doc.createdAt.toISOString() : doc.nameKey, doc._id, sort];
 }
 
-export function customerAfterFilter(after: string | null | undefined, sort: CustomerSort): QueryFilter<CustomerDoc> {
+export function customerAfterFilter(
+  after: string | null | undefined,
+  sort: CustomerSort,
+): QueryFilter<CustomerDoc> {
   if (!after) return {};
   const cursor = decodeCursor(after);
   if (cursor.length !== 3 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string') {
@@ -86,7 +93,11 @@ export function identifierFilter(kind: IdentifierKind, normalized: string): Quer
       return { 'phones.number': normalized };
     case IdentifierKind.SOCIAL_HANDLE: {
       const i = normalized.indexOf(':');
-      return { socialHandles: { $elemMatch: { network: normalized.slice(0, i), normalized: normalized.slice(i + 1) } } };
+      return {
+        socialHandles: {
+          $elemMatch: { network: normalized.slice(0, i), normalized: normalized.slice(i + 1) },
+        },
+      };
     }
     default:
       return { identifiers: { $elemMatch: { kind, normalized } } };

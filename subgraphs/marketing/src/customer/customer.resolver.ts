@@ -4,7 +4,12 @@ import { assertId, ID_PREFIX } from '../common/id.validator';
 import type { MarketingContext } from '../context';
 import { membershipFilter } from '../segment/segment.rules';
 import { CustomerSort, IdentifierKind } from './customer.enums';
-import { AddIdentifierInput, CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.input';
+import {
+  AddIdentifierInput,
+  CreateCustomerInput,
+  CustomerFilter,
+  UpdateCustomerInput,
+} from './customer.input';
 import { customerCursor } from './customer.query';
 import { Customer, CustomerConnection } from './customer.type';
 
@@ -32,7 +37,9 @@ export class CustomerResolver {
     return doc ? ctx.present(doc) : null;
   }
 
-  @Query(() => [Customer], { description: 'Every customer holding an identifier (shared devices, family cards).' })
+  @Query(() => [Customer], {
+    description: 'Every customer holding an identifier (shared devices, family cards).',
+  })
   async customersByIdentifier(
     @Arg('kind', () => IdentifierKind) kind: IdentifierKind,
     @Arg('value', () => String) value: string,
@@ -49,7 +56,8 @@ export class CustomerResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
-    @Arg('sort', () => CustomerSort, { defaultValue: CustomerSort.CREATED_AT_DESC }) sort: CustomerSort = CustomerSort.CREATED_AT_DESC,
+    @Arg('sort', () => CustomerSort, { defaultValue: CustomerSort.CREATED_AT_DESC })
+    sort: CustomerSort = CustomerSort.CREATED_AT_DESC,
   ): Promise<CustomerConnection> {
     const n = checkPageSize(first);
     const segmentCondition = filter?.segmentId
@@ -71,7 +79,9 @@ export class CustomerResolver {
     };
   }
 
-  @Mutation(() => Customer, { description: 'Creates a profile; CONFLICT when an email or external id is already known.' })
+  @Mutation(() => Customer, {
+    description: 'Creates a profile; CONFLICT when an email or external id is already known.',
+  })
   async createCustomer(
     @Arg('input', () => CreateCustomerInput) input: CreateCustomerInput,
     @Ctx() ctx: MarketingContext,
@@ -80,7 +90,8 @@ export class CustomerResolver {
   }
 
   @Mutation(() => Customer, {
-    description: 'Changes a profile: omitted fields are kept, null clears, lists are replaced. NOT_FOUND, CONFLICT.',
+    description:
+      'Changes a profile: omitted fields are kept, null clears, lists are replaced. NOT_FOUND, CONFLICT.',
   })
   async updateCustomer(
     @Arg('id', () => ID) id: string,
@@ -102,4 +113,3 @@ export class CustomerResolver {
     return ctx.present(await ctx.services.customers.addIdentifier(input));
   }
 }
-

@@ -9,13 +9,23 @@ import {
   IdentifierKind,
   STORED_IDENTIFIER_KINDS,
 } from './customer.enums';
-import type { AddIdentifierInput, CreateCustomerInput, CustomerFilter, ProfileFieldsInput } from './customer.input';
+import type {
+  AddIdentifierInput,
+  CreateCustomerInput,
+  CustomerFilter,
+  ProfileFieldsInput,
+} from './customer.input';
 import { PROFILE_LIMITS } from './customer.input';
 import type { CustomerDoc, CustomerModel } from './customer.model';
 import { deriveKeys } from './customer.derive';
 import { buildCustomerFilter, customerAfterFilter, identifierFilter, sortOf } from './customer.query';
 import { phoneRegionOf, profileFromCreate, profileUpdate } from './customer.profile';
-import { normalizeEmail, normalizeIdentifierValue, normalizePhone, parseSocialIdentifier } from './identifier.normalize';
+import {
+  normalizeEmail,
+  normalizeIdentifierValue,
+  normalizePhone,
+  parseSocialIdentifier,
+} from './identifier.normalize';
 import { trustFilter } from '../common/trusted-filter';
 
 export interface CustomerServiceOptions {
@@ -40,7 +50,11 @@ export class CustomerService {
     const fields = profileFromCreate(input, this.ctx());
     await this.assertIdentitiesFree(fields, null);
     // One document: either all of the profile is stored or nothing (a racing duplicate hits the unique index).
-    const doc = await this.customers.create(fields);
+    // Timestamps come from the service clock (one notion of "now" for filters and engagement windows).
+    const now = this.options.clock();
+    const [doc] = await this.customers.create([{ ...fields, createdAt: now, updatedAt: now }], {
+      timestamps: false,
+    });
     return doc.toObject();
   }
 
@@ -64,9 +78,17 @@ export class CustomerService {
           if (!existing && doc.emails.length >= PROFILE_LIMITS.emails) {
             throw badInput('value', `a profile keeps at most ${PROFILE_LIMITS.emails} emails`);
           }
-          const emails = doc.emails.map((e) => ({ ...e, primary: input.primary ? e.normalized === n.value : e.primary }));
+          const emails = doc.emails.map((e) => ({
+            ...e,
+            primary: input.primary ? e.normalized === n.value : e.primary,
+          }));
           if (!existing) {
-            emails.push({ address: input.value.trim(), normalized: n.value, primary: input.primary || emails.length === 0, addedAt: now });
+            emails.push({
+              address: input.value.trim(),
+              normalized: n.value,
+              primary: input.primary || emails.length === 0,
+              addedAt: now,
+            });
           }
           const derived = deriveKeys({ ...doc, emails });
           return { set: { emails, ...derived }, check: { emails } };
@@ -79,21 +101,36 @@ export class CustomerService {
           if (!existing && doc.phones.length >= PROFILE_LIMITS.phones) {
             throw badInput('value', `a profile keeps at most ${PROFILE_LIMITS.phones} phones`);
           }
-          const phones = doc.phones.map((p) => ({ ...p, primary: input.primary ? p.number === n.value : p.primary }));
+          const phones = doc.phones.map((p) => ({
+            ...p,
+            primary: input.primary ? p.number === n.value : p.primary,
+          }));
           if (!existing) {
-            phones.push({ number: n.value, kind: input.phoneKind, primary: input.primary || phones.length === 0, addedAt: now });
+            phones.push({
+              number: n.value,
+              kind: input.phoneKind,
+              primary: input.primary || phones.length === 0,
+              addedAt: now,
+            });
           }
           return { set: { phones } };
         }
         case IdentifierKind.SOCIAL_HANDLE: {
           const parsed = parseSocialIdentifier(input.value);
           if ('reason' in parsed) throw badInput('value', parsed.reason);
-          if (doc.socialHandles.some((s) => s.network === parsed.network && s.normalized === parsed.handle)) return null;
+          if (doc.socialHandles.some((s) => s.network === parsed.network && s.normalized === parsed.handle))
+            return null;
           if (doc.socialHandles.length >= PROFILE_LIMITS.socialHandles) {
             throw badInput('value', `a profile keeps at most ${PROFILE_LIMITS.socialHandles} social handles`);
           }
-          const handle = input.value.slice(input.value.indexOf(':') + 1).trim().replace(/^@+/, '');
-          const socialHandles = [...doc.socialHandles, { network: parsed.network, handle, normalized: parsed.handle }];
+          const handle = input.value
+            .slice(input.value.indexOf(':') + 1)
+            .trim()
+            .replace(/^@+/, '');
+          const socialHandles = [
+            ...doc.socialHandles,
+            { network: parsed.network, handle, normalized: parsed.handle },
+          ];
           return { set: { socialHandles } };
         }
         default: {
@@ -121,7 +158,8 @@ export class CustomerService {
 
   async setConsent(customerId: string, change: Omit<ConsentChange, 'recordedAt'>): Promise<CustomerDoc> {
     const now = this.options.clock();
-    if (change.updatedAt.getTime() > now.getTime() + 5 * 60_000) throw badInput('occurredAt', 'must not be in the future');
+    if (change.updatedAt.getTime() > now.getTime() + 5 * 60_000)
+      throw badInput('occurredAt', 'must not be in the future');
     return this.modify(customerId, (doc) => {
       const next = applyConsent(doc.consents, doc.consentHistory ?? [], { ...change, recordedAt: now });
       return { set: { consents: next.consents, consentHistory: next.history } };
@@ -134,7 +172,9 @@ export class CustomerService {
    */
   private async modify(
     id: string,
-    compute: (doc: CustomerDoc) => { set: Partial<CustomerDoc>; unset?: string[]; check?: Partial<CustomerDoc> } | null,
+    compute: (
+      doc: CustomerDoc,
+    ) => { set: Partial<CustomerDoc>; unset?: string[]; check?: Partial<CustomerDoc> } | null,
   ): Promise<CustomerDoc> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const doc = await this.getActive(id);
@@ -145,11 +185,11 @@ export class CustomerService {
         .findOneAndUpdate(
           { _id: id, revision: doc.revision, status: CustomerStatus.ACTIVE },
           {
-            $set: change.set,
+            $set: { ...change.set, updatedAt: this.options.clock() },
             ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((k) => [k, 1])) } : {}),
             $inc: { revision: 1 },
           },
-          { new: true, runValidators: true },
+          { returnDocument: 'after', runValidators: true, timestamps: false },
         )
         .lean<CustomerDoc>();
       if (updated) return updated;
@@ -168,7 +208,11 @@ export class CustomerService {
     if (emails.length) or.push({ 'emails.normalized': { $in: emails } });
     if (keys.length) or.push({ exclusiveKeys: { $in: keys } });
     const holder = await this.customers
-      .findOne(trustFilter({ $or: or, ...(selfId ? { _id: { $ne: selfId } } : {}) }), { _id: 1, emails: 1, exclusiveKeys: 1 })
+      .findOne(trustFilter({ $or: or, ...(selfId ? { _id: { $ne: selfId } } : {}) }), {
+        _id: 1,
+        emails: 1,
+        exclusiveKeys: 1,
+      })
       .lean<Pick<CustomerDoc, '_id' | 'emails' | 'exclusiveKeys'>>();
     if (!holder) return;
     const email = emails.find((e) => holder.emails?.some((h) => h.normalized === e));
@@ -203,11 +247,15 @@ export class CustomerService {
   async getActive(id: string): Promise<CustomerDoc> {
     const doc = await this.get(id);
     if (doc.status !== CustomerStatus.ACTIVE) {
-      throw new AppError(ErrorCode.NOT_FOUND, `Customer ${id} was merged into ${doc.mergedInto ?? 'another profile'}`, {
-        entity: 'Customer',
-        id,
-        mergedInto: doc.mergedInto ?? null,
-      });
+      throw new AppError(
+        ErrorCode.NOT_FOUND,
+        `Customer ${id} was merged into ${doc.mergedInto ?? 'another profile'}`,
+        {
+          entity: 'Customer',
+          id,
+          mergedInto: doc.mergedInto ?? null,
+        },
+      );
     }
     return doc;
   }
@@ -225,7 +273,9 @@ export class CustomerService {
   }
 
   /** Ids, status and survivor of the given profiles: what batch writes need to validate references. */
-  async statusOf(ids: readonly string[]): Promise<Map<string, Pick<CustomerDoc, '_id' | 'status' | 'mergedInto'>>> {
+  async statusOf(
+    ids: readonly string[],
+  ): Promise<Map<string, Pick<CustomerDoc, '_id' | 'status' | 'mergedInto'>>> {
     const rows = await this.customers
       .find(trustFilter({ _id: { $in: ids } }), { _id: 1, status: 1, mergedInto: 1 })
       .lean<Pick<CustomerDoc, '_id' | 'status' | 'mergedInto'>[]>();
@@ -246,7 +296,11 @@ export class CustomerService {
     const [rows, totalCount] = await Promise.all([
       args.first === 0 && !args.withTotal
         ? Promise.resolve([])
-        : this.customers.find(page).sort(sortOf(args.sort)).limit(args.first + 1).lean<CustomerDoc[]>(),
+        : this.customers
+            .find(page)
+            .sort(sortOf(args.sort))
+            .limit(args.first + 1)
+            .lean<CustomerDoc[]>(),
       args.withTotal ? this.customers.countDocuments(filter) : Promise.resolve(undefined),
     ]);
     return { rows, totalCount };
@@ -262,7 +316,11 @@ export class CustomerService {
 
   private async setSegment(customerId: string, op: Record<string, unknown>): Promise<CustomerDoc> {
     const doc = await this.customers
-      .findOneAndUpdate({ _id: customerId, status: CustomerStatus.ACTIVE }, { ...op, $inc: { revision: 1 } }, { new: true })
+      .findOneAndUpdate(
+        { _id: customerId, status: CustomerStatus.ACTIVE },
+        { ...op, $set: { updatedAt: this.options.clock() }, $inc: { revision: 1 } },
+        { returnDocument: 'after', timestamps: false },
+      )
       .lean<CustomerDoc>();
     if (!doc) return this.getActive(customerId); // throws NOT_FOUND with the reason
     return doc;

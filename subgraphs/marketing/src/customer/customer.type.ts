@@ -160,7 +160,9 @@ export class Customer {
   @Field(() => QuietHours, { nullable: true })
   quietHours!: QuietHours | null;
 
-  @Field(() => [Consent], { description: 'Current decision per channel and purpose; no entry means not granted.' })
+  @Field(() => [Consent], {
+    description: 'Current decision per channel and purpose; no entry means not granted.',
+  })
   consents!: Consent[];
 
   @Field()

@@ -27,7 +27,8 @@ export function normalizePhone(raw: string, defaultRegion?: string): Normalized 
   const region = defaultRegion?.toUpperCase() as CountryCode | undefined;
   const phone = parsePhoneNumberFromString(raw.trim(), region ? { defaultCountry: region } : undefined);
   if (!phone) return fail('is not a phone number');
-  if (!phone.isValid()) return fail(`is not a valid phone number${region ? ` (read with region ${region})` : ''}`);
+  if (!phone.isValid())
+    return fail(`is not a valid phone number${region ? ` (read with region ${region})` : ''}`);
   return ok(phone.number);
 }
 
@@ -42,12 +43,15 @@ const NETWORK_ALIASES: Record<string, SocialNetwork> = {
 /** Handles compare without the leading `@` and case-insensitively (as every major network treats them). */
 export function normalizeSocialHandle(handle: string): Normalized {
   const value = handle.trim().replace(/^@+/, '').toLowerCase();
-  if (!/^[\p{L}\p{N}._-]{1,100}$/u.test(value)) return fail('must be a handle like @name (letters, digits, . _ -)');
+  if (!/^[\p{L}\p{N}._-]{1,100}$/u.test(value))
+    return fail('must be a handle like @name (letters, digits, . _ -)');
   return ok(value);
 }
 
 /** `instagram:@Kovacs.Peter` → network + normalized handle, for look-ups by SOCIAL_HANDLE. */
-export function parseSocialIdentifier(raw: string): { network: SocialNetwork; handle: string } | { reason: string } {
+export function parseSocialIdentifier(
+  raw: string,
+): { network: SocialNetwork; handle: string } | { reason: string } {
   const i = raw.indexOf(':');
   if (i <= 0) return { reason: 'must be network:handle, e.g. instagram:@name' };
   const name = raw.slice(0, i).trim().toLowerCase();
@@ -60,7 +64,11 @@ export function parseSocialIdentifier(raw: string): { network: SocialNetwork; ha
 }
 
 /** Keys for the non-contact identifiers; each kind has the comparison its issuers use. */
-export function normalizeIdentifierValue(kind: IdentifierKind, raw: string, defaultRegion?: string): Normalized {
+export function normalizeIdentifierValue(
+  kind: IdentifierKind,
+  raw: string,
+  defaultRegion?: string,
+): Normalized {
   const value = raw.trim();
   switch (kind) {
     case IdentifierKind.EMAIL:
@@ -73,19 +81,23 @@ export function normalizeIdentifierValue(kind: IdentifierKind, raw: string, defa
     }
     case IdentifierKind.EXTERNAL_ID:
       // Other systems' ids are case-sensitive and opaque: compare exactly, after trimming.
-      if (!/^[\x21-\x7e]{1,128}$/.test(value)) return fail('must be 1–128 printable ASCII characters without spaces');
+      if (!/^[\x21-\x7e]{1,128}$/.test(value))
+        return fail('must be 1–128 printable ASCII characters without spaces');
       return ok(value);
     case IdentifierKind.DEVICE_ID:
       // IDFA/GAID/UUIDs are hex; platforms print them in either case.
-      if (!/^[\x21-\x7e]{1,128}$/.test(value)) return fail('must be 1–128 printable ASCII characters without spaces');
+      if (!/^[\x21-\x7e]{1,128}$/.test(value))
+        return fail('must be 1–128 printable ASCII characters without spaces');
       return ok(value.toLowerCase());
     case IdentifierKind.COOKIE_ID:
-      if (!/^[\x21-\x7e]{1,256}$/.test(value)) return fail('must be 1–256 printable ASCII characters without spaces');
+      if (!/^[\x21-\x7e]{1,256}$/.test(value))
+        return fail('must be 1–256 printable ASCII characters without spaces');
       return ok(value);
     case IdentifierKind.LOYALTY_CARD: {
       // Printed cards are typed with spaces and dashes; the number itself is what counts.
       const card = value.replace(/[\s-]/g, '').toUpperCase();
-      if (!/^[A-Z0-9]{4,32}$/.test(card)) return fail('must be 4–32 letters or digits (spaces and dashes ignored)');
+      if (!/^[A-Z0-9]{4,32}$/.test(card))
+        return fail('must be 4–32 letters or digits (spaces and dashes ignored)');
       return ok(card);
     }
   }

@@ -72,7 +72,10 @@ export function localHourExpression(subjects: readonly EngagementSubject[], now:
 }
 
 /** One aggregation for the engagement of all `subjects`: grouped by customer, channel and local hour. */
-export function engagementPipeline(subjects: readonly EngagementSubject[], now: Date): Record<string, unknown>[] {
+export function engagementPipeline(
+  subjects: readonly EngagementSubject[],
+  now: Date,
+): Record<string, unknown>[] {
   const since = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const countSince = (days: number) => ({ $sum: { $cond: [{ $gte: ['$occurredAt', since(days)] }, 1, 0] } });
   return [

@@ -6,7 +6,9 @@ import { Engagement } from './engagement.type';
 
 @Resolver(() => Customer)
 export class CustomerEngagementResolver {
-  @FieldResolver(() => Engagement, { description: 'Batched: one aggregation for every customer in the response.' })
+  @FieldResolver(() => Engagement, {
+    description: 'Batched: one aggregation for every customer in the response.',
+  })
   async engagement(@Root() customer: Customer, @Ctx() ctx: MarketingContext): Promise<Engagement> {
     return (await ctx.loaders.engagement.load(customer.id)) ?? summarizeEngagement([], customer.createdAt);
   }

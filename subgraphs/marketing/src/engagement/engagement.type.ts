@@ -8,7 +8,10 @@ import { TouchpointChannel } from '../touchpoint/touchpoint.enums';
 @Directive('@shareable')
 @ObjectType({ description: 'How and when the customer engages, aggregated from touchpoints.' })
 export class Engagement {
-  @Field(() => Date, { nullable: true, description: 'Earliest of the first engaged touchpoint and profile creation.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Earliest of the first engaged touchpoint and profile creation.',
+  })
   firstSeenAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Latest engaged touchpoint.' })
@@ -27,13 +30,15 @@ export class Engagement {
 
   @Field(() => TouchpointChannel, {
     nullable: true,
-    description: 'Most frequent engaged channel over the last 365 days (all time when none); ties go to the most recent.',
+    description:
+      'Most frequent engaged channel over the last 365 days (all time when none); ties go to the most recent.',
   })
   preferredChannel!: TouchpointChannel | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Most common engagement hour (0–23) in the customer’s time zone (UTC when unknown), same window.',
+    description:
+      'Most common engagement hour (0–23) in the customer’s time zone (UTC when unknown), same window.',
   })
   preferredHour!: number | null;
 }

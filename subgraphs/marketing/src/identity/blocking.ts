@@ -16,7 +16,10 @@ export interface BlockingRule {
   keys(p: PreparedProfile): string[];
 }
 
-function nameKeys(p: PreparedProfile, pick: (n: NonNullable<PreparedProfile['given']>) => string): [string, string] | null {
+function nameKeys(
+  p: PreparedProfile,
+  pick: (n: NonNullable<PreparedProfile['given']>) => string,
+): [string, string] | null {
   if (!p.given || !p.family) return null;
   const g = pick(p.given);
   const f = pick(p.family);
@@ -25,7 +28,6 @@ function nameKeys(p: PreparedProfile, pick: (n: NonNullable<PreparedProfile['giv
   return g < f ? [g, f] : [f, g];
 }
 
-const firstLetter = (s: string | undefined): string => (s ? s[0] : '');
 
 export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'email', description: 'same normalized email', keys: (p) => p.emails },
@@ -61,15 +63,9 @@ export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
     },
   },
   {
-    name: 'family-initial',
-    description: 'same family name skeleton and first letter of the given name (either order)',
-    keys: (p) => {
-      if (!p.given || !p.family) return [];
-      return [
-        `${p.family.skeleton}|${firstLetter(p.given.key)}`,
-        `${p.given.skeleton}|${firstLetter(p.family.key)}`,
-      ];
-    },
+    name: 'family-birth-year',
+    description: 'same family name skeleton and birth year (catches a changed or mistyped given name)',
+    keys: (p) => (p.family && p.birthDate ? [`${p.family.skeleton}|${p.birthDate.year}`] : []),
   },
   {
     name: 'given-birth-year',
@@ -166,7 +162,13 @@ export function generateCandidatePairs(
   const buffer = new KeyBuffer();
   const stats: BlockingRuleStats[] = [];
   rules.forEach((rule, r) => {
-    const s: BlockingRuleStats = { rule: rule.name, newPairs: 0, blocks: 0, largestBlock: 0, oversizedBlocks: 0 };
+    const s: BlockingRuleStats = {
+      rule: rule.name,
+      newPairs: 0,
+      blocks: 0,
+      largestBlock: 0,
+      oversizedBlocks: 0,
+    };
     for (const members of buildBlocks(profiles, rule).values()) {
       if (members.length < 2) continue;
       s.blocks++;
@@ -179,13 +181,19 @@ export function generateCandidatePairs(
         for (let y = x + 1; y < members.length; y++) {
           const i = members[x];
           const j = members[y];
-          buffer.push(((i < j ? i * n + j : j * n + i) * 16) + r);
+          buffer.push((i < j ? i * n + j : j * n + i) * 16 + r);
         }
       }
     }
     stats.push(s);
   });
-  const extraStats: BlockingRuleStats = { rule: 'deterministic', newPairs: 0, blocks: 0, largestBlock: 0, oversizedBlocks: 0 };
+  const extraStats: BlockingRuleStats = {
+    rule: 'deterministic',
+    newPairs: 0,
+    blocks: 0,
+    largestBlock: 0,
+    oversizedBlocks: 0,
+  };
   for (const [i, j] of extra) if (i !== j) buffer.push((i < j ? i * n + j : j * n + i) * 16 + 15);
   stats.push(extraStats);
   const keys = buffer.keys.subarray(0, buffer.count).sort();

@@ -55,7 +55,12 @@ export function comparisonDefinitions(config: IdentityConfig): ComparisonDefinit
   ];
   return [
     { name: 'givenName', description: 'Given name', levels: nameLevels('given names'), termFrequency: true },
-    { name: 'familyName', description: 'Family name', levels: nameLevels('family names'), termFrequency: true },
+    {
+      name: 'familyName',
+      description: 'Family name',
+      levels: nameLevels('family names'),
+      termFrequency: true,
+    },
     {
       name: 'birthDate',
       description: 'Birth date',
@@ -97,8 +102,14 @@ export function comparisonDefinitions(config: IdentityConfig): ComparisonDefinit
       termFrequency: false,
       levels: [
         { id: 'exact', description: 'same street, house number and postcode (or city)' },
-        { id: 'same-street', description: 'same street and postcode (or city); house number missing or one edit apart' },
-        { id: 'near', description: 'street or postcode mistyped (Jaro–Winkler ≥ 0.88 / one edit), number equal' },
+        {
+          id: 'same-street',
+          description: 'same street and postcode (or city); house number missing or one edit apart',
+        },
+        {
+          id: 'near',
+          description: 'street or postcode mistyped (Jaro–Winkler ≥ 0.88 / one edit), number equal',
+        },
         { id: 'same-postcode', description: 'same postcode, or same city and a similar street' },
         { id: 'same-city', description: 'same city only' },
         { id: 'else', description: 'different addresses' },
@@ -120,8 +131,9 @@ export interface PreparedProfile {
   givenId: number;
   familyId: number;
   streetId: number;
-  /** Emails that count as evidence (over-shared ones removed). */
+  /** Emails that count as evidence (over-shared ones removed), and their interned ids. */
   emails: string[];
+  emailIds: number[];
   /** Personal phones (E.164) that count as evidence. */
   phones: string[];
   address: NormalizedAddress | null;
@@ -158,6 +170,7 @@ export function prepareForComparison(
 ): PreparedProfile {
   const nameId = (n: NormalizedName | null): number => (n ? interner.id(`n\u0000${n.tokens.join(' ')}`) : -1);
   const street = profile.address ? profile.address.streetCore || profile.address.street : '';
+  const emails = profile.emails.filter((e) => !isOverShared('email', e));
   return {
     index,
     profile,
@@ -166,7 +179,8 @@ export function prepareForComparison(
     givenId: nameId(profile.given),
     familyId: nameId(profile.family),
     streetId: street ? interner.id(`s\u0000${street}`) : -1,
-    emails: profile.emails.filter((e) => !isOverShared('email', e)),
+    emails,
+    emailIds: emails.map((e) => interner.id(`e\u0000${e}`)),
     phones: profile.personalPhones.map((p) => p.e164).filter((p) => !isOverShared('phone', p)),
     address: profile.address,
     birthDate: profile.birthDate,
@@ -211,9 +225,9 @@ export function birthDateLevel(a: NormalizedBirthDate, b: NormalizedBirthDate): 
   return 1;
 }
 
-/** Email level 0..1 (exact, else). */
-function emailLevel(a: string[], b: string[]): number {
-  for (const x of a) for (const y of b) if (x === y) return 0;
+/** Email level 0..1 (exact, else), on interned ids. */
+function emailLevel(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return 0;
   return 1;
 }
 
@@ -230,14 +244,15 @@ function phoneLevel(a: string[], b: string[]): number {
 }
 
 /**
- * Address level 0..5 (exact, same street, near, same postcode, same city, else). `streetSimilarity`
- * returns the Jaro–Winkler similarity of the two street names (cached by the caller).
+ * Address level 0..5 (exact, same street, near, same postcode, same city, else). Street similarity
+ * comes from `ctx`'s cache when given.
  */
 export function addressLevel(
   a: NormalizedAddress,
   b: NormalizedAddress,
-  streetSimilarity: () => number = () =>
-    jaroWinkler(a.streetCore || a.street, b.streetCore || b.street),
+  ctx?: ComparisonContext,
+  streetIdA = -1,
+  streetIdB = -1,
 ): number {
   if (a.country && b.country && a.country !== b.country) return 5;
   const bothPostcodes = a.postcode !== '' && b.postcode !== '';
@@ -249,13 +264,20 @@ export function addressLevel(
     (bothPostcodes && a.postcode.length === b.postcode.length && withinOneEdit(a.postcode, b.postcode)) ||
     (!bothPostcodes && sameCity);
   const bothStreets = a.street !== '' && b.street !== '';
-  const sameStreet = bothStreets && (a.street === b.street || (a.streetCore !== '' && a.streetCore === b.streetCore));
+  const sameStreet =
+    bothStreets && (a.street === b.street || (a.streetCore !== '' && a.streetCore === b.streetCore));
   const bothNumbers = a.houseNumber !== '' && b.houseNumber !== '';
   const sameNumber = bothNumbers && a.houseNumber === b.houseNumber;
   if (samePlace && sameStreet && sameNumber) return 0;
   if (samePlace && sameStreet && (!bothNumbers || withinOneEdit(a.houseNumber, b.houseNumber))) return 1;
   if (!nearPlace && !sameCity && !samePostcode) return 5;
-  const similarStreet = bothStreets && (sameStreet || streetSimilarity() >= 0.88);
+  const streetA = a.streetCore || a.street;
+  const streetB = b.streetCore || b.street;
+  const similarity =
+    ctx && streetIdA >= 0 && streetIdB >= 0
+      ? ctx.streetSimilarity(streetIdA, streetA, streetIdB, streetB)
+      : jaroWinkler(streetA, streetB);
+  const similarStreet = bothStreets && (sameStreet || similarity >= 0.88);
   if (sameNumber && ((sameStreet && nearPlace) || (samePlace && similarStreet))) return 2;
   if (samePostcode || (sameCity && similarStreet)) return 3;
   if (sameCity) return 4;
@@ -268,12 +290,83 @@ export function addressLevel(
 
 const ALIGNMENT_SCORE = [1, 0.95, 0.85, 0.6, 0];
 
+/**
+ * Open-addressing hash map from an unordered pair of small non-negative integers to a number, in typed
+ * arrays: no allocation per lookup, unlike a Map keyed by numbers above 2^31. When full it starts over
+ * (it is only a cache).
+ */
+export class PairCache {
+  private keysA: Int32Array;
+  private keysB: Int32Array;
+  private values: Float64Array;
+  private size = 0;
+  private mask: number;
+
+  constructor(
+    initialCapacity = 1 << 16,
+    private readonly maxCapacity = 1 << 22,
+  ) {
+    this.keysA = new Int32Array(initialCapacity).fill(-1);
+    this.keysB = new Int32Array(initialCapacity);
+    this.values = new Float64Array(initialCapacity);
+    this.mask = initialCapacity - 1;
+  }
+
+  private slot(a: number, b: number): number {
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0;
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    while (this.keysA[i] !== -1 && (this.keysA[i] !== a || this.keysB[i] !== b)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  /** The cached value, or NaN. */
+  get(x: number, y: number): number {
+    const a = x < y ? x : y;
+    const b = x < y ? y : x;
+    const i = this.slot(a, b);
+    return this.keysA[i] === -1 ? NaN : this.values[i];
+  }
+
+  set(x: number, y: number, value: number): void {
+    const a = x < y ? x : y;
+    const b = x < y ? y : x;
+    if ((this.size + 1) * 2 > this.keysA.length) this.grow();
+    const i = this.slot(a, b);
+    if (this.keysA[i] === -1) this.size++;
+    this.keysA[i] = a;
+    this.keysB[i] = b;
+    this.values[i] = value;
+  }
+
+  private grow(): void {
+    const oldA = this.keysA;
+    const oldB = this.keysB;
+    const oldV = this.values;
+    const capacity = oldA.length < this.maxCapacity ? oldA.length * 2 : oldA.length;
+    this.keysA = new Int32Array(capacity).fill(-1);
+    this.keysB = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.mask = capacity - 1;
+    this.size = 0;
+    if (capacity === oldA.length) return; // at the limit: start over
+    for (let i = 0; i < oldA.length; i++) {
+      if (oldA[i] === -1) continue;
+      const j = this.slot(oldA[i], oldB[i]);
+      this.keysA[j] = oldA[i];
+      this.keysB[j] = oldB[i];
+      this.values[j] = oldV[i];
+      this.size++;
+    }
+  }
+}
+
 /** Settings and caches for comparing many pairs; create one per run (or per request). */
 export class ComparisonContext {
   readonly jaroWinklerHigh: number;
   readonly jaroWinklerLow: number;
-  private readonly nameCache = new Map<number, number>();
-  private readonly streetCache = new Map<number, number>();
+  private readonly nameCache = new PairCache();
+  private readonly streetCache = new PairCache(1 << 14);
 
   constructor(settings: ComparisonSettings) {
     this.jaroWinklerHigh = settings.jaroWinklerHigh;
@@ -282,28 +375,19 @@ export class ComparisonContext {
 
   nameLevel(idA: number, a: NormalizedName, idB: number, b: NormalizedName): number {
     if (idA === idB) return 0;
-    if (idA >= 0x200000 || idB >= 0x200000) return nameLevel(a, b, this.jaroWinklerHigh, this.jaroWinklerLow);
-    const key = idA < idB ? idA * 0x200000 + idB : idB * 0x200000 + idA;
-    let level = this.nameCache.get(key);
-    if (level === undefined) {
-      level = nameLevel(a, b, this.jaroWinklerHigh, this.jaroWinklerLow);
-      // Bounded: a pathological data set must not grow the cache without limit.
-      if (this.nameCache.size > 4_000_000) this.nameCache.clear();
-      this.nameCache.set(key, level);
-    }
+    const cached = this.nameCache.get(idA, idB);
+    if (cached === cached) return cached;
+    const level = nameLevel(a, b, this.jaroWinklerHigh, this.jaroWinklerLow);
+    this.nameCache.set(idA, idB, level);
     return level;
   }
 
   streetSimilarity(idA: number, a: string, idB: number, b: string): number {
     if (idA === idB) return 1;
-    if (idA >= 0x200000 || idB >= 0x200000) return jaroWinkler(a, b);
-    const key = idA < idB ? idA * 0x200000 + idB : idB * 0x200000 + idA;
-    let sim = this.streetCache.get(key);
-    if (sim === undefined) {
-      sim = jaroWinkler(a, b);
-      if (this.streetCache.size > 1_000_000) this.streetCache.clear();
-      this.streetCache.set(key, sim);
-    }
+    const cached = this.streetCache.get(idA, idB);
+    if (cached === cached) return cached;
+    const sim = jaroWinkler(a, b);
+    this.streetCache.set(idA, idB, sim);
     return sim;
   }
 }
@@ -346,16 +430,12 @@ export function comparePair(
   out[offset + GIVEN] = g;
   out[offset + FAMILY] = f;
   out[offset + BIRTH] = a.birthDate && b.birthDate ? birthDateLevel(a.birthDate, b.birthDate) : NULL_LEVEL;
-  out[offset + EMAIL] = a.emails.length > 0 && b.emails.length > 0 ? emailLevel(a.emails, b.emails) : NULL_LEVEL;
-  out[offset + PHONE] = a.phones.length > 0 && b.phones.length > 0 ? phoneLevel(a.phones, b.phones) : NULL_LEVEL;
-  const aa = a.address;
-  const ba = b.address;
+  out[offset + EMAIL] =
+    a.emailIds.length > 0 && b.emailIds.length > 0 ? emailLevel(a.emailIds, b.emailIds) : NULL_LEVEL;
+  out[offset + PHONE] =
+    a.phones.length > 0 && b.phones.length > 0 ? phoneLevel(a.phones, b.phones) : NULL_LEVEL;
   out[offset + ADDRESS] =
-    aa && ba
-      ? addressLevel(aa, ba, () =>
-          ctx.streetSimilarity(a.streetId, aa.streetCore || aa.street, b.streetId, ba.streetCore || ba.street),
-        )
-      : NULL_LEVEL;
+    a.address && b.address ? addressLevel(a.address, b.address, ctx, a.streetId, b.streetId) : NULL_LEVEL;
   return swapped;
 }
 
@@ -386,6 +466,9 @@ export function comparedValues(
       return [common ?? a.phones.join(' '), common ?? b.phones.join(' ')];
     }
     default:
-      return [a.address ? formatAddress(a.address) : undefined, b.address ? formatAddress(b.address) : undefined];
+      return [
+        a.address ? formatAddress(a.address) : undefined,
+        b.address ? formatAddress(b.address) : undefined,
+      ];
   }
 }

@@ -5,7 +5,9 @@ import {
   ComparisonContext,
   comparisonSettings,
   COMPARISON_COUNT,
+  ADDRESS,
   EMAIL,
+  FAMILY,
   GIVEN,
   PHONE,
   prepareForComparison,
@@ -81,10 +83,23 @@ interface Verdict {
   conflicts: Conflict[];
 }
 
-function conflictsOf(levels: Int8Array, offset: number): Conflict[] {
+function conflictsOf(levels: Int8Array, offset: number, rules: readonly DeterministicEvidence[]): Conflict[] {
   const conflicts: Conflict[] = [];
-  if (levels[offset + GIVEN] === 4) conflicts.push('given-name');
-  if (levels[offset + BIRTH] === 3) conflicts.push('birth-date');
+  const given = levels[offset + GIVEN];
+  const birth = levels[offset + BIRTH];
+  if (given === 4) conflicts.push('given-name');
+  if (birth === 3) conflicts.push('birth-date');
+  const family = levels[offset + FAMILY];
+  const address = levels[offset + ADDRESS];
+  const household =
+    (family >= 0 && family <= 2 && address >= 0 && address <= 2) ||
+    (rules.length > 0 && rules.every((r) => !PERSONAL_KINDS.includes(r.kind)));
+  const personal =
+    (birth >= 0 && birth <= 2) ||
+    levels[offset + EMAIL] === 0 ||
+    (levels[offset + PHONE] >= 0 && levels[offset + PHONE] <= 1) ||
+    rules.some((r) => PERSONAL_KINDS.includes(r.kind));
+  if (household && !personal && conflicts.length === 0) conflicts.push('household-evidence-only');
   return conflicts;
 }
 
@@ -95,13 +110,20 @@ function decide(
   rules: readonly DeterministicEvidence[],
   config: IdentityConfig,
 ): Verdict {
-  const conflicts = conflictsOf(levels, offset);
+  const conflicts = conflictsOf(levels, offset, rules);
   const { autoMerge, review } = config.thresholds;
   if (conflicts.length > 0 && config.conflicts.preventAutoMerge) {
+    if (conflicts[0] === 'household-evidence-only') {
+      // Possibly a duplicate, possibly a relative: a human decides.
+      return { decision: probability >= review ? 'review' : 'none', conflicts };
+    }
     const sharesPersonal =
-      rules.some((r) => PERSONAL_KINDS.includes(r.kind)) || levels[offset + EMAIL] === 0 || levels[offset + PHONE] === 0;
+      rules.some((r) => PERSONAL_KINDS.includes(r.kind)) ||
+      levels[offset + EMAIL] === 0 ||
+      levels[offset + PHONE] === 0;
     const policy = config.conflicts.review;
-    const toReview = policy === 'score' ? probability >= review : policy === 'shared-identifier' ? sharesPersonal : false;
+    const toReview =
+      policy === 'score' ? probability >= review : policy === 'shared-identifier' ? sharesPersonal : false;
     return { decision: toReview ? 'review' : 'none', conflicts };
   }
   if (rules.length > 0 || probability >= autoMerge) return { decision: 'auto-merge', conflicts };
@@ -126,8 +148,13 @@ function reasonFor(
     .map((c) => `${c.comparison} ${c.level} (+${c.matchWeight.toFixed(1)})`)
     .join(', ');
   const rule = explanation.rules[0];
+  if (verdict.conflicts[0] === 'household-evidence-only' && config.conflicts.preventAutoMerge) {
+    return `Family name and address${rule ? ` (and ${rule.kind} ${rule.value})` : ''} agree, as they do between relatives, but no birth date, email, phone or loyalty id confirms the person (match probability ${percent(probability)}), so no automatic merge.`;
+  }
   if (verdict.conflicts.length > 0 && config.conflicts.preventAutoMerge) {
-    const what = verdict.conflicts.map((c) => (c === 'given-name' ? 'given names' : 'birth dates')).join(' and ');
+    const what = verdict.conflicts
+      .map((c) => (c === 'given-name' ? 'given names' : 'birth dates'))
+      .join(' and ');
     const base = `${what} disagree, so no automatic merge (family members share address, family name and devices)`;
     return verdict.decision === 'review'
       ? `${base}; for review because they share ${rule ? `${rule.kind} ${rule.value}` : 'an identifier'}.`
@@ -179,7 +206,14 @@ function scoredPair(
     decision: verdict.decision,
     reason: reasonFor(verdict, probability, partial, ctx.config),
   };
-  return { left: a.profile.id, right: b.profile.id, probability, matchWeight: weight, decision: verdict.decision, explanation };
+  return {
+    left: a.profile.id,
+    right: b.profile.id,
+    probability,
+    matchWeight: weight,
+    decision: verdict.decision,
+    explanation,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -215,7 +249,14 @@ export interface FindDuplicatesStats {
   profilesInClusters: number;
   /** Whether the model was trained on this data (false when one was passed in). */
   trained: boolean;
-  timingsMs: { normalize: number; blocking: number; comparing: number; training: number; scoring: number; total: number };
+  timingsMs: {
+    normalize: number;
+    blocking: number;
+    comparing: number;
+    training: number;
+    scoring: number;
+    total: number;
+  };
 }
 
 export interface FindDuplicatesResult {
@@ -249,13 +290,23 @@ export function findDuplicates(
   const limits = config.identifierLimits;
   const interner = new ValueInterner();
   const prepared = normalized.map((p, i) =>
-    prepareForComparison(p, i, interner, (kind, value) => !withinSharingLimit(kind, countOf(kind, value), limits)),
+    prepareForComparison(
+      p,
+      i,
+      interner,
+      (kind, value) => !withinSharingLimit(kind, countOf(kind, value), limits),
+    ),
   );
   const normalizeMs = performance.now() - t;
 
   t = performance.now();
   const det = deterministicPairs(index, limits);
-  const candidates = generateCandidatePairs(prepared, PREDICTION_BLOCKING_RULES, config.blocking.maxBlockSize, det.pairs);
+  const candidates = generateCandidatePairs(
+    prepared,
+    PREDICTION_BLOCKING_RULES,
+    config.blocking.maxBlockSize,
+    det.pairs,
+  );
   const blockingMs = performance.now() - t;
 
   t = performance.now();
@@ -289,7 +340,8 @@ export function findDuplicates(
     }
     const pair = scoredPair(ctx, prepared[i], prepared[j], levels.levels, offset, levels.swapped[p] === 1);
     if (pair.explanation.conflicts.length > 0 && config.conflicts.preventAutoMerge) {
-      if (pair.explanation.rules.length > 0 || pair.probability >= config.thresholds.autoMerge) conflictsHeldBack++;
+      if (pair.explanation.rules.length > 0 || pair.probability >= config.thresholds.autoMerge)
+        conflictsHeldBack++;
     }
     if (pair.decision === 'auto-merge') {
       autoPairs.push(pair);
@@ -301,11 +353,20 @@ export function findDuplicates(
   const review = reviewCandidates
     .filter(({ i, j }) => uf.find(i) !== uf.find(j))
     .map(({ pair }) => pair)
-    .sort((a, b) => b.probability - a.probability || a.left.localeCompare(b.left) || a.right.localeCompare(b.right));
+    .sort(
+      (a, b) =>
+        b.probability - a.probability || a.left.localeCompare(b.left) || a.right.localeCompare(b.right),
+    );
   const clusters = clustersOf(uf, prepared);
   const scoringMs = performance.now() - t;
 
-  const overSharedIdentifiers: Record<IdentifierKind, number> = { email: 0, phone: 0, landline: 0, externalId: 0, deviceId: 0 };
+  const overSharedIdentifiers: Record<IdentifierKind, number> = {
+    email: 0,
+    phone: 0,
+    landline: 0,
+    externalId: 0,
+    deviceId: 0,
+  };
   for (const e of det.overShared) overSharedIdentifiers[e.kind]++;
   const possiblePairs = (n * (n - 1)) / 2;
   return {
@@ -385,12 +446,18 @@ export function matchCandidates(
   const normalized = [profile, ...others].map((p) => normalizeProfile(p, config));
   const index = new IdentifierIndex(normalized);
   const countOf = options.identifierCount
-    ? (kind: IdentifierKind, value: string) => Math.max(options.identifierCount!(kind, value), index.count(kind, value))
+    ? (kind: IdentifierKind, value: string) =>
+        Math.max(options.identifierCount!(kind, value), index.count(kind, value))
     : (kind: IdentifierKind, value: string) => index.count(kind, value);
   const limits = config.identifierLimits;
   const interner = new ValueInterner();
   const prepared = normalized.map((p, i) =>
-    prepareForComparison(p, i, interner, (kind, value) => !withinSharingLimit(kind, countOf(kind, value), limits)),
+    prepareForComparison(
+      p,
+      i,
+      interner,
+      (kind, value) => !withinSharingLimit(kind, countOf(kind, value), limits),
+    ),
   );
   const comparisons = new ComparisonContext(model.settings);
   const ctx: PairContext = { tables: scoringTables(model), config, countOf };
@@ -465,9 +532,20 @@ export function queryToProfile(query: ResolveIdentityQuery, config: IdentityConf
   };
   const n: NormalizedProfile = normalizeProfile(profile, config);
   const usable =
-    n.given || n.family || n.emails.length || n.personalPhones.length || n.landlines.length || n.externalIds.length || n.deviceIds.length || n.address || n.birthDate;
+    n.given ||
+    n.family ||
+    n.emails.length ||
+    n.personalPhones.length ||
+    n.landlines.length ||
+    n.externalIds.length ||
+    n.deviceIds.length ||
+    n.address ||
+    n.birthDate;
   if (!usable) {
-    throw new IdentityInputError('input', 'needs at least one of email, phone, name, address, birthDate, externalId, deviceId');
+    throw new IdentityInputError(
+      'input',
+      'needs at least one of email, phone, name, address, birthDate, externalId, deviceId',
+    );
   }
   return profile;
 }
@@ -482,7 +560,9 @@ export function resolveIdentity(
 ): ResolveIdentityResult {
   const config = resolveIdentityConfig(configInput);
   const profile = queryToProfile(query, config);
-  const scored = matchCandidates(profile, candidates, model, configInput, options).filter((s) => s.decision !== 'none');
+  const scored = matchCandidates(profile, candidates, model, configInput, options).filter(
+    (s) => s.decision !== 'none',
+  );
   const best = scored[0];
   return {
     match: best
@@ -493,7 +573,9 @@ export function resolveIdentity(
           explanation: best.explanation,
         }
       : null,
-    alternatives: scored.slice(1).map((s) => ({ customerId: s.right, probability: s.probability, decision: s.decision })),
+    alternatives: scored
+      .slice(1)
+      .map((s) => ({ customerId: s.right, probability: s.probability, decision: s.decision })),
     ambiguous: scored.length > 1,
   };
 }
@@ -506,6 +588,7 @@ export function blockingKeys(profile: IdentityProfile, configInput: IdentityConf
   const config = resolveIdentityConfig(configInput);
   const prepared = prepareForComparison(normalizeProfile(profile, config), 0, new ValueInterner());
   const keys = new Set<string>();
-  for (const rule of PREDICTION_BLOCKING_RULES) for (const key of rule.keys(prepared)) keys.add(`${rule.name}:${key}`);
+  for (const rule of PREDICTION_BLOCKING_RULES)
+    for (const key of rule.keys(prepared)) keys.add(`${rule.name}:${key}`);
   return [...keys].sort();
 }

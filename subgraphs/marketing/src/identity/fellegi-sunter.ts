@@ -1,4 +1,9 @@
-import { generateCandidatePairs, PREDICTION_BLOCKING_RULES, TRAINING_BLOCKING_RULES, type CandidatePairs } from './blocking';
+import {
+  generateCandidatePairs,
+  PREDICTION_BLOCKING_RULES,
+  TRAINING_BLOCKING_RULES,
+  type CandidatePairs,
+} from './blocking';
 import {
   comparePair,
   comparedValues,
@@ -84,7 +89,13 @@ export function comparePairs(
   const levels = new Int8Array(pairs.count * COMPARISON_COUNT);
   const swapped = new Uint8Array(pairs.count);
   for (let p = 0; p < pairs.count; p++) {
-    swapped[p] = comparePair(profiles[pairs.left[p]], profiles[pairs.right[p]], ctx, levels, p * COMPARISON_COUNT)
+    swapped[p] = comparePair(
+      profiles[pairs.left[p]],
+      profiles[pairs.right[p]],
+      ctx,
+      levels,
+      p * COMPARISON_COUNT,
+    )
       ? 1
       : 0;
   }
@@ -147,7 +158,10 @@ function sampleIndexes(total: number, wanted: number, seed: number): Int32Array 
   return picked;
 }
 
-function termFrequencyTable(values: (string | undefined)[]): { total: number; counts: Record<string, number> } {
+function termFrequencyTable(values: (string | undefined)[]): {
+  total: number;
+  counts: Record<string, number>;
+} {
   const counts: Record<string, number> = {};
   let total = 0;
   for (const v of values) {
@@ -213,7 +227,11 @@ export function trainModel(
       maxIterations: training.maxIterations,
       tolerance: training.tolerance,
     });
-    Object.assign(session, { iterations: result.iterations, converged: result.converged, lambda: result.lambda });
+    Object.assign(session, {
+      iterations: result.iterations,
+      converged: result.converged,
+      lambda: result.lambda,
+    });
     for (let k = 0; k < COMPARISON_COUNT; k++) {
       if (!active[k]) continue;
       mSessions[k]++;
@@ -234,7 +252,11 @@ export function trainModel(
     const c =
       candidates ??
       (() => {
-        const pairs = generateCandidatePairs(profiles, PREDICTION_BLOCKING_RULES, config.blocking.maxBlockSize);
+        const pairs = generateCandidatePairs(
+          profiles,
+          PREDICTION_BLOCKING_RULES,
+          config.blocking.maxBlockSize,
+        );
         return { pairs, levels: comparePairs(profiles, pairs, ctx) };
       })();
     priorCandidatePairs = c.levels.count;
@@ -267,8 +289,8 @@ export function trainModel(
     })),
     priorMatchProbability: prior,
     termFrequencies: {
-      givenName: termFrequencyTable(profiles.map((p) => p.given?.key)),
-      familyName: termFrequencyTable(profiles.map((p) => p.family?.key)),
+      givenName: termFrequencyTable(profiles.map((p) => (p.given ? termKey(p.given) : undefined))),
+      familyName: termFrequencyTable(profiles.map((p) => (p.family ? termKey(p.family) : undefined))),
     },
     training: { profiles: n, uSamplePairs: uPairs, sessions, priorCandidatePairs, candidateMatchShare },
   };
@@ -305,8 +327,18 @@ function termFrequencyU(model: IdentityModel, comparison: number, key: string): 
   return Math.max(MIN_PROBABILITY, (table.counts[key] ?? 1) / table.total);
 }
 
+/**
+ * Term frequencies count a name by its phonetic skeleton, so that "محمدی", "Mohammadi" and "Mohamadi"
+ * count as one name: counted apart, a common Persian name looks rare in each script and an exact match
+ * on it would weigh far too much.
+ */
+function termKey(name: { key: string; skeleton: string }): string {
+  return name.skeleton || name.key;
+}
+
 function exactNameKey(a: PreparedProfile, comparison: number): string | undefined {
-  return comparison === GIVEN ? a.given?.key : a.family?.key;
+  const name = comparison === GIVEN ? a.given : a.family;
+  return name ? termKey(name) : undefined;
 }
 
 /** Match weight of one compared pair (levels at `offset`). */
@@ -386,7 +418,12 @@ export function contributions(
 
 /** Throws BAD_USER_INPUT when a stored model does not fit this engine version. */
 export function assertModel(model: IdentityModel): void {
-  if (!model || model.version !== 1 || !Array.isArray(model.comparisons) || model.comparisons.length !== COMPARISON_COUNT) {
+  if (
+    !model ||
+    model.version !== 1 ||
+    !Array.isArray(model.comparisons) ||
+    model.comparisons.length !== COMPARISON_COUNT
+  ) {
     throw new IdentityInputError('model', 'not an identity model of version 1 with 6 comparisons');
   }
   if (!(model.priorMatchProbability > 0 && model.priorMatchProbability < 1)) {

@@ -74,7 +74,10 @@ export function stableHash(text: string): string {
 }
 
 /** Household grouping of normalized profiles. */
-export function groupNormalizedHouseholds(profiles: readonly NormalizedProfile[], config: IdentityConfig): HouseholdResult {
+export function groupNormalizedHouseholds(
+  profiles: readonly NormalizedProfile[],
+  config: IdentityConfig,
+): HouseholdResult {
   const uf = new UnionFind(profiles.length);
   const groups = new Map<string, number[]>();
   const add = (key: string, i: number): void => {
@@ -141,7 +144,10 @@ export function groupNormalizedHouseholds(profiles: readonly NormalizedProfile[]
 }
 
 /** Groups profiles into households (two or more members) without merging them. */
-export function groupHouseholds(profiles: readonly IdentityProfile[], configInput: IdentityConfigInput = {}): HouseholdResult {
+export function groupHouseholds(
+  profiles: readonly IdentityProfile[],
+  configInput: IdentityConfigInput = {},
+): HouseholdResult {
   const config = resolveIdentityConfig(configInput);
   return groupNormalizedHouseholds(
     profiles.map((p) => normalizeProfile(p, config)),

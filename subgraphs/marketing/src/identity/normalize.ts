@@ -24,18 +24,28 @@ import type { IdentityProfile, PostalAddressInput } from './types';
 
 /** Latin letters that NFD does not decompose (Polish ł is a letter of its own, not l + a mark). */
 const LATIN_SPECIAL: Record<string, string> = {
-  ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ð: 'd', þ: 'th', ħ: 'h', ŀ: 'l',
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  ð: 'd',
+  þ: 'th',
+  ħ: 'h',
+  ŀ: 'l',
 };
 const LATIN_SPECIAL_RE = /[łđøßæœıðþħŀ]/g;
 
 /** Arabic-script letters with a Persian twin (keyboard layouts differ) and the Persian form we keep. */
 const ARABIC_UNIFY: Record<string, string> = {
-  'ي': 'ی', // Arabic yeh
-  'ى': 'ی', // alef maksura
-  'ك': 'ک', // Arabic kaf
-  'ة': 'ه', // teh marbuta
-  'ۀ': 'ه', // heh with yeh above (NFKD leaves some fonts' variants)
-  'ٱ': 'ا', // alef wasla
+  ي: 'ی', // Arabic yeh
+  ى: 'ی', // alef maksura
+  ك: 'ک', // Arabic kaf
+  ة: 'ه', // teh marbuta
+  ۀ: 'ه', // heh with yeh above (NFKD leaves some fonts' variants)
+  ٱ: 'ا', // alef wasla
 };
 const ARABIC_UNIFY_RE = /[يىكةۀٱ]/g;
 const TATWEEL_RE = /\u0640/g;
@@ -107,9 +117,34 @@ function tokenize(folded: string): string[] {
  * CommonJS codebase and its jest setup cannot load. Hence this small, Persian-oriented table.
  */
 const PERSIAN_CONSONANTS: Record<string, string> = {
-  ب: 'b', پ: 'p', ت: 't', ط: 't', ث: 's', س: 's', ص: 's', ج: 'j', چ: 'C', ح: 'h', خ: 'X', د: 'd', ذ: 'z',
-  ز: 'z', ض: 'z', ظ: 'z', ر: 'r', ژ: 'J', ش: 'S', غ: 'Q', ق: 'Q', ف: 'f', ک: 'k', گ: 'g', ل: 'l', م: 'm',
-  ن: 'n', ه: 'h',
+  ب: 'b',
+  پ: 'p',
+  ت: 't',
+  ط: 't',
+  ث: 's',
+  س: 's',
+  ص: 's',
+  ج: 'j',
+  چ: 'C',
+  ح: 'h',
+  خ: 'X',
+  د: 'd',
+  ذ: 'z',
+  ز: 'z',
+  ض: 'z',
+  ظ: 'z',
+  ر: 'r',
+  ژ: 'J',
+  ش: 'S',
+  غ: 'Q',
+  ق: 'Q',
+  ف: 'f',
+  ک: 'k',
+  گ: 'g',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
 };
 /** Letters that write vowels (or a glottal stop romanisations drop). */
 const PERSIAN_VOWELS = new Set(['ا', 'و', 'ی', 'ع', 'ء']);
@@ -362,11 +397,19 @@ export function normalizePersonName(givenName?: string, familyName?: string): No
   let family = normalizeNamePart(familyName);
   if (given && !family && given.tokens.length > 1) {
     const parsed = parseFullName(given.display);
-    return { given: normalizeNamePart(parsed.givenName), family: normalizeNamePart(parsed.familyName), order: parsed.order };
+    return {
+      given: normalizeNamePart(parsed.givenName),
+      family: normalizeNamePart(parsed.familyName),
+      order: parsed.order,
+    };
   }
   if (family && !given && family.tokens.length > 1) {
     const parsed = parseFullName(family.display);
-    return { given: normalizeNamePart(parsed.givenName), family: normalizeNamePart(parsed.familyName), order: parsed.order };
+    return {
+      given: normalizeNamePart(parsed.givenName),
+      family: normalizeNamePart(parsed.familyName),
+      order: parsed.order,
+    };
   }
   if (given && family) {
     const swapped =
@@ -465,13 +508,15 @@ export function normalizePhone(
   let result: NormalizedPhone | null = null;
   const parsed = /\d/.test(text) ? parsePhoneNumberFromString(text, region as CountryCode) : undefined;
   if (parsed && parsed.isPossible()) {
+    // getType() matches the number against the type patterns; a valid number is one that has a type,
+    // so isValid() would only repeat the same matching.
     const type = parsed.getType();
     result = {
       e164: parsed.number,
       nationalNumber: parsed.nationalNumber,
       countryCallingCode: parsed.countryCallingCode,
       kind: type && landlineTypes.includes(type) ? 'landline' : type === 'MOBILE' ? 'mobile' : 'other',
-      valid: parsed.isValid(),
+      valid: type !== undefined,
     };
   }
   // A bounded memo: the same numbers recur across duplicates and households.
@@ -549,7 +594,11 @@ export function normalizeAddress(input: PostalAddressInput | undefined | null): 
     houseNumber,
     houseNumberBase: /^\d+/.exec(houseNumber)?.[0] ?? '',
     city: foldPlace(input.city),
-    postcode: input.postcode ? toAsciiDigits(input.postcode).toUpperCase().replace(/[\s\-]+/g, '') : '',
+    postcode: input.postcode
+      ? toAsciiDigits(input.postcode)
+          .toUpperCase()
+          .replace(/[\s\-]+/g, '')
+      : '',
     region: foldPlace(input.region),
     country: normalizeCountry(input.country),
   };

@@ -3,6 +3,7 @@ import { createRandom, type Random } from './random';
 import {
   CITIES,
   EMAIL_DOMAINS,
+  LONG_TAIL_FAMILY_NAMES,
   MOBILES,
   PERSIAN_ROMANISATIONS,
   STREETS,
@@ -176,13 +177,21 @@ function zipfPicker<T>(items: readonly T[], exponent = 0.9): (r: Random) => T {
   };
 }
 
+// Given names: a short list with a flattish Zipf law (the commonest name is a few percent of people).
 const givenPickers = Object.fromEntries(
-  LOCALES.map((l) => [l, { male: zipfPicker(GIVEN_NAMES[l].male), female: zipfPicker(GIVEN_NAMES[l].female) }]),
+  LOCALES.map((l) => [
+    l,
+    { male: zipfPicker(GIVEN_NAMES[l].male, 0.6), female: zipfPicker(GIVEN_NAMES[l].female, 0.6) },
+  ]),
 ) as Record<Locale, { male: (r: Random) => string; female: (r: Random) => string }>;
-const familyPickers = Object.fromEntries(LOCALES.map((l) => [l, zipfPicker(FAMILY_NAMES[l])])) as Record<
-  Locale,
-  (r: Random) => string
->;
+// Family names: half from the common list (Zipf), half from the long tail (uniform).
+const familyPickers = Object.fromEntries(
+  LOCALES.map((l) => {
+    const common = zipfPicker(FAMILY_NAMES[l], 0.8);
+    const tail = LONG_TAIL_FAMILY_NAMES[l];
+    return [l, (r: Random) => (r.chance(0.5) ? common(r) : r.pick(tail))];
+  }),
+) as Record<Locale, (r: Random) => string>;
 
 function feminine(locale: Locale, family: string): string {
   if (locale !== 'pl') return family;
@@ -221,7 +230,8 @@ function typo(s: string, r: Random): string {
   switch (r.int(4)) {
     case 0: {
       const c = letters[r.int(letters.length)];
-      chars[i] = chars[i] === chars[i].toUpperCase() && chars[i] !== chars[i].toLowerCase() ? c.toUpperCase() : c;
+      chars[i] =
+        chars[i] === chars[i].toUpperCase() && chars[i] !== chars[i].toLowerCase() ? c.toUpperCase() : c;
       break;
     }
     case 1:
@@ -259,7 +269,9 @@ function formatPhone(p: Phone, r: Random): string {
     case 3:
       return compact.replace(/(\d{3})(?=\d{4})/g, '$1-');
     default:
-      return p.locale === 'fa' ? compact.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]) : `+${m.callingCode}${withoutTrunk}`;
+      return p.locale === 'fa'
+        ? compact.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)])
+        : `+${m.callingCode}${withoutTrunk}`;
   }
 }
 
@@ -321,10 +333,9 @@ class Generator {
       LOCALES.map((l) => [l, Array.from({ length: 8 }, () => this.landline(l, CITIES[l][0]))]),
     ) as Record<Locale, Phone[]>;
     this.kiosks = Array.from({ length: 10 }, (_, i) => `kiosk-${i}-${randomDigits(this.r, 8)}`);
-    this.infoEmails = Object.fromEntries(LOCALES.map((l) => [l, WORK_DOMAINS[l].map((d) => `info@${d}`)])) as Record<
-      Locale,
-      string[]
-    >;
+    this.infoEmails = Object.fromEntries(
+      LOCALES.map((l) => [l, WORK_DOMAINS[l].map((d) => `info@${d}`)]),
+    ) as Record<Locale, string[]>;
   }
 
   private uniquePhone(make: () => string): string {
@@ -340,13 +351,18 @@ class Generator {
 
   private mobile(locale: Locale): Phone {
     const m = MOBILES[locale];
-    return { locale, national: this.uniquePhone(() => `${this.r.pick(m.prefixes)} ${randomDigits(this.r, m.digits)}`) };
+    return {
+      locale,
+      national: this.uniquePhone(() => `${this.r.pick(m.prefixes)} ${randomDigits(this.r, m.digits)}`),
+    };
   }
 
   private landline(locale: Locale, city: CityData): Phone {
     return {
       locale,
-      national: this.uniquePhone(() => `${city.landline.prefix} ${1 + this.r.int(9)}${randomDigits(this.r, city.landline.digits - 1)}`),
+      national: this.uniquePhone(
+        () => `${city.landline.prefix} ${1 + this.r.int(9)}${randomDigits(this.r, city.landline.digits - 1)}`,
+      ),
     };
   }
 
@@ -360,11 +376,17 @@ class Generator {
       streetName: r.pick(streets.names),
       type: r.pick(streets.types),
       houseNumber: `${1 + r.int(120)}${r.chance(0.05) ? 'abc'[r.int(3)] : ''}`,
-      flat: locale === 'pl' || locale === 'hu' ? (r.chance(0.35) ? String(1 + r.int(40)) : undefined) : undefined,
+      flat:
+        locale === 'pl' || locale === 'hu' ? (r.chance(0.35) ? String(1 + r.int(40)) : undefined) : undefined,
     };
   }
 
-  private latinName(p: Pick<Person, 'locale' | 'given' | 'family'>, part: 'given' | 'family', r: Random, variant: boolean): string {
+  private latinName(
+    p: Pick<Person, 'locale' | 'given' | 'family'>,
+    part: 'given' | 'family',
+    r: Random,
+    variant: boolean,
+  ): string {
     const name = p[part];
     return p.locale === 'fa' ? romanise(name, r, variant) : name;
   }
@@ -376,7 +398,14 @@ class Generator {
     const year = p.birthDate ? p.birthDate.slice(2, 4) : '';
     const patterns = work
       ? [`${given}.${family}`, `${given[0]}.${family}`, `${family}.${given}`]
-      : [`${given}.${family}`, `${family}.${given}`, `${given}${family}`, `${given[0]}${family}`, `${given}${year}`, `${family}${given[0]}`];
+      : [
+          `${given}.${family}`,
+          `${family}.${given}`,
+          `${given}${family}`,
+          `${given[0]}${family}`,
+          `${given}${year}`,
+          `${family}${given[0]}`,
+        ];
     const domain = work ? r.pick(WORK_DOMAINS[p.locale]) : r.pick(EMAIL_DOMAINS[p.locale]);
     for (;;) {
       let local = r.pick(patterns);
@@ -436,7 +465,14 @@ class Generator {
     const address = this.address(locale);
     const family = familyPickers[locale](r);
     const firstSex = r.chance(0.5) ? 'male' : 'female';
-    const first = this.person(householdId, locale, firstSex, firstSex === 'female' ? feminine(locale, family) : family, [1945, 2003], address);
+    const first = this.person(
+      householdId,
+      locale,
+      firstSex,
+      firstSex === 'female' ? feminine(locale, family) : family,
+      [1945, 2003],
+      address,
+    );
     const members = [first];
     if (size >= 2) {
       const sex = firstSex === 'male' ? 'female' : 'male';
@@ -445,7 +481,14 @@ class Generator {
       const partnerFamily = r.chance(takesName) ? family : familyPickers[locale](r);
       const year = Number(first.birthDate?.slice(0, 4) ?? 1975);
       members.push(
-        this.person(householdId, locale, sex, sex === 'female' ? feminine(locale, partnerFamily) : partnerFamily, [year - 6, Math.min(2003, year + 6)], address),
+        this.person(
+          householdId,
+          locale,
+          sex,
+          sex === 'female' ? feminine(locale, partnerFamily) : partnerFamily,
+          [year - 6, Math.min(2003, year + 6)],
+          address,
+        ),
       );
     }
     const parentYear = Number(first.birthDate?.slice(0, 4) ?? 1975);
@@ -462,7 +505,15 @@ class Generator {
         if (!members.some((m) => m.given === candidate)) given = candidate;
       }
       members.push(
-        this.person(householdId, locale, sex, sex === 'female' ? feminine(locale, childFamily) : childFamily, [Math.min(2010, parentYear + 20), Math.min(2012, parentYear + 40)], address, given),
+        this.person(
+          householdId,
+          locale,
+          sex,
+          sex === 'female' ? feminine(locale, childFamily) : childFamily,
+          [Math.min(2010, parentYear + 20), Math.min(2012, parentYear + 40)],
+          address,
+          given,
+        ),
       );
     }
     if (size >= 2) {
@@ -489,7 +540,12 @@ class Generator {
   // Rendering a person as a profile, cleanly or with errors
   // -------------------------------------------------------------------------------------------------
 
-  private renderAddress(a: Address, locale: Locale, abbreviate: boolean, dropDiacritics: boolean): IdentityProfile['address'] {
+  private renderAddress(
+    a: Address,
+    locale: Locale,
+    abbreviate: boolean,
+    dropDiacritics: boolean,
+  ): IdentityProfile['address'] {
     const streets = STREETS[locale];
     const type = abbreviate ? a.type[1] : a.type[0];
     let street = streets.typeFirst ? `${type} ${a.streetName}` : `${a.streetName} ${type}`;
@@ -511,7 +567,11 @@ class Generator {
     };
   }
 
-  private renderNames(p: Person, corrupt: boolean, applied: string[]): { givenName?: string; familyName?: string } {
+  private renderNames(
+    p: Person,
+    corrupt: boolean,
+    applied: string[],
+  ): { givenName?: string; familyName?: string } {
     const r = this.r;
     const rates = this.rates;
     let given = p.given;
@@ -526,7 +586,10 @@ class Generator {
         given = romanise(p.given, r, corrupt);
         family = romanise(p.family, r, corrupt);
       } else if (corrupt && r.chance(rates.arabicKeyboard)) {
-        given = given.replace(/ی/g, 'ي').replace(/ک/g, 'ك').replace(/^محمدرضا$/, 'محمد\u200cرضا');
+        given = given
+          .replace(/ی/g, 'ي')
+          .replace(/ک/g, 'ك')
+          .replace(/^محمدرضا$/, 'محمد\u200cرضا');
         family = family.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
         applied.push('arabic-keyboard');
       }
@@ -591,8 +654,9 @@ class Generator {
       applied.push('transposed-birth-date');
     } else if (r.chance(rates.birthDateTypo)) {
       applied.push('birth-date-typo');
-      if (r.chance(0.5)) d = Math.min(daysIn(y, m), Math.max(1, d + (r.chance(0.5) ? 1 : -1) * (1 + r.int(9))));
-      else y = y - (y % 10) + ((y % 10) + 1 + r.int(8)) % 10;
+      if (r.chance(0.5))
+        d = Math.min(daysIn(y, m), Math.max(1, d + (r.chance(0.5) ? 1 : -1) * (1 + r.int(9))));
+      else y = y - (y % 10) + (((y % 10) + 1 + r.int(8)) % 10);
     }
     switch (r.int(6)) {
       case 0:
@@ -734,7 +798,8 @@ export function truePairsOf(profiles: readonly SyntheticProfile[]): [string, str
   }
   const pairs: [string, string][] = [];
   for (const ids of byPerson.values()) {
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i], ids[j]]);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i], ids[j]]);
   }
   return pairs;
 }

@@ -31,8 +31,13 @@ export type ComparisonName = 'givenName' | 'familyName' | 'birthDate' | 'email' 
 
 export type Decision = 'auto-merge' | 'review' | 'none';
 
-/** Why a pair may not merge automatically although it scores high. */
-export type Conflict = 'given-name' | 'birth-date';
+/**
+ * Why a pair may not merge automatically although it scores high:
+ * - `given-name`, `birth-date`: they disagree outright (relatives share everything else);
+ * - `household-evidence-only`: what agrees is what a household shares (family name and address, or a
+ *   device), and nothing personal (birth date, email, phone, loyalty id) confirms the person.
+ */
+export type Conflict = 'given-name' | 'birth-date' | 'household-evidence-only';
 
 export interface AttributeContribution {
   comparison: ComparisonName;

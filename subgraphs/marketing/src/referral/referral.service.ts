@@ -20,7 +20,8 @@ export class ReferralService {
     }
     const now = this.clock();
     const referredAt = input.referredAt ?? now;
-    if (referredAt.getTime() > now.getTime() + 5 * 60_000) throw badInput('referredAt', 'must not be in the future');
+    if (referredAt.getTime() > now.getTime() + 5 * 60_000)
+      throw badInput('referredAt', 'must not be in the future');
     const referrer = await this.customers.getActive(input.referrerId);
 
     let email: string | undefined;
@@ -40,12 +41,17 @@ export class ReferralService {
       referredId = (await this.customers.findByIdentifier(IdentifierKind.EMAIL, email, 1))[0]?._id;
     }
     if (referredId === referrer._id || (email && referrer.emails.some((e) => e.normalized === email))) {
-      throw badInput(input.referredCustomerId ? 'referredCustomerId' : 'referredEmail', 'a customer cannot refer themselves');
+      throw badInput(
+        input.referredCustomerId ? 'referredCustomerId' : 'referredEmail',
+        'a customer cannot refer themselves',
+      );
     }
     const referredKey = referredId ? `customer:${referredId}` : `email:${email}`;
     const keys = [referredKey, ...(email ? [`email:${email}`] : [])];
     if (await this.referrals.exists(trustFilter({ referrerId: referrer._id, referredKey: { $in: keys } }))) {
-      throw conflict('This referral was already recorded', { field: input.referredCustomerId ? 'referredCustomerId' : 'referredEmail' });
+      throw conflict('This referral was already recorded', {
+        field: input.referredCustomerId ? 'referredCustomerId' : 'referredEmail',
+      });
     }
     const doc = await this.referrals.create({
       referrerId: referrer._id,
@@ -58,6 +64,9 @@ export class ReferralService {
   }
 
   async forReferrers(referrerIds: readonly string[]): Promise<ReferralDoc[]> {
-    return this.referrals.find(trustFilter({ referrerId: { $in: referrerIds } })).sort({ referrerId: 1, referredAt: -1 }).lean<ReferralDoc[]>();
+    return this.referrals
+      .find(trustFilter({ referrerId: { $in: referrerIds } }))
+      .sort({ referrerId: 1, referredAt: -1, _id: -1 })
+      .lean<ReferralDoc[]>();
   }
 }

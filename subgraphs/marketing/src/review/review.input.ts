@@ -24,7 +24,10 @@ export class RecordReviewInput {
   @Length(1, 5000)
   text?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The product (sales id); one review per customer and product.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The product (sales id); one review per customer and product.',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ or -' })
   productId?: string | null;

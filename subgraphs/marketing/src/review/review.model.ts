@@ -31,7 +31,7 @@ reviewSchema.index({ customerId: 1, reviewedAt: -1 });
 // One review per customer and product.
 reviewSchema.index(
   { customerId: 1, productId: 1 },
-  { unique: true, partialFilterExpression: { productId: { $type: 'string' } }, name: 'customer_product_unique' },
+  { unique: true, partialFilterExpression: { productId: { $gt: '' } }, name: 'customer_product_unique' },
 );
 
 export type ReviewModel = Model<ReviewDoc>;

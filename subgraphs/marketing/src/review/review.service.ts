@@ -15,10 +15,16 @@ export class ReviewService {
   async record(input: RecordReviewInput): Promise<ReviewDoc> {
     const now = this.clock();
     const reviewedAt = input.reviewedAt ?? now;
-    if (reviewedAt.getTime() > now.getTime() + 5 * 60_000) throw badInput('reviewedAt', 'must not be in the future');
+    if (reviewedAt.getTime() > now.getTime() + 5 * 60_000)
+      throw badInput('reviewedAt', 'must not be in the future');
     await this.customers.getActive(input.customerId);
-    if (input.productId && (await this.reviews.exists({ customerId: input.customerId, productId: input.productId }))) {
-      throw conflict(`Customer ${input.customerId} already reviewed product ${input.productId}`, { field: 'productId' });
+    if (
+      input.productId &&
+      (await this.reviews.exists({ customerId: input.customerId, productId: input.productId }))
+    ) {
+      throw conflict(`Customer ${input.customerId} already reviewed product ${input.productId}`, {
+        field: 'productId',
+      });
     }
     const doc = await this.reviews.create({
       customerId: input.customerId,
@@ -32,6 +38,9 @@ export class ReviewService {
   }
 
   async forCustomers(customerIds: readonly string[]): Promise<ReviewDoc[]> {
-    return this.reviews.find(trustFilter({ customerId: { $in: customerIds } })).sort({ customerId: 1, reviewedAt: -1 }).lean<ReviewDoc[]>();
+    return this.reviews
+      .find(trustFilter({ customerId: { $in: customerIds } }))
+      .sort({ customerId: 1, reviewedAt: -1, _id: -1 })
+      .lean<ReviewDoc[]>();
   }
 }

@@ -13,7 +13,8 @@ function toRules(input: SegmentRulesInput): SegmentRules {
   if (input.ageBands) rules.ageBands = [...new Set(input.ageBands)];
   if (input.genders) rules.genders = [...new Set(input.genders)];
   if (input.languages) rules.languages = [...new Set(input.languages.map((l) => l.toLowerCase()))];
-  if (input.consents?.length) rules.consents = input.consents.map((c) => ({ channel: c.channel, purpose: c.purpose }));
+  if (input.consents?.length)
+    rules.consents = input.consents.map((c) => ({ channel: c.channel, purpose: c.purpose }));
   if (input.createdAfter) rules.createdAfter = input.createdAfter;
   if (input.createdBefore) rules.createdBefore = input.createdBefore;
   if (input.hasEmail != null) rules.hasEmail = input.hasEmail;
@@ -38,7 +39,8 @@ export class SegmentService {
     }
     const name = input.name.trim();
     const nameKey = name.toLowerCase();
-    if (await this.segments.exists({ nameKey })) throw conflict(`A segment named "${name}" already exists`, { field: 'name' });
+    if (await this.segments.exists({ nameKey }))
+      throw conflict(`A segment named "${name}" already exists`, { field: 'name' });
     if ((await this.segments.estimatedDocumentCount()) >= MAX_SEGMENTS) {
       throw badInput('name', `at most ${MAX_SEGMENTS} segments can exist`);
     }

@@ -15,10 +15,13 @@ export class SurveyAnswerService {
   async record(input: RecordSurveyAnswerInput): Promise<SurveyAnswerDoc> {
     const now = this.clock();
     const answeredAt = input.answeredAt ?? now;
-    if (answeredAt.getTime() > now.getTime() + 5 * 60_000) throw badInput('answeredAt', 'must not be in the future');
+    if (answeredAt.getTime() > now.getTime() + 5 * 60_000)
+      throw badInput('answeredAt', 'must not be in the future');
     await this.customers.getActive(input.customerId);
     if (await this.answers.exists({ customerId: input.customerId, surveyId: input.surveyId })) {
-      throw conflict(`Customer ${input.customerId} already answered survey ${input.surveyId}`, { field: 'surveyId' });
+      throw conflict(`Customer ${input.customerId} already answered survey ${input.surveyId}`, {
+        field: 'surveyId',
+      });
     }
     const doc = await this.answers.create({
       customerId: input.customerId,
@@ -33,6 +36,9 @@ export class SurveyAnswerService {
 
   /** Every answer of many customers in one query, newest first. */
   async forCustomers(customerIds: readonly string[]): Promise<SurveyAnswerDoc[]> {
-    return this.answers.find(trustFilter({ customerId: { $in: customerIds } })).sort({ customerId: 1, answeredAt: -1 }).lean<SurveyAnswerDoc[]>();
+    return this.answers
+      .find(trustFilter({ customerId: { $in: customerIds } }))
+      .sort({ customerId: 1, answeredAt: -1, _id: -1 })
+      .lean<SurveyAnswerDoc[]>();
   }
 }

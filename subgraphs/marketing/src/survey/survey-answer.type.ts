@@ -6,7 +6,10 @@ export enum NpsCategory {
   PASSIVE = 'PASSIVE',
   DETRACTOR = 'DETRACTOR',
 }
-registerEnumType(NpsCategory, { name: 'NpsCategory', description: '9–10 promoter, 7–8 passive, 0–6 detractor.' });
+registerEnumType(NpsCategory, {
+  name: 'NpsCategory',
+  description: '9–10 promoter, 7–8 passive, 0–6 detractor.',
+});
 
 /** The standard Net Promoter bands. */
 export function npsCategory(score: number): NpsCategory {

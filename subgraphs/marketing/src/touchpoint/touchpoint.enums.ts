@@ -48,5 +48,8 @@ export enum TouchpointType {
   EVENT_ATTENDED = 'EVENT_ATTENDED',
 }
 
-registerEnumType(TouchpointChannel, { name: 'TouchpointChannel', description: 'Where a touchpoint happened.' });
+registerEnumType(TouchpointChannel, {
+  name: 'TouchpointChannel',
+  description: 'Where a touchpoint happened.',
+});
 registerEnumType(TouchpointType, { name: 'TouchpointType', description: 'What happened at a touchpoint.' });

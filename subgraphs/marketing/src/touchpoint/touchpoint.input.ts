@@ -35,7 +35,10 @@ export class RecordTouchpointInput {
   @IsStorableJsonObject()
   properties?: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true, description: 'The sender’s event id; the same id twice is a CONFLICT.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sender’s event id; the same id twice is a CONFLICT.',
+  })
   @IsOptional()
   @Matches(/^[\x21-\x7e]{1,128}$/, { message: 'must be 1–128 printable ASCII characters without spaces' })
   eventId?: string | null;

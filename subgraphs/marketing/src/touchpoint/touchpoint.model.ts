@@ -35,7 +35,12 @@ export const touchpointSchema = new Schema<TouchpointDoc>(
     eventId: { type: String, maxlength: 128 },
     source: { type: String, maxlength: 64 },
   },
-  { collection: 'touchpoints', timestamps: { createdAt: true, updatedAt: false }, versionKey: false, minimize: false },
+  {
+    collection: 'touchpoints',
+    timestamps: { createdAt: true, updatedAt: false },
+    versionKey: false,
+    minimize: false,
+  },
 );
 
 // Customer.touchpoints (newest first, keyset) and the engagement aggregation ($match on customerId).
@@ -45,7 +50,7 @@ touchpointSchema.index({ customerId: 1, channel: 1, occurredAt: -1, _id: -1 });
 // Idempotency of event ingestion.
 touchpointSchema.index(
   { eventId: 1 },
-  { unique: true, partialFilterExpression: { eventId: { $type: 'string' } }, name: 'event_id_unique' },
+  { unique: true, partialFilterExpression: { eventId: { $gt: '' } }, name: 'event_id_unique' },
 );
 
 export type TouchpointModel = Model<TouchpointDoc>;

@@ -27,7 +27,8 @@ export class TouchpointResolver {
   })
   async recordTouchpoints(
     // Validated by the service, item by item, so the error can name the item's index.
-    @Arg('touchpoints', () => [RecordTouchpointInput], { validate: false }) touchpoints: RecordTouchpointInput[],
+    @Arg('touchpoints', () => [RecordTouchpointInput], { validate: false })
+    touchpoints: RecordTouchpointInput[],
     @Ctx() ctx: MarketingContext,
   ): Promise<RecordTouchpointsPayload> {
     const docs = await ctx.services.touchpoints.recordBatch(touchpoints);
@@ -58,7 +59,12 @@ export class CustomerTouchpointsResolver {
     let cursor: [string, string] | null = null;
     if (after) {
       const c = decodeCursor(after);
-      if (c.length !== 2 || typeof c[0] !== 'string' || Number.isNaN(Date.parse(c[0])) || typeof c[1] !== 'string') {
+      if (
+        c.length !== 2 ||
+        typeof c[0] !== 'string' ||
+        Number.isNaN(Date.parse(c[0])) ||
+        typeof c[1] !== 'string'
+      ) {
         throw badInput('after', 'is not a valid cursor');
       }
       cursor = [c[0], c[1]];
@@ -67,7 +73,13 @@ export class CustomerTouchpointsResolver {
       parentId: customer.id,
       params: { first: n, channel: channel ?? null, after: cursor },
     })) ?? { rows: [], totalCount: 0 };
-    const conn = toConnection(page.rows, n, (t) => [t.occurredAt.toISOString(), t._id], !!after, page.totalCount);
+    const conn = toConnection(
+      page.rows,
+      n,
+      (t) => [t.occurredAt.toISOString(), t._id],
+      !!after,
+      page.totalCount,
+    );
     return {
       edges: conn.edges.map((e) => ({ cursor: e.cursor, node: toTouchpoint(e.node) })),
       pageInfo: conn.pageInfo,

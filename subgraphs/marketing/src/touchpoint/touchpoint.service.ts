@@ -58,10 +58,14 @@ export class TouchpointService {
     const [customers, campaigns, existingEvents] = await Promise.all([
       this.customers.statusOf(customerIds),
       campaignIds.length
-        ? this.campaigns.find(trustFilter({ _id: { $in: campaignIds } }), { _id: 1, objective: 1 }).lean<Pick<CampaignDoc, '_id' | 'objective'>[]>()
+        ? this.campaigns
+            .find(trustFilter({ _id: { $in: campaignIds } }), { _id: 1, objective: 1 })
+            .lean<Pick<CampaignDoc, '_id' | 'objective'>[]>()
         : Promise.resolve([]),
       eventIds.length
-        ? this.touchpoints.find(trustFilter({ eventId: { $in: eventIds } }), { _id: 1, eventId: 1 }).lean<Pick<TouchpointDoc, '_id' | 'eventId'>[]>()
+        ? this.touchpoints
+            .find(trustFilter({ eventId: { $in: eventIds } }), { _id: 1, eventId: 1 })
+            .lean<Pick<TouchpointDoc, '_id' | 'eventId'>[]>()
         : Promise.resolve([]),
     ]);
     const objectiveOf = new Map(campaigns.map((c) => [c._id, c.objective]));
@@ -73,7 +77,8 @@ export class TouchpointService {
         if (single) throw notFound('Customer', t.customerId);
         throw badInput(fieldOf(i, 'customerId'), `no customer ${t.customerId}`);
       }
-      if (t.campaignId && !objectiveOf.has(t.campaignId)) throw badInput(fieldOf(i, 'campaignId'), `no campaign ${t.campaignId}`);
+      if (t.campaignId && !objectiveOf.has(t.campaignId))
+        throw badInput(fieldOf(i, 'campaignId'), `no campaign ${t.campaignId}`);
       if (t.eventId && recorded.has(t.eventId)) {
         throw conflict(`${fieldOf(i, 'eventId')}: event ${t.eventId} was already recorded`, {
           field: fieldOf(i, 'eventId'),
@@ -88,7 +93,9 @@ export class TouchpointService {
         customerId,
         channel: t.channel,
         type: t.type,
-        ...(t.campaignId ? { campaignId: t.campaignId, campaignObjective: objectiveOf.get(t.campaignId) } : {}),
+        ...(t.campaignId
+          ? { campaignId: t.campaignId, campaignObjective: objectiveOf.get(t.campaignId) }
+          : {}),
         occurredAt: t.occurredAt,
         ...(t.properties ? { properties: t.properties } : {}),
         ...(t.eventId ? { eventId: t.eventId } : {}),
@@ -110,7 +117,10 @@ export class TouchpointService {
    * One page of touchpoints for each of many customers in ONE aggregation: per customer the newest
    * `first + 1` after the cursor (the extra row tells hasNextPage) and the total count.
    */
-  async pages(customerIds: readonly string[], params: TouchpointPageParams): Promise<Map<string, TouchpointPage>> {
+  async pages(
+    customerIds: readonly string[],
+    params: TouchpointPageParams,
+  ): Promise<Map<string, TouchpointPage>> {
     const match: Record<string, unknown> = { customerId: { $in: customerIds } };
     if (params.channel) match.channel = params.channel;
     const pipeline: Record<string, unknown>[] = [{ $match: match }];
@@ -122,7 +132,10 @@ export class TouchpointService {
       pipeline.push({
         $addFields: {
           _afterCursor: {
-            $or: [{ $lt: ['$occurredAt', at] }, { $and: [{ $eq: ['$occurredAt', at] }, { $lt: ['$_id', id] }] }],
+            $or: [
+              { $lt: ['$occurredAt', at] },
+              { $and: [{ $eq: ['$occurredAt', at] }, { $lt: ['$_id', id] }] },
+            ],
           },
         },
       });

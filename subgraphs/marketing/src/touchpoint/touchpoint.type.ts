@@ -23,7 +23,10 @@ export class Touchpoint {
   @Field()
   occurredAt!: Date;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Free-form details (UTM tags, page, product…).' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Free-form details (UTM tags, page, product…).',
+  })
   properties!: Record<string, unknown> | null;
 
   @Field(() => String, { nullable: true })

@@ -31,7 +31,9 @@ export function validateTouchpointItems(
 ): RecordTouchpointInput[] {
   if (items.length === 0) throw badInput('touchpoints', 'must contain at least one touchpoint');
   if (items.length > MAX_TOUCHPOINT_BATCH) {
-    throw badInput('touchpoints', `must contain at most ${MAX_TOUCHPOINT_BATCH} touchpoints`, { max: MAX_TOUCHPOINT_BATCH });
+    throw badInput('touchpoints', `must contain at most ${MAX_TOUCHPOINT_BATCH} touchpoints`, {
+      max: MAX_TOUCHPOINT_BATCH,
+    });
   }
   const eventIds = new Map<string, number>();
   return items.map((raw, i) => {

@@ -20,11 +20,12 @@ export class RefitCoordinator {
   private chain: Promise<unknown> = Promise.resolve();
   private interval?: NodeJS.Timeout;
   private importTimer?: NodeJS.Timeout;
+  private startupTimer?: NodeJS.Timeout;
   private importedSinceFit = 0;
   private stopped = false;
 
   constructor(
-    private readonly service: ValueModelService,
+    private readonly service: Pick<ValueModelService, 'refit' | 'current'>,
     private readonly schedule: RefitSchedule,
     private readonly logger?: Logger,
   ) {}
@@ -44,12 +45,28 @@ export class RefitCoordinator {
     return run;
   }
 
-  /** Starts the periodic refit, when configured. */
+  /**
+   * Starts the periodic refit, when configured. A service starting without a model, or with one older than
+   * the interval, refits soon (after the import delay, so data loaded right at start-up is included).
+   */
   start(): void {
     const minutes = this.schedule.refitIntervalMinutes;
-    if (minutes <= 0 || this.interval) return;
+    if (minutes <= 0 || this.interval || this.stopped) return;
     this.interval = setInterval(() => this.background('SCHEDULE'), minutes * 60_000);
     this.interval.unref();
+    this.service
+      .current()
+      .then((doc) => {
+        const stale = !doc || Date.now() - doc.fittedAt.getTime() > minutes * 60_000;
+        if (!stale || this.stopped) return;
+        const timer = setTimeout(
+          () => this.background('SCHEDULE'),
+          this.schedule.refitImportDelaySeconds * 1000,
+        );
+        timer.unref();
+        this.startupTimer = timer;
+      })
+      .catch((err) => this.logger?.warn({ err }, 'could not read the current value model'));
   }
 
   /**
@@ -75,6 +92,7 @@ export class RefitCoordinator {
     this.stopped = true;
     clearInterval(this.interval);
     clearTimeout(this.importTimer);
+    clearTimeout(this.startupTimer);
     this.interval = undefined;
     this.importTimer = undefined;
     await this.chain;
@@ -82,6 +100,8 @@ export class RefitCoordinator {
 
   private background(trigger: RefitTriggerKind): void {
     if (this.stopped) return;
-    this.refit(undefined, trigger).catch((err) => this.logger?.error({ err, trigger }, 'value model refit failed'));
+    this.refit(undefined, trigger).catch((err) =>
+      this.logger?.error({ err, trigger }, 'value model refit failed'),
+    );
   }
 }

@@ -47,7 +47,8 @@ export class ValueModelService {
     const now = this.now();
     const end = asOf ?? now;
     if (Number.isNaN(end.getTime())) throw badInput('asOf', 'is not a valid time');
-    if (end.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw badInput('asOf', 'must not be in the future');
+    if (end.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+      throw badInput('asOf', 'must not be in the future');
     const started = performance.now();
     const summaries = [...(await this.summaries(end)).values()];
     const model: ValueModel = fitValueModel(
@@ -90,5 +91,11 @@ export function toValueModel(doc: ValueModelDoc): ValueModel {
   if (doc.status === 'ok' && doc.bgnbd) {
     return { ...base, status: 'ok', bgnbd: doc.bgnbd, gammaGamma: doc.gammaGamma };
   }
-  return { ...base, status: 'insufficient-data', reason: doc.reason ?? 'not fitted', bgnbd: null, gammaGamma: null };
+  return {
+    ...base,
+    status: 'insufficient-data',
+    reason: doc.reason ?? 'not fitted',
+    bgnbd: null,
+    gammaGamma: null,
+  };
 }

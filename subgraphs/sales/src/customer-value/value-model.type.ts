@@ -79,7 +79,9 @@ export class GammaGammaParameters {
   customers!: number;
 }
 
-@ObjectType({ description: 'A fitted customer-value model (stored in `value_models`; the newest is current).' })
+@ObjectType('ValueModel', {
+  description: 'A fitted customer-value model (stored in `value_models`; the newest is current).',
+})
 export class ValueModelInfo {
   @Field(() => ID)
   id!: string;
@@ -105,7 +107,9 @@ export class ValueModelInfo {
   @Field({ description: 'Unit of t, tx, T and alpha: "day".' })
   timeUnit!: string;
 
-  @Field({ description: 'Currency of spend figures (SALES_BASE_CURRENCY); other currencies are not in the model.' })
+  @Field({
+    description: 'Currency of spend figures (SALES_BASE_CURRENCY); other currencies are not in the model.',
+  })
   currency!: string;
 
   @Field(() => BgnbdParameters, { nullable: true })
@@ -124,7 +128,9 @@ export class ValueModelInfo {
   trigger!: string;
 }
 
-@ObjectType({ description: 'RFM quintile scores (1–5, 5 best) against the breakpoints of the current model’s base.' })
+@ObjectType({
+  description: 'RFM quintile scores (1–5, 5 best) against the breakpoints of the current model’s base.',
+})
 export class RfmScores {
   @Field(() => Int, { description: 'Days since the last purchase day, scored: fewer days → higher score.' })
   recency!: number;
@@ -142,7 +148,7 @@ export class RfmScores {
   segment!: RfmSegment;
 }
 
-@ObjectType({
+@ObjectType('PurchaseSummary', {
   description:
     'The purchase summary the model reads: purchase DAYS (same-day orders count once, values add up), ' +
     'non-cancelled, not fully returned, base-currency orders, net of refunds.',
@@ -157,7 +163,9 @@ export class PurchaseSummaryInfo {
   @Field(() => Int, { description: 'T: days from the first purchase day to the observation end.' })
   daysSinceFirstPurchase!: number;
 
-  @Field(() => Float, { description: 'Mean value of the repeat purchase days, major units; 0 without repeats.' })
+  @Field(() => Float, {
+    description: 'Mean value of the repeat purchase days, major units; 0 without repeats.',
+  })
   meanRepeatValue!: number;
 
   @Field(() => Float, { description: 'Total of all purchase days, major units.' })

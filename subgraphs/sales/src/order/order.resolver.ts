@@ -75,7 +75,7 @@ export class OrderResolver {
       if (!earliest || d.placedAt < earliest) earliest = d.placedAt;
       if (!latest || d.placedAt > latest) latest = d.placedAt;
     }
-    const scheduled = ctx.refit?.noteImported(docs.length) ?? false;
+    const scheduled = ctx.refits.noteImported(docs.length);
     return {
       importedCount: docs.length,
       earliestPlacedAt: earliest,

@@ -2,6 +2,9 @@ import { badInput } from '../../../../shared/errors/app-error';
 import { invertSpd, minimize } from './optimizer';
 import { digamma, logGamma } from './special-functions';
 
+// Module-level aliases: a global `Math` lookup in a hot loop is ~10x slower inside a vm context (as under Jest).
+const { abs, exp, log, sqrt } = Math;
+
 /*
  * Gamma-Gamma model of spend per purchase (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value curves for
  * customer base analysis", JMR 42(4):415-430; Fader & Hardie 2013, "The Gamma-Gamma model of monetary value").
@@ -55,10 +58,10 @@ export function gammaGammaLogLikelihoodOne(params: GammaGammaParams, x: number, 
     logGamma(px + q) -
     logGamma(px) -
     logGamma(q) +
-    q * Math.log(v) +
-    (px - 1) * Math.log(m) +
-    px * Math.log(x) -
-    (px + q) * Math.log(v + x * m)
+    q * log(v) +
+    (px - 1) * log(m) +
+    px * log(x) -
+    (px + q) * log(v + x * m)
   );
 }
 
@@ -102,7 +105,7 @@ function logLikelihoodPrepared(params: GammaGammaParams, d: PreparedSpend, gradi
   const { p, q, v } = params;
   const lgQ = logGamma(q);
   const psiQ = gradient ? digamma(q) : 0;
-  const logV = Math.log(v);
+  const logV = log(v);
   let total = 0;
   let gp = 0;
   let gq = 0;
@@ -112,9 +115,9 @@ function logLikelihoodPrepared(params: GammaGammaParams, d: PreparedSpend, gradi
     const m = d.m[i];
     const w = d.w[i];
     const px = p * x;
-    const logM = Math.log(m);
-    const logX = Math.log(x);
-    const logVXM = Math.log(v + x * m);
+    const logM = log(m);
+    const logX = log(x);
+    const logVXM = log(v + x * m);
     total +=
       w *
       (logGamma(px + q) - logGamma(px) - lgQ + q * logV + (px - 1) * logM + px * logX - (px + q) * logVXM);
@@ -144,9 +147,9 @@ export function countSpendInformative(rows: readonly SpendHistory[]): number {
 
 const LOG_PARAM_LIMIT = 25;
 const fromLog = (phi: readonly number[]): GammaGammaParams => ({
-  p: Math.exp(phi[0]),
-  q: Math.exp(phi[1]),
-  v: Math.exp(phi[2]),
+  p: exp(phi[0]),
+  q: exp(phi[1]),
+  v: exp(phi[2]),
 });
 
 /**
@@ -160,7 +163,7 @@ export function fitGammaGamma(
   const data = prepareSpend(rows);
   if (data.totalWeight === 0) throw badInput('summaries', 'no repeat buyer with a positive spend');
   const W = data.totalWeight;
-  const inBox = (phi: readonly number[]) => phi.every((v) => Math.abs(v) < LOG_PARAM_LIMIT);
+  const inBox = (phi: readonly number[]) => phi.every((v) => abs(v) < LOG_PARAM_LIMIT);
   const objective = (phi: readonly number[]) =>
     inBox(phi) ? -logLikelihoodPrepared(fromLog(phi), data) / W : Number.POSITIVE_INFINITY;
   const grad = [0, 0, 0];
@@ -175,7 +178,7 @@ export function fitGammaGamma(
   for (let i = 0; i < data.m.length; i += 1) meanSpend += (data.w[i] * data.m[i]) / W;
   const start = options.initial ?? { p: 1, q: 2, v: meanSpend };
   validateGammaGammaParams(start, 'initial');
-  const result = minimize(objective, [Math.log(start.p), Math.log(start.q), Math.log(start.v)], {
+  const result = minimize(objective, [log(start.p), log(start.q), log(start.v)], {
     gradient,
     maxIterations: options.maxIterations ?? 300,
     gradientTolerance: options.gradientTolerance ?? 1e-8,
@@ -210,7 +213,7 @@ function standardErrors(
   const sym = H.map((row, i) => row.map((v, j) => (v + H[j][i]) / 2));
   const cov = invertSpd(sym);
   if (!cov || cov.some((row, i) => !(row[i] > 0))) return null;
-  const se = phi.map((v, i) => Math.exp(v) * Math.sqrt(cov[i][i]));
+  const se = phi.map((v, i) => exp(v) * sqrt(cov[i][i]));
   return { p: se[0], q: se[1], v: se[2] };
 }
 

@@ -6,6 +6,9 @@
  * the interval whatever their endpoint behaviour (Takahasi & Mori 1974). The integrand receives the point and
  * its distances to both ends, computed without cancellation, because 1 − p is needed near p = 1.
  */
+// Module-level aliases: a global `Math` lookup in a hot loop is ~10x slower inside a vm context (as under Jest).
+const { PI, abs, cosh, exp, sinh } = Math;
+
 export interface QuadratureResult {
   value: number;
   /** Absolute difference between the last two refinement levels: a conservative error estimate. */
@@ -16,7 +19,7 @@ export interface QuadratureResult {
 
 export type Integrand = (x: number, fromLo: number, toHi: number) => number;
 
-const HALF_PI = Math.PI / 2;
+const HALF_PI = PI / 2;
 // At |t| = 4.5 the nodes sit ~1e-61 of the width from the ends. The integrand receives that distance directly,
 // so strong algebraic end singularities such as (1 − p)^−0.7 still lose under 1e-18 of their mass there.
 const T_MAX = 4.5;
@@ -35,15 +38,15 @@ export function tanhSinh(
 
   // Contribution of the node pair at ±t (or the single node at t = 0).
   const pair = (t: number): number => {
-    const u = HALF_PI * Math.sinh(t);
-    const coshU = Math.cosh(u);
-    const weight = (HALF_PI * Math.cosh(t)) / (coshU * coshU);
+    const u = HALF_PI * sinh(t);
+    const coshU = cosh(u);
+    const weight = (HALF_PI * cosh(t)) / (coshU * coshU);
     if (t === 0) {
       evaluations += 1;
       return weight * f(mid, halfWidth, halfWidth);
     }
     // Distance to the nearer end, as a fraction of the half-width: 1 − tanh(u) = 2 / (e^{2u} + 1).
-    const near = halfWidth * (2 / (Math.exp(2 * u) + 1));
+    const near = halfWidth * (2 / (exp(2 * u) + 1));
     if (!(near > 0) || !(weight > 0)) return 0;
     const far = 2 * halfWidth - near;
     evaluations += 2;
@@ -65,7 +68,7 @@ export function tanhSinh(
     for (let t = h; t <= T_MAX; t += 2 * h) sum += pair(t);
     previous = estimate;
     estimate = sum * h * halfWidth;
-    if (Math.abs(estimate - previous) <= relativeTolerance * Math.abs(estimate)) break;
+    if (abs(estimate - previous) <= relativeTolerance * abs(estimate)) break;
   }
-  return { value: estimate, errorEstimate: Math.abs(estimate - previous), levels, evaluations };
+  return { value: estimate, errorEstimate: abs(estimate - previous), levels, evaluations };
 }

@@ -1,5 +1,8 @@
 import { xoroshiro128plus } from 'pure-rand';
 
+// Module-level aliases: a global `Math` lookup in a hot loop is ~10x slower inside a vm context (as under Jest).
+const { exp, log, sqrt } = Math;
+
 /*
  * Seeded samplers for the simulations: the same seed gives the same histories on every machine.
  * Uniforms come from pure-rand's xoroshiro128+; the distributions are the textbook constructions named below.
@@ -24,7 +27,7 @@ export function createRng(seed: number): Rng {
 }
 
 export function sampleExponential(rng: Rng, rate: number): number {
-  return -Math.log(rng.uniform()) / rate;
+  return -log(rng.uniform()) / rate;
 }
 
 /** Standard normal by the Marsaglia polar method (one value per call; the pair's second value is dropped). */
@@ -33,7 +36,7 @@ export function sampleNormal(rng: Rng): number {
     const u = 2 * rng.uniform() - 1;
     const v = 2 * rng.uniform() - 1;
     const s = u * u + v * v;
-    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+    if (s > 0 && s < 1) return u * sqrt((-2 * log(s)) / s);
   }
 }
 
@@ -43,9 +46,9 @@ export function sampleNormal(rng: Rng): number {
  */
 export function sampleLogGamma(rng: Rng, shape: number): number {
   if (!(shape > 0)) throw new RangeError('shape must be positive');
-  if (shape < 1) return sampleLogGamma(rng, shape + 1) + Math.log(rng.uniform()) / shape;
+  if (shape < 1) return sampleLogGamma(rng, shape + 1) + log(rng.uniform()) / shape;
   const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
+  const c = 1 / sqrt(9 * d);
   for (;;) {
     let z: number;
     let v: number;
@@ -55,18 +58,18 @@ export function sampleLogGamma(rng: Rng, shape: number): number {
     } while (v <= 0);
     v = v * v * v;
     const u = rng.uniform();
-    if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return Math.log(d * v);
+    if (log(u) < 0.5 * z * z + d - d * v + d * log(v)) return log(d * v);
   }
 }
 
 /** Gamma with the given shape and rate (mean shape / rate). */
 export function sampleGamma(rng: Rng, shape: number, rate: number): number {
-  return Math.exp(sampleLogGamma(rng, shape)) / rate;
+  return exp(sampleLogGamma(rng, shape)) / rate;
 }
 
 /** Beta(a, b) as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b), evaluated in logs. */
 export function sampleBeta(rng: Rng, a: number, b: number): number {
   const lx = sampleLogGamma(rng, a);
   const ly = sampleLogGamma(rng, b);
-  return 1 / (1 + Math.exp(ly - lx));
+  return 1 / (1 + exp(ly - lx));
 }

@@ -2,6 +2,10 @@ import stdlibBetaln from '@stdlib/math-base-special-betaln';
 import stdlibGammaln from '@stdlib/math-base-special-gammaln';
 import stdlibHyp2f1 from '@stdlib/math-base-special-hyp2f1';
 
+// Module-level aliases: a global `Math` lookup in a hot loop is ~10x slower inside a vm context (as under Jest).
+const { exp, log, log1p } = Math;
+const { NEGATIVE_INFINITY } = Number;
+
 /*
  * Thin wrappers over @stdlib special functions with the domain the value models use.
  *
@@ -54,12 +58,12 @@ export function digamma(x: number): number {
     inv2 *
     (1 / 12 -
       inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760))))));
-  return shift + Math.log(x) - 0.5 / x - series;
+  return shift + log(x) - 0.5 / x - series;
 }
 
 /** ln(e^u + e^v) without overflow; −Infinity terms are allowed. */
 export function logAddExp(u: number, v: number): number {
-  if (u === Number.NEGATIVE_INFINITY) return v;
-  if (v === Number.NEGATIVE_INFINITY) return u;
-  return u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v));
+  if (u === NEGATIVE_INFINITY) return v;
+  if (v === NEGATIVE_INFINITY) return u;
+  return u > v ? u + log1p(exp(v - u)) : v + log1p(exp(u - v));
 }

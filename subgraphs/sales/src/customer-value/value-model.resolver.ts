@@ -1,0 +1,32 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { SalesContext } from '../context';
+import { toValueModelInfo } from './value-model.mapper';
+import { ValueModelInfo } from './value-model.type';
+
+@Resolver(() => ValueModelInfo)
+export class ValueModelResolver {
+  @Query(() => ValueModelInfo, {
+    nullable: true,
+    description: 'The current (newest) value model; null before the first fit.',
+  })
+  async valueModel(@Ctx() ctx: SalesContext): Promise<ValueModelInfo | null> {
+    const doc = await ctx.loaders.currentValueModel.load('current');
+    return doc ? toValueModelInfo(doc) : null;
+  }
+
+  @Mutation(() => ValueModelInfo, {
+    description:
+      'Fits BG/NBD and Gamma-Gamma on every customer’s base-currency purchase days up to `asOf` (default now), ' +
+      'stores the model and returns it. Too little data (under 100 customers, or no repeat buyer) gives ' +
+      'status INSUFFICIENT_DATA with a reason instead of parameters. Refits run one at a time.',
+  })
+  async refitValueModel(
+    @Ctx() ctx: SalesContext,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Observation end; not in the future.' })
+    asOf?: Date,
+  ): Promise<ValueModelInfo> {
+    const doc = await ctx.refits.refit(asOf ?? undefined, 'API');
+    ctx.loaders.currentValueModel.clear('current').prime('current', doc);
+    return toValueModelInfo(doc);
+  }
+}

@@ -1,8 +1,0 @@
-import 'reflect-metadata';
-import { buildSupportSchema } from './src/schema';
-buildSupportSchema()
-  .then(({ sdl }) => console.log(sdl))
-  .catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });

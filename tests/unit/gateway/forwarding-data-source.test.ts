@@ -1,0 +1,60 @@
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { ForwardingDataSource } from '../../../gateway/src/http/forwarding-data-source';
+import type { GatewayContext } from '../../../gateway/src/context';
+
+/** A fetcher that records what the data source sends and answers like a subgraph would. */
+function recordingFetcher() {
+  const calls: Array<{ url: string; init?: FetcherRequestInit; headers: Record<string, string> }> = [];
+  const fetcher = (async (url: string, init?: FetcherRequestInit) => {
+    const headers: Record<string, string> = {};
+    const h = init?.headers as unknown as Iterable<[string, string]> | Record<string, string> | undefined;
+    if (h && Symbol.iterator in h)
+      for (const [k, v] of h as Iterable<[string, string]>) headers[k.toLowerCase()] = v;
+    else Object.assign(headers, h);
+    calls.push({ url, init, headers });
+    return new Response(JSON.stringify({ data: { __typename: 'Query' } }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  }) as unknown as Fetcher;
+  return { fetcher, calls };
+}
+
+describe('ForwardingDataSource', () => {
+  it('sends the caller’s forwarded headers to the subgraph, and no others', async () => {
+    const { fetcher, calls } = recordingFetcher();
+    const source = new ForwardingDataSource({ url: 'http://sales:4002/graphql', fetcher });
+    const context: GatewayContext = {
+      now: new Date(),
+      forwardedHeaders: { authorization: 'Bearer t', 'x-request-id': 'req-9', 'accept-language': 'de-DE' },
+    };
+    await source.process({
+      // GraphQLDataSourceRequestKind is a type-only export; these are its values.
+      kind: 'incoming operation' as never,
+      request: { query: '{ __typename }', http: { method: 'POST', url: '', headers: new Map() as never } },
+      context,
+      incomingRequestContext: { context } as never,
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].url).toBe('http://sales:4002/graphql');
+    expect(calls[0].headers).toMatchObject({
+      authorization: 'Bearer t',
+      'x-request-id': 'req-9',
+      'accept-language': 'de-DE',
+      'content-type': 'application/json',
+    });
+    expect(calls[0].headers).not.toHaveProperty('cookie');
+  });
+
+  it('sends requests made outside any caller (health checks) without forwarded headers', async () => {
+    const { fetcher, calls } = recordingFetcher();
+    const source = new ForwardingDataSource({ url: 'http://sales:4002/graphql', fetcher });
+    await source.process({
+      kind: 'health check' as never,
+      request: { query: '{ __typename }' },
+      context: {},
+    });
+    expect(calls[0].headers).not.toHaveProperty('authorization');
+    expect(calls[0].headers['content-type']).toBe('application/json');
+  });
+});
