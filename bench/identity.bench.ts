@@ -21,7 +21,13 @@ import {
   type ScoredPair,
   type SyntheticProfile,
 } from '../subgraphs/marketing/src/identity';
-import { ComparisonContext, comparePair, comparisonSettings, prepareForComparison, ValueInterner } from '../subgraphs/marketing/src/identity/comparison';
+import {
+  ComparisonContext,
+  comparePair,
+  comparisonSettings,
+  prepareForComparison,
+  ValueInterner,
+} from '../subgraphs/marketing/src/identity/comparison';
 import { createRandom } from '../subgraphs/marketing/src/identity/random';
 
 function arg(name: string, fallback: number): number {
@@ -45,7 +51,13 @@ function scores(predicted: Set<string>, truth: Set<string>): Scores {
   for (const p of predicted) if (truth.has(p)) tp++;
   const precision = predicted.size ? tp / predicted.size : 1;
   const recall = truth.size ? tp / truth.size : 1;
-  return { predicted: predicted.size, truePositives: tp, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return {
+    predicted: predicted.size,
+    truePositives: tp,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+  };
 }
 
 const key = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -57,11 +69,17 @@ function line(label: string, s: Scores): string {
 }
 
 function main(): void {
-  console.log(`identity benchmark: ${profilesWanted} profiles, seed ${seed}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `identity benchmark: ${profilesWanted} profiles, seed ${seed}, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   let t = performance.now();
   const data = generateSyntheticPeople({ profiles: profilesWanted, seed });
   const generateMs = performance.now() - t;
-  console.log(`generated ${data.profiles.length} profiles of ${data.persons} people in ${data.households} households, ${data.truePairs} true duplicate pairs (${seconds(generateMs)})`);
+  console.log(
+    `generated ${data.profiles.length} profiles of ${data.persons} people in ${data.households} households, ${data.truePairs} true duplicate pairs (${seconds(generateMs)})`,
+  );
 
   t = performance.now();
   const result = findDuplicates(data.profiles);
@@ -83,13 +101,23 @@ function main(): void {
   console.log(
     `  normalize ${seconds(s.timingsMs.normalize)}, blocking ${seconds(s.timingsMs.blocking)}, comparing ${seconds(s.timingsMs.comparing)}, training ${seconds(s.timingsMs.training)}, scoring ${seconds(s.timingsMs.scoring)}`,
   );
-  console.log(`  candidate pairs ${s.candidatePairs} of ${s.possiblePairs} possible (${s.reductionFactor.toFixed(0)}× fewer)`);
+  console.log(
+    `  candidate pairs ${s.candidatePairs} of ${s.possiblePairs} possible (${s.reductionFactor.toFixed(0)}× fewer)`,
+  );
   for (const r of s.blocking) {
-    console.log(`    ${r.rule.padEnd(18)} +${r.newPairs} pairs, largest block ${r.largestBlock}, ${r.oversizedBlocks} oversized blocks skipped`);
+    console.log(
+      `    ${r.rule.padEnd(18)} +${r.newPairs} pairs, largest block ${r.largestBlock}, ${r.oversizedBlocks} oversized blocks skipped`,
+    );
   }
-  console.log(`  deterministic pairs ${s.deterministicPairs}; identifiers over their sharing limit: ${JSON.stringify(s.overSharedIdentifiers)}`);
-  console.log(`  auto-merge pairs ${s.autoMergePairs} (${s.autoMergeByRule} by a deterministic rule), clusters ${s.clusters}, review pairs ${s.reviewPairs}, conflicts held back ${s.conflictsHeldBack}`);
-  console.log(`  prior P(match) ${result.model.priorMatchProbability.toExponential(3)}; EM sessions: ${result.model.training.sessions.map((x) => `${x.blockingRule} ${x.iterations} it ${x.converged ? 'converged' : 'NOT converged'}`).join(', ')}`);
+  console.log(
+    `  deterministic pairs ${s.deterministicPairs}; identifiers over their sharing limit: ${JSON.stringify(s.overSharedIdentifiers)}`,
+  );
+  console.log(
+    `  auto-merge pairs ${s.autoMergePairs} (${s.autoMergeByRule} by a deterministic rule), clusters ${s.clusters}, review pairs ${s.reviewPairs}, conflicts held back ${s.conflictsHeldBack}`,
+  );
+  console.log(
+    `  prior P(match) ${result.model.priorMatchProbability.toExponential(3)}; EM sessions: ${result.model.training.sessions.map((x) => `${x.blockingRule} ${x.iterations} it ${x.converged ? 'converged' : 'NOT converged'}`).join(', ')}`,
+  );
 
   console.log(`\nquality against the generator's truth (${truth.size} true pairs):`);
   console.log(line('auto-merge, pairs scored', scores(autoEdges, truth)));
@@ -148,13 +176,18 @@ function main(): void {
   const random = createRandom(seed);
   const baselinePairs = 300_000;
   t = performance.now();
-  for (let k = 0; k < baselinePairs; k++) comparePair(prepared[random.int(sample.length)], prepared[random.int(sample.length)], ctx, out);
+  for (let k = 0; k < baselinePairs; k++)
+    comparePair(prepared[random.int(sample.length)], prepared[random.int(sample.length)], ctx, out);
   const perPairMs = (performance.now() - t) / baselinePairs;
   const naiveMs = perPairMs * s.possiblePairs;
   console.log(
     `baseline: comparing all ${s.possiblePairs} pairs would take ≈ ${seconds(naiveMs)} (${(perPairMs * 1e6).toFixed(0)} ns per pair, measured now); findDuplicates is ${(naiveMs / runMs).toFixed(0)}× faster`,
   );
-  console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 main();

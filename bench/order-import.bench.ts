@@ -1,15 +1,17 @@
 /**
  * Imports 100,000 historical orders through the sales subgraph's `importOrders` GraphQL mutation over HTTP,
- * in batches, and prints orders/second. Baseline measured in the same run: the same documents written with
+ * in batches, and prints orders/second, then refits the value model over the imported base and prints the fit
+ * time and the fitted versus the simulation's true parameters. Baseline measured in the same run: the same documents written with
  * the raw driver's `insertMany` into a collection with the same indexes (the floor GraphQL + validation add to).
  *
- *   npm run bench:import [-- --orders 100000 --batch 5000 --customers 20000]
+ *   npm run bench:import [-- --orders 100000 --batch 5000]
  *
  * MongoDB: MONGODB_URI if set, else the embedded server started as a child process (its own core).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { connectMongo } from '../shared/mongo';
@@ -17,6 +19,7 @@ import { newId } from '../shared/ids/ids';
 import { createLogger } from '../shared/logger/logger';
 import { createSalesServer } from '../subgraphs/sales/src/server';
 import { orderSchema } from '../subgraphs/sales/src/order/order.model';
+import { simulateCustomers, toOrders } from '../subgraphs/sales/src/value-model/simulate';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,24 +30,54 @@ function arg(name: string, fallback: number): number {
 
 const TOTAL = arg('orders', 100_000);
 const BATCH = arg('batch', 5_000);
-const CUSTOMERS = arg('customers', 20_000);
 const CHANNELS = ['WEB', 'APP', 'STORE', 'PHONE', 'MARKETPLACE'];
 
-/** Deterministic pseudo-random orders spread over two years. */
-function makeOrder(n: number) {
-  const quantity = 1 + (n % 3);
-  const unit = 500 + ((n * 7919) % 9500);
-  const shipping = n % 4 === 0 ? 0 : 490;
-  return {
-    orderNumber: `BENCH-${n.toString().padStart(7, '0')}`,
-    customerId: `cus_${((n * 2654435761) % CUSTOMERS).toString(16).padStart(24, '0')}`,
-    channel: CHANNELS[n % CHANNELS.length],
-    currency: 'EUR',
-    placedAt: new Date(Date.UTC(2023, 0, 1) + ((n * 104_729) % (730 * 86_400)) * 1000).toISOString(),
-    items: [{ sku: `SKU-${n % 500}`, name: `Product ${n % 500}`, quantity, unitPriceMinor: unit }],
-    shippingMinor: shipping,
-    totalMinor: quantity * unit + shipping,
-  };
+const TRUE_BGNBD = { r: 0.25, alpha: 20, a: 0.8, b: 2.4 };
+const TRUE_GAMMA_GAMMA = { p: 6, q: 4, v: 15 };
+const AS_OF = new Date(Date.now() - 86_400_000);
+
+/**
+ * Realistic histories: customers drawn from the BG/NBD + Gamma-Gamma process with known parameters
+ * (value-model/simulate.ts), observed for 1–24 months up to yesterday, until TOTAL orders exist.
+ */
+interface BenchOrder {
+  orderNumber: string;
+  customerId: string;
+  channel: string;
+  currency: string;
+  placedAt: string;
+  items: { sku: string; name: string; quantity: number; unitPriceMinor: number }[];
+  totalMinor: number;
+}
+
+function makeOrders(): BenchOrder[] {
+  const orders: BenchOrder[] = [];
+  const customers = simulateCustomers({
+    customers: Math.ceil(TOTAL / 1.5),
+    seed: 42,
+    bgnbd: TRUE_BGNBD,
+    gammaGamma: TRUE_GAMMA_GAMMA,
+    observation: { min: 30, max: 730 },
+  });
+  for (let c = 0; c < customers.length && orders.length < TOTAL; c++) {
+    for (const o of toOrders(customers[c], AS_OF)) {
+      if (orders.length >= TOTAL) break;
+      const n = orders.length;
+      orders.push({
+        orderNumber: `BENCH-${n.toString().padStart(7, '0')}`,
+        customerId: `cus_${c.toString(16).padStart(24, '0')}`,
+        channel: CHANNELS[n % CHANNELS.length],
+        currency: 'EUR',
+        placedAt: o.placedAt.toISOString(),
+        items: [
+          { sku: `SKU-${n % 500}`, name: `Product ${n % 500}`, quantity: 1, unitPriceMinor: o.totalMinor },
+        ],
+        totalMinor: o.totalMinor,
+      });
+    }
+  }
+  if (orders.length < TOTAL) throw new Error(`simulation produced only ${orders.length} orders`);
+  return orders;
 }
 
 async function startMongo(): Promise<{ uri: string; child?: ChildProcess }> {
@@ -72,8 +105,10 @@ async function main() {
     const service = await createSalesServer({
       connection,
       config: { development: false, sales: { importMaxBatch: BATCH } },
+      logger: createLogger('sales', 'warn'),
     });
     const running = await service.listen(0, '127.0.0.1');
+    const all = makeOrders();
 
     // Baseline: raw driver inserts of equivalent documents into a collection with the orders' indexes.
     const raw = connection.db!.collection('bench_raw_orders');
@@ -81,7 +116,7 @@ async function main() {
     const baselineStart = performance.now();
     for (let start = 0; start < TOTAL; start += BATCH) {
       const docs = Array.from({ length: Math.min(BATCH, TOTAL - start) }, (_, k) => {
-        const o = makeOrder(start + k);
+        const o = all[start + k];
         return {
           _id: newId('ord'),
           ...o,
@@ -97,7 +132,7 @@ async function main() {
     const batchMs: number[] = [];
     const start = performance.now();
     for (let from = 0; from < TOTAL; from += BATCH) {
-      const orders = Array.from({ length: Math.min(BATCH, TOTAL - from) }, (_, k) => makeOrder(from + k));
+      const orders = all.slice(from, from + BATCH);
       const t0 = performance.now();
       const res = await fetch(running.url, {
         method: 'POST',
@@ -122,7 +157,9 @@ async function main() {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `mutation { refitValueModel { status customers repeatBuyers durationMs bgnbd { converged iterations } gammaGamma { converged } } }`,
+        query: `mutation($asOf: DateTime) { refitValueModel(asOf: $asOf) { status customers repeatBuyers durationMs
+          bgnbd { r alpha a b converged iterations } gammaGamma { p q v converged } } }`,
+        variables: { asOf: AS_OF.toISOString() },
       }),
     });
     const refit = ((await refitRes.json()) as { data?: { refitValueModel: Record<string, unknown> } }).data
@@ -145,7 +182,14 @@ async function main() {
     );
     console.log(`GraphQL import / raw insert time ratio: ${(seconds / baselineSeconds).toFixed(2)}×`);
     console.log(
-      `refitValueModel over the imported base: ${refitSeconds.toFixed(2)} s  ${JSON.stringify(refit)}`,
+      `refitValueModel over the imported base: ${refitSeconds.toFixed(2)} s (aggregation + fit in a worker)`,
+    );
+    console.log(`  ${JSON.stringify(refit)}`);
+    console.log(
+      `  true parameters: bgnbd ${JSON.stringify(TRUE_BGNBD)} gammaGamma ${JSON.stringify(TRUE_GAMMA_GAMMA)}`,
+    );
+    console.log(
+      `  machine load average (1 min) during the run: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
     );
     console.log(`mongo: ${mongo.child ? 'embedded (child process)' : 'MONGODB_URI'}`);
   } finally {

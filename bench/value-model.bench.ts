@@ -29,8 +29,8 @@ const time = <T>(fn: () => T): [T, number] => {
 
 function errorRows<K extends string>(
   truth: Record<K, number>,
-  estimate: Record<K, number>,
-  se: Record<K, number> | null,
+  estimate: NoInfer<Record<K, number>>,
+  se: NoInfer<Record<K, number>> | null,
 ): string[] {
   return (Object.keys(truth) as K[]).map((key) => {
     const error = estimate[key] - truth[key];

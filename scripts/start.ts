@@ -33,7 +33,7 @@ export const EXAMPLE_QUERY = `query Customer360 {
         lifecycle { stage since reasons }
         value { tier score totalRevenue { formatted } orderCount daysSinceLastOrder npsCategory }
         contact { contactableNow channel reasons }
-        orders(first: 3) { edges { node { number status total { formatted } } } }
+        orders(first: 3) { edges { node { orderNumber status total { formatted } } } }
         tickets(first: 3) { edges { node { subject status category } } }
         supportStats { openTickets openComplaints }
       }
@@ -43,39 +43,55 @@ export const EXAMPLE_QUERY = `query Customer360 {
 
 type Step = () => Promise<void>;
 
+/** How many demo customers `npm start` writes into an empty database (same seed → same data). */
+export const DEMO_CUSTOMERS = 5000;
+export const DEMO_SEED = 42;
+
 interface SeedModule {
   seedDemoData?: (opts: {
-    connections: { marketing: Connection; sales: Connection; support: Connection };
-    logger: Logger;
-  }) => Promise<unknown>;
+    marketing: Connection;
+    sales: Connection;
+    support: Connection;
+    customers: number;
+    seed: number;
+    existing: 'skip';
+    logger: { info(message: string): void };
+  }) => Promise<{ seeded: boolean; counts: Record<string, number>; timingsMs: { total: number } }>;
 }
 
-/** Seeds through scripts/seed.ts when that module exists and the marketing database has no customer yet. */
+/**
+ * Writes the demo data through scripts/seed.ts when the databases are empty ('skip' leaves existing data
+ * alone). A checkout without the generator starts with empty databases.
+ */
 async function seedIfEmpty(
   connections: { marketing: Connection; sales: Connection; support: Connection },
   logger: Logger,
 ): Promise<void> {
-  const existing = await connections.marketing.db!.collection('customers').estimatedDocumentCount();
-  if (existing > 0) {
-    logger.info(`Database already has ${existing} customers: not seeding`);
-    return;
-  }
   let seedPath: string;
   try {
     seedPath = require.resolve(path.join(__dirname, 'seed'));
   } catch {
-    logger.info('Empty database, and no demo-data generator (scripts/seed.ts) in this checkout: starting empty');
+    logger.info('No demo-data generator (scripts/seed.ts) in this checkout: starting with the data as it is');
     return;
   }
   const mod = (await import(seedPath)) as SeedModule;
   if (typeof mod.seedDemoData !== 'function') {
-    logger.warn(`${path.relative(ROOT, seedPath)} does not export seedDemoData(): starting empty`);
+    logger.warn(`${path.relative(ROOT, seedPath)} does not export seedDemoData(): not seeding`);
     return;
   }
-  logger.info('Empty database: generating demo data (deterministic, seed 42)…');
-  const started = Date.now();
-  await mod.seedDemoData({ connections, logger });
-  logger.info(`Demo data written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const summary = await mod.seedDemoData({
+    ...connections,
+    customers: DEMO_CUSTOMERS,
+    seed: DEMO_SEED,
+    existing: 'skip',
+    logger: { info: (message) => logger.info(message) },
+  });
+  if (summary.seeded) {
+    const rows = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+    logger.info(`Demo data: ${DEMO_CUSTOMERS} customers, ${rows} rows in ${(summary.timingsMs.total / 1000).toFixed(1)} s`);
+  } else {
+    logger.info('Databases already hold data: not seeding');
+  }
 }
 
 async function main(): Promise<void> {
@@ -92,6 +108,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const step of cleanup.reverse()) await step().catch((err) => logger.error({ err }, 'shutdown step failed'));
+    if (code === 0) logger.info('Stopped cleanly');
     process.exit(code);
   };
   const onSignal = (signal: string) => {
@@ -102,8 +119,13 @@ async function main(): Promise<void> {
     logger.info(`${signal}: stopping the gateway, the subgraphs and MongoDB…`);
     void stop(0);
   };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  const ownSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => onSignal(signal));
+    }
+  };
+  ownSignals();
 
   try {
     const uri = marketingConfig.mongo.uri;
@@ -158,6 +180,9 @@ async function main(): Promise<void> {
     });
     const gw = await gateway.listen(gatewayConfig.port, gatewayConfig.host);
     cleanup.push(() => gw.stop());
+    // Each Apollo Server installs SIGINT/SIGTERM handlers that stop that server and re-send the signal;
+    // four of them in one process would cut the ordered shutdown above short. This process owns its signals.
+    ownSignals();
 
     const where =
       mongo.mode === 'external' ? 'MONGODB_URI' : mongo.mode === 'embedded' ? `embedded, data in ${dbPath}` : `local mongod, data in ${dbPath}`;

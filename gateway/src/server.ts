@@ -69,7 +69,12 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
       const target =
         name === INSIGHTS_SUBGRAPH ? config.insightsUrl! : (urls[name as RemoteSubgraphName] ?? url);
       if (!target) throw new Error(`No URL for subgraph ${name}`);
-      return new ForwardingDataSource({ url: target, fetcher: fetchers.forUrl(target) });
+      return new ForwardingDataSource({
+        url: target,
+        fetcher: fetchers.forUrl(target),
+        serviceName: name,
+        logger,
+      });
     },
   });
 

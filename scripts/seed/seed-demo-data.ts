@@ -98,7 +98,7 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedSu
   }
   const story = generateStory({ customers: options.customers, seed: options.seed, asOf, duplicateRate: options.duplicateRate });
   const docs = buildDocuments(story);
-  validateSample(docs, models);
+  await validateSample(docs, models);
   const generated = performance.now();
   options.logger?.info(`Demo data: generated ${options.customers} customers (seed ${options.seed}, as of ${base.asOf}) in ${Math.round(generated - started)} ms`);
   const counts = await insertDocuments(docs, models, { chunkSize: options.chunkSize ?? 2000, logger: options.logger });

@@ -254,7 +254,7 @@ class CustomerStory {
         const start = () => Math.min(this.firstSeenMs + r.uniform(0, 45) * DAY_MS, this.ago(35));
         const times =
           fit(
-            (ts) => ts.length >= minOrders && ageDays(last(ts)) < lapseThresholdDays(ts) - 7 && !(ts.length === 1 && ageDays(ts[0]) < 31),
+            (ts) => ts.length >= minOrders && ageDays(last(ts)) < Math.min(300, lapseThresholdDays(ts) - 7) && !(ts.length === 1 && ageDays(ts[0]) < 31),
             start,
             this.asOfMs,
           ) ?? this.regularOrders(start(), this.ago(r.uniform(5, 60)), r.uniform(30, 80));
@@ -268,7 +268,7 @@ class CustomerStory {
         if (this.variant === 'detractor') {
           const start = () => Math.min(this.firstSeenMs + r.uniform(0, 45) * DAY_MS, this.ago(60));
           return (
-            fit((ts) => ageDays(last(ts)) < lapseThresholdDays(ts) - 7 && ageDays(last(ts)) > 10, start, this.asOfMs) ??
+            fit((ts) => ageDays(last(ts)) < Math.min(300, lapseThresholdDays(ts) - 7) && ageDays(last(ts)) > 10, start, this.asOfMs) ??
             this.regularOrders(start(), this.ago(r.uniform(15, 60)), r.uniform(30, 80))
           );
         }
@@ -771,7 +771,7 @@ class CustomerStory {
   private browsingSessions(): void {
     const r = this.r;
     const a = this.plan.archetype;
-    const perDay = a === 'DISCOVERER' ? 0.05 : a === 'LEARNER' ? 0.03 : 0.006;
+    const perDay = a === 'DISCOVERER' ? 0.04 : a === 'LEARNER' ? 0.025 : 0.004;
     const from = this.firstSeenMs;
     const to = Math.min(this.asOfMs, this.limitMs);
     const n = Math.min(60, r.poisson(perDay * this.activity * Math.max(0, (to - from) / DAY_MS)));
@@ -919,15 +919,17 @@ class CustomerStory {
     const howTo = byKey('how-to');
     if (howTo) {
       const boost = this.plan.archetype === 'LEARNER' ? 2.5 : 1;
-      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(49, 84) * DAY_MS) this.send(howTo, tenAm(t), boost);
+      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(70, 112) * DAY_MS) this.send(howTo, tenAm(t), boost);
     }
     // Seasonal sends to everyone reachable.
     for (const c of ctx.campaigns) {
       if (!/-\d{4}$/.test(c.key) || c.startsAt.getTime() > this.asOfMs || c.startsAt.getTime() < created) continue;
       const first = c.startsAt.getTime();
       if (c.channel === C.EMAIL || c.channel === C.SMS || c.channel === C.POSTAL) {
+        // Seasonal audiences are targeted: not everyone reachable gets every campaign.
+        if (!r.chance(0.6)) continue;
         this.send(c, tenAm(first + r.uniform(0, 2) * DAY_MS));
-        if (c.key.startsWith('black-friday-2')) this.send(c, tenAm(first + 7 * DAY_MS), 0.8);
+        if (c.key.startsWith('black-friday-2') && r.chance(0.5)) this.send(c, tenAm(first + 7 * DAY_MS), 0.8);
       } else if (c.channel === C.AD && r.chance(0.3)) {
         const at = this.engagedAt(first + r.uniform(0, (c.endsAt.getTime() - first) / DAY_MS) * DAY_MS);
         this.touch(C.AD, T.AD_IMPRESSION, at, { campaignKey: c.key });
@@ -945,7 +947,7 @@ class CustomerStory {
     const winback = byKey('winback');
     if (winback) this.send(winback, tenAm(lastOrderMs + 120 * DAY_MS), 0.6);
     const reviewRequest = byKey('review-request');
-    if (reviewRequest) for (const o of orders) if (r.chance(0.4)) this.send(reviewRequest, tenAm(o.placedAt.getTime() + 10 * DAY_MS));
+    if (reviewRequest) for (const o of orders) if (r.chance(0.25)) this.send(reviewRequest, tenAm(o.placedAt.getTime() + 10 * DAY_MS));
     const refer = byKey('refer');
     if (refer && orders.length >= 2) this.send(refer, tenAm(orders[1].placedAt.getTime() + 3 * DAY_MS), this.plan.archetype === 'ADVOCATE' ? 2 : 1);
     // Replenishment SMS 30 days after coffee orders; loyalty pushes for app users every ~2 months.
@@ -953,7 +955,7 @@ class CustomerStory {
     if (replenish) for (const o of orders) if (o.lines.some((l) => l.sku.startsWith('COF'))) this.send(replenish, tenAm(o.placedAt.getTime() + 30 * DAY_MS));
     const loyalty = byKey('loyalty');
     if (loyalty && this.hasApp) {
-      for (let t = Math.max(this.appSinceMs, orders[0].placedAt.getTime()) + 20 * DAY_MS; t < this.asOfMs; t += r.uniform(45, 75) * DAY_MS) {
+      for (let t = Math.max(this.appSinceMs, orders[0].placedAt.getTime()) + 20 * DAY_MS; t < this.asOfMs; t += r.uniform(60, 100) * DAY_MS) {
         this.send(loyalty, atLocalTime(this.p.timeZone, new Date(t), 18, r.int(30)).getTime());
       }
     }
@@ -971,9 +973,9 @@ class CustomerStory {
     const to = Math.min(this.asOfMs, this.limitMs);
     const days = Math.max(0, (to - from) / DAY_MS);
     const sessions = (rate: number) => Math.min(40, r.poisson(rate * this.activity * days));
-    if (this.hasApp) for (let k = sessions(0.02); k > 0; k--) this.touch(C.APP, T.APP_OPEN, this.engagedAt(from + r.float() * (to - from)));
-    if (this.storeShopper) for (let k = sessions(0.008); k > 0; k--) this.touch(C.STORE, T.STORE_VISIT, this.businessHoursAt(from + r.float() * (to - from), 10, 20));
-    if (this.social) for (let k = sessions(0.008); k > 0; k--) this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, this.engagedAt(from + r.float() * (to - from)));
+    if (this.hasApp) for (let k = sessions(0.012); k > 0; k--) this.touch(C.APP, T.APP_OPEN, this.engagedAt(from + r.float() * (to - from)));
+    if (this.storeShopper) for (let k = sessions(0.005); k > 0; k--) this.touch(C.STORE, T.STORE_VISIT, this.businessHoursAt(from + r.float() * (to - from), 10, 20));
+    if (this.social) for (let k = sessions(0.005); k > 0; k--) this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, this.engagedAt(from + r.float() * (to - from)));
     // Active buyers were seen this month.
     if (!this.plan.quiet && (this.plan.archetype === 'REPEAT_BUYER' || this.plan.archetype === 'ADVOCATE')) {
       this.browse(this.engagedAt(this.ago(r.uniform(0.5, 25))), this.hasApp && r.chance(0.6));
@@ -993,24 +995,26 @@ class CustomerStory {
     const originalLast = Math.max(origin, ...original.touchpoints.filter((t) => !OUTBOUND.has(t.type)).map((t) => t.occurredAt.getTime()));
     this.limitMs = Math.min(this.asOfMs, original.archetype === 'CHURNED' ? originalLast : this.asOfMs);
     const createdMs = Math.min(this.limitMs - HOUR_MS, origin + r.uniform(20, 500) * DAY_MS);
-    this.p.createdAt = new Date(Math.max(origin + HOUR_MS, createdMs));
-    this.firstSeenMs = this.createdMs;
-    for (const e of this.p.emails) e.addedAt = this.p.createdAt;
-    for (const ph of this.p.phones) ph.addedAt = this.p.createdAt;
+    this.firstSeenMs = Math.max(origin + HOUR_MS, createdMs);
+    this.setCreatedAt(this.firstSeenMs);
     this.setTraits();
     this.appSinceMs = this.createdMs;
     const door = r.weighted({ store: 0.4, phone: this.p.phones.length ? 0.35 : 0, web: 0.25 });
     this.storeShopper = door === 'store';
-    this.decideConsents();
     if (door === 'store') {
-      this.p.identifiers.push({ kind: IdentifierKind.LOYALTY_CARD, value: `${this.p.country}${String(r.between(1, 99_999_999)).padStart(10, '0')}`, source: 'pos', addedAt: this.p.createdAt });
+      // Registered at the till: the profile is created with the first purchase.
       this.mainChannel = OrderChannel.STORE;
       const n = r.between(1, 2);
       const times = Array.from({ length: n }, () => this.createdMs + r.float() * Math.max(0, this.limitMs - this.createdMs)).sort((x, y) => x - y);
       times[0] = this.createdMs;
       this.placeOrders(times);
-      this.orderJourneys();
-    } else if (door === 'phone') {
+      const firstPlaced = Math.min(...this.plan.orders.map((o) => o.placedAt.getTime()));
+      if (firstPlaced < this.createdMs + MINUTE_MS) this.setCreatedAt(firstPlaced - r.uniform(1, 20) * MINUTE_MS);
+      this.p.identifiers.push({ kind: IdentifierKind.LOYALTY_CARD, value: `${this.p.country}${String(r.between(1, 99_999_999)).padStart(10, '0')}`, source: 'pos', addedAt: this.p.createdAt });
+    }
+    this.decideConsents();
+    if (door === 'store') this.orderJourneys();
+    else if (door === 'phone') {
       this.openTicket(r.pick(['QUESTION', 'BILLING', 'TECHNICAL'] as const), 'neutral', this.createdMs);
       this.supportTouchpoints();
     } else {
@@ -1018,6 +1022,13 @@ class CustomerStory {
       this.browse(this.createdMs - 3 * MINUTE_MS, false);
       this.campaignTouchpoints();
     }
+  }
+
+  private setCreatedAt(ms: number): void {
+    this.p.createdAt = new Date(ms);
+    this.firstSeenMs = Math.min(this.firstSeenMs, ms);
+    for (const e of this.p.emails) e.addedAt = this.p.createdAt;
+    for (const ph of this.p.phones) ph.addedAt = this.p.createdAt;
   }
 
   build(): CustomerPlan {
@@ -1030,13 +1041,10 @@ class CustomerStory {
     this.setTimeFrame();
     this.setTraits();
     this.placeOrders(this.purchaseTimes());
-    const firstOrderMs = this.plan.orders[0]?.placedAt.getTime();
+    const firstOrderMs = this.plan.orders.length ? Math.min(...this.plan.orders.map((o) => o.placedAt.getTime())) : undefined;
     const signUpMs = this.firstSeenMs + r.uniform(0, 3) * DAY_MS;
     const createdMs = firstOrderMs !== undefined ? Math.min(signUpMs, firstOrderMs - r.uniform(5, 120) * MINUTE_MS) : signUpMs;
-    this.p.createdAt = new Date(Math.min(createdMs, this.asOfMs - HOUR_MS));
-    this.firstSeenMs = Math.min(this.firstSeenMs, this.createdMs);
-    for (const e of this.p.emails) e.addedAt = this.p.createdAt;
-    for (const ph of this.p.phones) ph.addedAt = this.p.createdAt;
+    this.setCreatedAt(Math.min(createdMs, this.asOfMs - HOUR_MS));
     this.appSinceMs = this.createdMs + r.uniform(0, 0.4) * Math.max(0, this.limitMs - this.createdMs);
     this.decideConsents();
     this.addIdentifiers();

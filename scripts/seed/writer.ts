@@ -99,13 +99,12 @@ function collectionsOf(docs: DemoDocuments, models: BoundModels): { subgraph: (t
  * Validates up to `perCollection` documents of every collection (spread evenly over it) with the mongoose
  * schema; throws DemoDataError listing the first problems. Nothing is written before this passes.
  */
-export function validateSample(docs: DemoDocuments, models: BoundModels, perCollection = 200): void {
+export async function validateSample(docs: DemoDocuments, models: BoundModels, perCollection = 50): Promise<void> {
   const problems: string[] = [];
   for (const { subgraph, name, model, rows } of collectionsOf(docs, models)) {
     const step = Math.max(1, Math.floor(rows.length / perCollection));
     for (let i = 0; i < rows.length && problems.length < 10; i += step) {
-      const error = new model(rows[i]).validateSync();
-      if (error) problems.push(`${subgraph}.${name}[${i}]: ${error.message}`);
+      await new model(rows[i]).validate().catch((error: Error) => problems.push(`${subgraph}.${name}[${i}]: ${error.message}`));
     }
   }
   if (problems.length) throw new DemoDataError(`demo documents do not match the subgraph schemas:\n  ${problems.join('\n  ')}`);

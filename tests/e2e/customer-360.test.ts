@@ -22,6 +22,7 @@ const CREATE_PRODUCT = `mutation($input: CreateProductInput!) { createProduct(in
 const PLACE_ORDER = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) { id orderNumber placedAt total { amountMinor currency formatted } }
 }`;
+const CHANGE_ORDER_STATUS = `mutation($id: ID!, $status: OrderStatus!) { changeOrderStatus(id: $id, status: $status) { id status } }`;
 const RECORD_RETURN = `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id amount { amountMinor } } }`;
 const OPEN_TICKET = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id status category } }`;
 const CHANGE_TICKET_STATUS = `mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { id status } }`;
@@ -289,6 +290,9 @@ describe('customer 360 through the gateway', () => {
     const { placeOrder } = await ok<{ placeOrder: { id: string } }>(PLACE_ORDER, {
       input: { customerId: id, channel: 'STORE', currency: 'EUR', items: [{ sku: 'TEE-BLUE', quantity: 1 }] },
     });
+    // Paid, delivered, then sent back.
+    await ok(CHANGE_ORDER_STATUS, { id: placeOrder.id, status: 'PAID' });
+    await ok(CHANGE_ORDER_STATUS, { id: placeOrder.id, status: 'DELIVERED' });
     await ok(RECORD_RETURN, {
       input: { orderId: placeOrder.id, items: [{ sku: 'TEE-BLUE', quantity: 1 }], reason: 'SIZE_OR_FIT' },
     });

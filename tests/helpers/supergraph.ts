@@ -104,16 +104,9 @@ export interface HarnessOptions {
   logLevel?: string;
 }
 
-/** The test MongoDB URI with driver command monitoring switched on (a URI option of the driver). */
-export function withCommandMonitoring(uri: string): string {
-  const [base, query] = uri.split('?');
-  const path = /^mongodb(\+srv)?:\/\/[^/]+$/.test(base) ? `${base}/` : base;
-  return `${path}?${query ? `${query}&` : ''}monitorCommands=true`;
-}
-
 export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promise<SupergraphHarness> {
   const logLevel = opts.logLevel ?? process.env.E2E_LOG_LEVEL ?? 'silent';
-  const uri = withCommandMonitoring(testMongoUri());
+  const uri = testMongoUri();
   const commandCounter = new CommandCounter();
   const connections = {} as Record<SubgraphName, Connection>;
   const running = {} as Record<SubgraphName, RunningService>;
@@ -127,7 +120,12 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
 
   try {
     for (const name of SUBGRAPHS) {
-      const connection = await connectMongo({ uri, dbName: uniqueDbName(`e2e_${name}`), poolSize: 10 });
+      const connection = await connectMongo({
+        uri,
+        dbName: uniqueDbName(`e2e_${name}`),
+        poolSize: 10,
+        monitorCommands: true,
+      });
       connection
         .getClient()
         .on('commandStarted', (event: CommandStartedEvent) => commandCounter.record(name, event));

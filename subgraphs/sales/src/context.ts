@@ -1,5 +1,9 @@
 import DataLoader from 'dataloader';
-import { createByIdLoader, createGroupLoader, createParamGroupLoader } from '../../../shared/dataloader/loaders';
+import {
+  createByIdLoader,
+  createGroupLoader,
+  createParamGroupLoader,
+} from '../../../shared/dataloader/loaders';
 import { DEFAULT_SALES_SETTINGS, type SalesSettings } from './config';
 import type { CustomerPage } from './common/page-per-customer';
 import { RefitCoordinator } from './customer-value/refit-scheduler';
@@ -22,7 +26,10 @@ export interface SalesRuntime {
   refits?: RefitCoordinator;
 }
 
-export function createServices(models: SalesModels, runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS }) {
+export function createServices(
+  models: SalesModels,
+  runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS },
+) {
   const { settings, now } = runtime;
   return {
     products: new ProductService(models.products),
@@ -32,7 +39,10 @@ export function createServices(models: SalesModels, runtime: SalesRuntime = { se
       now,
     }),
     returns: new ReturnService(models.returns, models.orders, { now }),
-    valueModels: new ValueModelService(models.orders, models.valueModels, { baseCurrency: settings.baseCurrency, now }),
+    valueModels: new ValueModelService(models.orders, models.valueModels, {
+      baseCurrency: settings.baseCurrency,
+      now,
+    }),
   };
 }
 
@@ -44,16 +54,29 @@ export type SalesServices = ReturnType<typeof createServices>;
  */
 export function createLoaders(services: SalesServices, settings: SalesSettings) {
   return {
-    productById: createByIdLoader((ids) => services.products.findMany(ids), (p) => p._id),
-    orderById: createByIdLoader((ids) => services.orders.findMany(ids), (o) => o._id),
-    orderByNumber: createByIdLoader((n) => services.orders.findManyByNumber(n), (o) => o.orderNumber),
-    returnsByOrder: createGroupLoader((ids) => services.returns.findByOrders(ids), (r) => r.orderId),
+    productById: createByIdLoader(
+      (ids) => services.products.findMany(ids),
+      (p) => p._id,
+    ),
+    orderById: createByIdLoader(
+      (ids) => services.orders.findMany(ids),
+      (o) => o._id,
+    ),
+    orderByNumber: createByIdLoader(
+      (n) => services.orders.findManyByNumber(n),
+      (o) => o.orderNumber,
+    ),
+    returnsByOrder: createGroupLoader(
+      (ids) => services.returns.findByOrders(ids),
+      (r) => r.orderId,
+    ),
     ordersPageByCustomer: createParamGroupLoader<OrderPageParams, CustomerPage<OrderDoc>>((ids, params) =>
       services.orders.pageForCustomers(ids, params),
     ),
-    returnsPageByCustomer: createParamGroupLoader<{ first: number; after: string | null }, CustomerPage<ReturnDoc>>(
-      (ids, params) => services.returns.pageForCustomers(ids, params),
-    ),
+    returnsPageByCustomer: createParamGroupLoader<
+      { first: number; after: string | null },
+      CustomerPage<ReturnDoc>
+    >((ids, params) => services.returns.pageForCustomers(ids, params)),
     // Orders and returns aggregated side by side: two commands for any number of customers.
     purchaseStatsByCustomer: new DataLoader<string, PurchaseStats>(async (ids) => {
       const [orders, returns] = await Promise.all([

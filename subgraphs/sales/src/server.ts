@@ -1,3 +1,4 @@
+import express from 'express';
 import type { Connection } from 'mongoose';
 import { createGraphQLService, type GraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
@@ -6,6 +7,9 @@ import { createContext, createServices, type SalesRuntime } from './context';
 import { RefitCoordinator } from './customer-value/refit-scheduler';
 import { createModels } from './models';
 import { buildSalesSchema } from './schema';
+
+/** Request body limit of the sales subgraph, sized for `importOrders` batches. */
+export const IMPORT_BODY_LIMIT = '16mb';
 
 /**
  * Builds the sales service on an open connection; does not listen (index.ts does). Background value-model
@@ -24,7 +28,11 @@ export async function createSalesServer(opts: {
   const models = createModels(opts.connection);
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   const { schema } = await buildSalesSchema();
-  const refits = new RefitCoordinator(createServices(models, { settings, now: opts.now }).valueModels, settings, logger);
+  const refits = new RefitCoordinator(
+    createServices(models, { settings, now: opts.now }).valueModels,
+    settings,
+    logger,
+  );
   const runtime: SalesRuntime = { settings, now: opts.now, refits };
   const service = createGraphQLService({
     name: 'sales',
@@ -34,6 +42,11 @@ export async function createSalesServer(opts: {
     context: async () => createContext(models, runtime),
     readiness: async () => {
       await opts.connection.db!.admin().ping();
+    },
+    // `importOrders` batches (5,000 orders ≈ 2–4 MB of JSON) exceed the shared 2 MB default; parsing here
+    // first makes the shared parser skip the already-parsed body.
+    extraRoutes: (app) => {
+      app.use('/graphql', express.json({ limit: IMPORT_BODY_LIMIT }));
     },
   });
   return {

@@ -70,6 +70,23 @@ it('imports a few thousand orders in one call and keeps their numbers, times and
   });
 });
 
+it('accepts a batch of more than 2 MB of JSON (the import body limit is raised for sales)', async () => {
+  const longName = 'Organic cotton crew-neck T-shirt, relaxed fit, '.repeat(4);
+  const batch = Array.from({ length: MAX }, (_, n) => {
+    const items = [0, 1, 2].map((k) => ({
+      sku: `BIG-${k}`,
+      name: `${longName}${k}`,
+      quantity: 1,
+      unitPriceMinor: 1000,
+    }));
+    return { ...historicalOrder(n, 'BIG'), items, totalMinor: 3000 + 490 };
+  });
+  expect(JSON.stringify({ orders: batch }).length).toBeGreaterThan(2 * 1024 * 1024);
+  const r = await h.gql(IMPORT, { orders: batch });
+  expect(r.errors).toBeUndefined();
+  expect(r.data!.importOrders.importedCount).toBe(MAX);
+});
+
 describe('all or nothing', () => {
   it('BAD_USER_INPUT names the order and field; nothing is written', async () => {
     const batch = Array.from({ length: 20 }, (_, n) => historicalOrder(n, 'V'));

@@ -23,7 +23,11 @@ function recordingFetcher() {
 describe('ForwardingDataSource', () => {
   it('sends the caller’s forwarded headers to the subgraph, and no others', async () => {
     const { fetcher, calls } = recordingFetcher();
-    const source = new ForwardingDataSource({ url: 'http://sales:4002/graphql', fetcher });
+    const source = new ForwardingDataSource({
+      url: 'http://sales:4002/graphql',
+      fetcher,
+      serviceName: 'sales',
+    });
     const context: GatewayContext = {
       now: new Date(),
       forwardedHeaders: { authorization: 'Bearer t', 'x-request-id': 'req-9', 'accept-language': 'de-DE' },
@@ -48,7 +52,11 @@ describe('ForwardingDataSource', () => {
 
   it('sends requests made outside any caller (health checks) without forwarded headers', async () => {
     const { fetcher, calls } = recordingFetcher();
-    const source = new ForwardingDataSource({ url: 'http://sales:4002/graphql', fetcher });
+    const source = new ForwardingDataSource({
+      url: 'http://sales:4002/graphql',
+      fetcher,
+      serviceName: 'sales',
+    });
     await source.process({
       kind: 'health check' as never,
       request: { query: '{ __typename }' },
@@ -56,5 +64,22 @@ describe('ForwardingDataSource', () => {
     });
     expect(calls[0].headers).not.toHaveProperty('authorization');
     expect(calls[0].headers['content-type']).toBe('application/json');
+  });
+
+  it('turns a network failure into SERVICE_UNAVAILABLE naming the subgraph', async () => {
+    const refused = (async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:4002'), { code: 'ECONNREFUSED' });
+    }) as unknown as Fetcher;
+    const source = new ForwardingDataSource({
+      url: 'http://sales:4002/graphql',
+      fetcher: refused,
+      serviceName: 'sales',
+    });
+    await expect(
+      source.process({ kind: 'health check' as never, request: { query: '{ __typename }' }, context: {} }),
+    ).rejects.toMatchObject({
+      message: 'The sales service is unavailable; try again shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'sales' },
+    });
   });
 });

@@ -52,7 +52,8 @@ describe('customerAfterFilter', () => {
   it('refuses a cursor of another sort order', () => {
     const cursor = encodeCursor(['2024-01-01T00:00:00.000Z', 'cus_1', CustomerSort.CREATED_AT_DESC]);
     expect(() => customerAfterFilter(cursor, CustomerSort.FAMILY_NAME_ASC)).toThrow(/belongs to sort/);
-    expect(customerAfterFilter(cursor, CustomerSort.CREATED_AT_DESC)).toEqual({
+    // toMatchObject: the shared helper may tag operator objects as trusted (a symbol key) for sanitizeFilter.
+    expect(customerAfterFilter(cursor, CustomerSort.CREATED_AT_DESC)).toMatchObject({
       $or: [
         { createdAt: { $lt: new Date('2024-01-01Z') } },
         { createdAt: new Date('2024-01-01Z'), _id: { $lt: 'cus_1' } },

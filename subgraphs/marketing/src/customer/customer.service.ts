@@ -205,8 +205,9 @@ export class CustomerService {
       .map((i) => `${i.kind}:${i.normalized}`);
     if (emails.length === 0 && keys.length === 0) return;
     const or: QueryFilter<CustomerDoc>[] = [];
-    if (emails.length) or.push({ 'emails.normalized': { $in: emails } });
-    if (keys.length) or.push({ exclusiveKeys: { $in: keys } });
+    // `$gt: ''` repeats the unique indexes' partial filter so the planner may use them.
+    if (emails.length) or.push({ 'emails.normalized': { $in: emails, $gt: '' } });
+    if (keys.length) or.push({ exclusiveKeys: { $in: keys, $gt: '' } });
     const holder = await this.customers
       .findOne(trustFilter({ $or: or, ...(selfId ? { _id: { $ne: selfId } } : {}) }), {
         _id: 1,

@@ -28,7 +28,6 @@ function nameKeys(
   return g < f ? [g, f] : [f, g];
 }
 
-
 export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'email', description: 'same normalized email', keys: (p) => p.emails },
   { name: 'phone', description: 'same personal phone (E.164)', keys: (p) => p.phones },
@@ -64,36 +63,21 @@ export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
   },
   {
     name: 'family-birth-year',
-    description: 'same family name skeleton and birth year (catches a changed or mistyped given name)',
-    keys: (p) => (p.family && p.birthDate ? [`${p.family.skeleton}|${p.birthDate.year}`] : []),
+    description:
+      'same family name skeleton, first letter of the given name and birth year (a mistyped or changed given name)',
+    keys: (p) =>
+      p.family && p.given && p.birthDate
+        ? [`${p.family.skeleton}|${p.given.key[0]}|${p.birthDate.year}`]
+        : [],
   },
   {
     name: 'given-birth-year',
-    description: 'same given name skeleton and birth year (catches a changed or mistyped family name)',
-    keys: (p) => (p.given && p.birthDate ? [`${p.given.skeleton}|${p.birthDate.year}`] : []),
-  },
-];
-
-/** Rules the EM training sessions block on, with the comparisons each one makes uninformative. */
-export const TRAINING_BLOCKING_RULES: readonly { rule: BlockingRule; fixes: number[] }[] = [
-  {
-    rule: {
-      name: 'train-name',
-      description: 'same given and family name',
-      keys: (p) => {
-        const k = nameKeys(p, (n) => n.key);
-        return k ? [k.join('|')] : [];
-      },
-    },
-    fixes: [0, 1],
-  },
-  {
-    rule: {
-      name: 'train-birth-date',
-      description: 'same full birth date',
-      keys: (p) => (p.birthDate?.precision === 'day' ? [p.birthDate.iso] : []),
-    },
-    fixes: [2],
+    description:
+      'same given name skeleton, first letter of the family name and birth year (a mistyped family name)',
+    keys: (p) =>
+      p.given && p.family && p.birthDate
+        ? [`${p.given.skeleton}|${p.family.key[0]}|${p.birthDate.year}`]
+        : [],
   },
 ];
 

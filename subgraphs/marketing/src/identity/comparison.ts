@@ -146,15 +146,30 @@ export interface PreparedProfile {
  * again and again.
  */
 export class ValueInterner {
-  private readonly ids = new Map<string, number>();
+  private readonly names = new Map<string, number>();
+  private readonly streets = new Map<string, number>();
+  private readonly emails = new Map<string, number>();
 
-  id(value: string): number {
-    let id = this.ids.get(value);
+  private static id(map: Map<string, number>, value: string): number {
+    let id = map.get(value);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(value, id);
+      id = map.size;
+      map.set(value, id);
     }
     return id;
+  }
+
+  /** Names are interned by their token key: "Anna Maria" and "anna-maria" are one value. */
+  name(n: NormalizedName): number {
+    return ValueInterner.id(this.names, n.tokens.length === 1 ? n.tokens[0] : n.tokens.join(' '));
+  }
+
+  street(s: string): number {
+    return ValueInterner.id(this.streets, s);
+  }
+
+  email(e: string): number {
+    return ValueInterner.id(this.emails, e);
   }
 }
 
@@ -168,7 +183,7 @@ export function prepareForComparison(
   interner: ValueInterner,
   isOverShared: (kind: 'email' | 'phone', value: string) => boolean = () => false,
 ): PreparedProfile {
-  const nameId = (n: NormalizedName | null): number => (n ? interner.id(`n\u0000${n.tokens.join(' ')}`) : -1);
+  const nameId = (n: NormalizedName | null): number => (n ? interner.name(n) : -1);
   const street = profile.address ? profile.address.streetCore || profile.address.street : '';
   const emails = profile.emails.filter((e) => !isOverShared('email', e));
   return {
@@ -178,9 +193,9 @@ export function prepareForComparison(
     family: profile.family,
     givenId: nameId(profile.given),
     familyId: nameId(profile.family),
-    streetId: street ? interner.id(`s\u0000${street}`) : -1,
+    streetId: street ? interner.street(street) : -1,
     emails,
-    emailIds: emails.map((e) => interner.id(`e\u0000${e}`)),
+    emailIds: emails.map((e) => interner.email(e)),
     phones: profile.personalPhones.map((p) => p.e164).filter((p) => !isOverShared('phone', p)),
     address: profile.address,
     birthDate: profile.birthDate,
@@ -264,8 +279,13 @@ export function addressLevel(
     (bothPostcodes && a.postcode.length === b.postcode.length && withinOneEdit(a.postcode, b.postcode)) ||
     (!bothPostcodes && sameCity);
   const bothStreets = a.street !== '' && b.street !== '';
+  // "Długa 5" and "ul. Długa 5" are one street; "Fő utca" and "Fő tér" are two.
   const sameStreet =
-    bothStreets && (a.street === b.street || (a.streetCore !== '' && a.streetCore === b.streetCore));
+    bothStreets &&
+    (a.street === b.street ||
+      (a.streetCore !== '' &&
+        a.streetCore === b.streetCore &&
+        (a.street === a.streetCore || b.street === b.streetCore)));
   const bothNumbers = a.houseNumber !== '' && b.houseNumber !== '';
   const sameNumber = bothNumbers && a.houseNumber === b.houseNumber;
   if (samePlace && sameStreet && sameNumber) return 0;

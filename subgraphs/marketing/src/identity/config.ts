@@ -61,8 +61,6 @@ export interface IdentityConfig {
   training: {
     /** Random pairs sampled to estimate u probabilities. */
     uSampleSize: number;
-    /** Pairs per EM training session (sampled when a blocking rule yields more). */
-    maxPairsPerSession: number;
     maxIterations: number;
     /** EM stops when no probability moves more than this between iterations. */
     tolerance: number;
@@ -87,8 +85,7 @@ export const DEFAULT_IDENTITY_CONFIG: IdentityConfig = {
   conflicts: { preventAutoMerge: true, review: 'shared-identifier' },
   blocking: { maxBlockSize: 400 },
   training: {
-    uSampleSize: 300_000,
-    maxPairsPerSession: 400_000,
+    uSampleSize: 100_000,
     maxIterations: 30,
     tolerance: 1e-4,
     seed: 20240917,
@@ -155,7 +152,6 @@ export function resolveIdentityConfig(input: IdentityConfigInput = {}): Identity
   }
   positiveInteger('blocking.maxBlockSize', config.blocking.maxBlockSize);
   positiveInteger('training.uSampleSize', config.training.uSampleSize);
-  positiveInteger('training.maxPairsPerSession', config.training.maxPairsPerSession);
   positiveInteger('training.maxIterations', config.training.maxIterations);
   if (!(config.training.tolerance > 0)) {
     throw new IdentityInputError('training.tolerance', 'must be positive');

@@ -59,6 +59,11 @@ export interface EmInput {
   active: boolean[];
   /** Estimate λ only (m kept as given). */
   lambdaOnly?: boolean;
+  /**
+   * Pairs λ is a share of, when larger than the pairs given: all n(n-1)/2 pairs when the patterns are
+   * only the blocked candidates and every other pair is taken as a non-match.
+   */
+  population?: number;
   maxIterations: number;
   tolerance: number;
 }
@@ -111,8 +116,10 @@ export function expectationMaximisation(input: EmInput): EmResult {
         if (level !== NULL_LEVEL) levelMatches[k][level] += weight;
       }
     }
-    const newLambda = Math.min(1 - MIN_PROBABILITY, Math.max(MIN_PROBABILITY, matches / total));
-    let delta = Math.abs(newLambda - lambda);
+    const denominator = Math.max(total, input.population ?? 0);
+    const newLambda = Math.min(1 - MIN_PROBABILITY, Math.max(Number.MIN_VALUE, matches / denominator));
+    // λ can be tiny (1e-5 of all pairs), so its change counts relative to its size.
+    let delta = Math.abs(newLambda - lambda) / Math.max(lambda, newLambda);
     let newM = m;
     if (!input.lambdaOnly) {
       newM = m.map((row, k) => {

@@ -245,6 +245,8 @@ export interface FindDuplicatesStats {
   reviewPairs: number;
   /** High-scoring or rule-matched pairs held back because given names or birth dates disagree. */
   conflictsHeldBack: number;
+  /** Auto-merge pairs sent to review because they would join two clusters that contain a conflict. */
+  clusterConflicts: number;
   clusters: number;
   profilesInClusters: number;
   /** Whether the model was trained on this data (false when one was passed in). */
@@ -320,18 +322,21 @@ export function findDuplicates(
 
   t = performance.now();
   const n = prepared.length;
-  const detKeys = new Set(det.pairs.map(([i, j]) => i * n + j));
+  // Candidates come sorted by pair (i·n + j); so do these, and one walk finds which pairs a rule joins.
+  const ruleKeys = Float64Array.from(det.pairs, ([i, j]) => i * n + j).sort();
+  let nextRule = 0;
   const ctx: PairContext = { tables: scoringTables(model), config, countOf };
-  const autoPairs: ScoredPair[] = [];
+  const autoCandidates: { pair: ScoredPair; i: number; j: number }[] = [];
   const reviewCandidates: { pair: ScoredPair; i: number; j: number }[] = [];
-  const uf = new UnionFind(n);
   let conflictsHeldBack = 0;
   const reviewFloor = config.thresholds.review;
   for (let p = 0; p < candidates.count; p++) {
     const i = candidates.left[p];
     const j = candidates.right[p];
     const offset = p * COMPARISON_COUNT;
-    const hasRule = detKeys.has(i * n + j);
+    const pairKey = i * n + j;
+    while (nextRule < ruleKeys.length && ruleKeys[nextRule] < pairKey) nextRule++;
+    const hasRule = nextRule < ruleKeys.length && ruleKeys[nextRule] === pairKey;
     const sharesExact = levels.levels[offset + EMAIL] === 0 || levels.levels[offset + PHONE] === 0;
     // Cheap filter first: only pairs that can end up on a list get an explanation built.
     if (!hasRule && !sharesExact) {
@@ -343,12 +348,49 @@ export function findDuplicates(
       if (pair.explanation.rules.length > 0 || pair.probability >= config.thresholds.autoMerge)
         conflictsHeldBack++;
     }
-    if (pair.decision === 'auto-merge') {
-      autoPairs.push(pair);
-      uf.union(i, j);
-    } else if (pair.decision === 'review') {
-      reviewCandidates.push({ pair, i, j });
+    if (pair.decision === 'auto-merge') autoCandidates.push({ pair, i, j });
+    else if (pair.decision === 'review') reviewCandidates.push({ pair, i, j });
+  }
+
+  // Clustering: strongest edges first (rules, then probability). An edge that would put two profiles
+  // whose given names or birth dates disagree into one customer is not taken; it goes to review.
+  autoCandidates.sort(
+    (a, b) =>
+      b.pair.explanation.rules.length - a.pair.explanation.rules.length ||
+      b.pair.probability - a.pair.probability ||
+      a.i - b.i ||
+      a.j - b.j,
+  );
+  const uf = new UnionFind(n);
+  const members = new Map<number, number[]>();
+  const membersOf = (root: number): number[] => members.get(root) ?? [root];
+  const scratch = new Int8Array(COMPARISON_COUNT);
+  const autoPairs: ScoredPair[] = [];
+  let clusterConflicts = 0;
+  for (const candidate of autoCandidates) {
+    const ri = uf.find(candidate.i);
+    const rj = uf.find(candidate.j);
+    if (ri !== rj) {
+      const left = membersOf(ri);
+      const right = membersOf(rj);
+      const clash = clusterClash(left, right, candidate, prepared, comparisons, scratch);
+      if (clash) {
+        clusterConflicts++;
+        const [x, y] = clash;
+        candidate.pair.decision = 'review';
+        candidate.pair.explanation.decision = 'review';
+        candidate.pair.explanation.reason =
+          `${candidate.pair.explanation.reason} Held back: it would make ${prepared[x].profile.id} and ` +
+          `${prepared[y].profile.id}, whose given names or birth dates disagree, one customer.`;
+        reviewCandidates.push(candidate);
+        continue;
+      }
+      uf.union(ri, rj);
+      const root = uf.find(ri);
+      members.set(root, [...left, ...right]);
+      members.delete(root === ri ? rj : ri);
     }
+    autoPairs.push(candidate.pair);
   }
   const review = reviewCandidates
     .filter(({ i, j }) => uf.find(i) !== uf.find(j))
@@ -386,6 +428,7 @@ export function findDuplicates(
       autoMergeByRule: autoPairs.filter((p) => p.explanation.rules.length > 0).length,
       reviewPairs: review.length,
       conflictsHeldBack,
+      clusterConflicts,
       clusters: clusters.length,
       profilesInClusters: clusters.reduce((s, c) => s + c.members.length, 0),
       trained: !options.model,
@@ -399,6 +442,28 @@ export function findDuplicates(
       },
     },
   };
+}
+
+/**
+ * A pair of profiles, one from each cluster, whose given names or birth dates disagree outright; null
+ * when the clusters may be joined. Clusters are small (a person's few profiles), so all pairs are checked.
+ */
+function clusterClash(
+  left: readonly number[],
+  right: readonly number[],
+  edge: { i: number; j: number },
+  prepared: readonly PreparedProfile[],
+  comparisons: ComparisonContext,
+  scratch: Int8Array,
+): [number, number] | null {
+  for (const x of left) {
+    for (const y of right) {
+      if ((x === edge.i && y === edge.j) || (x === edge.j && y === edge.i)) continue;
+      comparePair(prepared[x], prepared[y], comparisons, scratch);
+      if (scratch[GIVEN] === 4 || scratch[BIRTH] === 3) return [x, y];
+    }
+  }
+  return null;
 }
 
 function clustersOf(uf: UnionFind, prepared: readonly PreparedProfile[]): DuplicateCluster[] {

@@ -1,15 +1,11 @@
-import {
-  generateCandidatePairs,
-  PREDICTION_BLOCKING_RULES,
-  TRAINING_BLOCKING_RULES,
-  type CandidatePairs,
-} from './blocking';
+import { generateCandidatePairs, PREDICTION_BLOCKING_RULES, type CandidatePairs } from './blocking';
 import {
   comparePair,
   comparedValues,
   ComparisonContext,
   comparisonDefinitions,
   comparisonSettings,
+  BIRTH,
   COMPARISON_COUNT,
   FAMILY,
   GIVEN,
@@ -46,10 +42,9 @@ export interface ModelComparison {
 }
 
 export interface TrainingSession {
+  /** The training blocking rule: which candidate pairs the session learns from. */
   blockingRule: string;
   pairs: number;
-  /** Pairs used after sampling down to training.maxPairsPerSession. */
-  sampledPairs: number;
   iterations: number;
   converged: boolean;
   lambda: number;
@@ -146,18 +141,6 @@ function estimateU(
   return { u, pairs };
 }
 
-function sampleIndexes(total: number, wanted: number, seed: number): Int32Array | null {
-  if (total <= wanted) return null;
-  const random = createRandom(seed);
-  // Selection sampling (Knuth's algorithm S): ordered, without replacement, one pass.
-  const picked = new Int32Array(wanted);
-  let got = 0;
-  for (let i = 0; i < total && got < wanted; i++) {
-    if (random.float() * (total - i) < wanted - got) picked[got++] = i;
-  }
-  return picked;
-}
-
 function termFrequencyTable(values: (string | undefined)[]): {
   total: number;
   counts: Record<string, number>;
@@ -170,6 +153,37 @@ function termFrequencyTable(values: (string | undefined)[]): {
     total++;
   }
   return { total, counts };
+}
+
+/**
+ * EM training sessions, as Splink runs them: each learns from the candidate pairs that agree exactly on
+ * its blocking attributes, and cannot learn m for those attributes (they agree by construction), so it
+ * leaves them fixed. Every attribute is learned in at least one session; m is averaged over sessions.
+ */
+export const TRAINING_SESSIONS: readonly {
+  name: string;
+  fixes: number[];
+  selects(levels: Int8Array, offset: number): boolean;
+}[] = [
+  {
+    name: 'same-given-and-family-name',
+    fixes: [GIVEN, FAMILY],
+    selects: (levels, o) => levels[o + GIVEN] === 0 && levels[o + FAMILY] === 0,
+  },
+  { name: 'same-birth-date', fixes: [BIRTH], selects: (levels, o) => levels[o + BIRTH] === 0 },
+];
+
+function selectPairs(
+  all: PairLevels,
+  session: (typeof TRAINING_SESSIONS)[number],
+): { levels: Int8Array; count: number } {
+  const picked: number[] = [];
+  for (let p = 0; p < all.count; p++) if (session.selects(all.levels, p * COMPARISON_COUNT)) picked.push(p);
+  const levels = new Int8Array(picked.length * COMPARISON_COUNT);
+  picked.forEach((p, i) =>
+    levels.set(all.levels.subarray(p * COMPARISON_COUNT, (p + 1) * COMPARISON_COUNT), i * COMPARISON_COUNT),
+  );
+  return { levels, count: picked.length };
 }
 
 /**
@@ -191,34 +205,32 @@ export function trainModel(
   const { training } = config;
   const { u, pairs: uPairs } = estimateU(profiles, levelCounts, ctx, training.uSampleSize, training.seed);
 
-  const mSums = levelCounts.map((c) => new Float64Array(c));
+  // Candidate pairs (the prediction blocking's) and their levels: the sessions select from them.
+  const c =
+    candidates ??
+    (() => {
+      const pairs = generateCandidatePairs(profiles, PREDICTION_BLOCKING_RULES, config.blocking.maxBlockSize);
+      return { pairs, levels: comparePairs(profiles, pairs, ctx) };
+    })();
+
+  const mSums = levelCounts.map((count) => new Float64Array(count));
   const mSessions = new Array<number>(COMPARISON_COUNT).fill(0);
   const sessions: TrainingSession[] = [];
-  TRAINING_BLOCKING_RULES.forEach(({ rule, fixes }, s) => {
-    const blocked = generateCandidatePairs(profiles, [rule], config.blocking.maxBlockSize);
-    const pick = sampleIndexes(blocked.count, training.maxPairsPerSession, training.seed + 1 + s);
-    const pairs = pick
-      ? {
-          left: Int32Array.from(pick, (i) => blocked.left[i]),
-          right: Int32Array.from(pick, (i) => blocked.right[i]),
-          count: pick.length,
-        }
-      : blocked;
-    const active = definitions.map((_, k) => !fixes.includes(k));
-    const session: TrainingSession = {
-      blockingRule: rule.name,
-      pairs: blocked.count,
-      sampledPairs: pairs.count,
+  for (const session of TRAINING_SESSIONS) {
+    const selected = selectPairs(c.levels, session);
+    const active = definitions.map((_, k) => !session.fixes.includes(k));
+    const record: TrainingSession = {
+      blockingRule: session.name,
+      pairs: selected.count,
       iterations: 0,
       converged: false,
       lambda: 0,
       estimated: definitions.filter((_, k) => active[k]).map((d) => d.name),
     };
-    sessions.push(session);
-    if (pairs.count === 0) return;
-    const levels = comparePairs(profiles, pairs, ctx);
+    sessions.push(record);
+    if (selected.count === 0) continue;
     const result = expectationMaximisation({
-      patterns: aggregatePatterns(levels.levels, COMPARISON_COUNT, levels.count),
+      patterns: aggregatePatterns(selected.levels, COMPARISON_COUNT, selected.count),
       levelCounts,
       u,
       m: levelCounts.map(initialM),
@@ -227,7 +239,7 @@ export function trainModel(
       maxIterations: training.maxIterations,
       tolerance: training.tolerance,
     });
-    Object.assign(session, {
+    Object.assign(record, {
       iterations: result.iterations,
       converged: result.converged,
       lambda: result.lambda,
@@ -237,46 +249,38 @@ export function trainModel(
       mSessions[k]++;
       result.m[k].forEach((x, l) => (mSums[k][l] += x));
     }
-  });
+  }
   const m = levelCounts.map((c, k) =>
     mSessions[k] > 0 ? Array.from(mSums[k], (x) => x / mSessions[k]) : initialM(c),
   );
 
-  // Prior: expected matches among the candidate pairs (λ by EM with m and u fixed), over all pairs.
+  // Prior λ = P(two random profiles are one person), by EM over all n(n-1)/2 pairs with m and u fixed:
+  // the candidates carry the patterns, every pair blocking left out counts as a non-match.
   const n = profiles.length;
   const allPairs = (n * (n - 1)) / 2;
   let candidateMatchShare = 0;
-  let priorCandidatePairs = 0;
   let prior = training.priorMatchProbability;
   if (prior === undefined) {
-    const c =
-      candidates ??
-      (() => {
-        const pairs = generateCandidatePairs(
-          profiles,
-          PREDICTION_BLOCKING_RULES,
-          config.blocking.maxBlockSize,
-        );
-        return { pairs, levels: comparePairs(profiles, pairs, ctx) };
-      })();
-    priorCandidatePairs = c.levels.count;
+    let expectedMatches = 1;
     if (c.levels.count > 0) {
       const result = expectationMaximisation({
         patterns: aggregatePatterns(c.levels.levels, COMPARISON_COUNT, c.levels.count),
         levelCounts,
         u,
         m,
-        lambda: 0.1,
+        lambda: Math.min(0.5, c.levels.count / allPairs / 10),
         active: definitions.map(() => true),
         lambdaOnly: true,
-        maxIterations: 100,
-        tolerance: 1e-7,
+        population: allPairs,
+        maxIterations: 200,
+        tolerance: 1e-6,
       });
-      candidateMatchShare = result.lambda;
+      expectedMatches = Math.max(1, result.lambda * allPairs);
+      candidateMatchShare = expectedMatches / c.levels.count;
     }
-    const expectedMatches = Math.max(1, candidateMatchShare * priorCandidatePairs);
     prior = Math.min(0.5, Math.max(1e-12, expectedMatches / allPairs));
   }
+  const priorCandidatePairs = c.levels.count;
 
   return {
     version: 1,

@@ -52,6 +52,7 @@ const TATWEEL_RE = /\u0640/g;
 /** ZWNJ joins the parts of a Persian compound name ("محمد‌رضا"); bidi marks are invisible noise. */
 const INVISIBLE_RE = /[\u200c\u200d\u200e\u200f\u061c\u00ad\ufeff]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
+const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
 const ARABIC_LETTER_RE = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
 const LATIN_LETTER_RE = /[a-z]/;
 
@@ -69,6 +70,8 @@ export function toAsciiDigits(text: string): string {
  * hand, Arabic/Persian letter variants unified, tatweel and invisible joiners removed, digits in ASCII.
  */
 export function foldText(text: string): string {
+  // Fast path for plain ASCII (most postcodes, house numbers, emails): nothing to decompose or unify.
+  if (PRINTABLE_ASCII_RE.test(text)) return text.toLowerCase();
   return toAsciiDigits(
     text
       .normalize('NFKD')
@@ -492,7 +495,35 @@ export interface NormalizedPhone {
   valid: boolean;
 }
 
-const phoneCache = new Map<string, NormalizedPhone | null>();
+interface ParsedPhone {
+  e164: string;
+  nationalNumber: string;
+  countryCallingCode: string;
+  type: string | undefined;
+}
+
+const phoneCache = new Map<string, ParsedPhone | null>();
+
+function parsePhone(raw: string, region: string): ParsedPhone | null {
+  const cacheKey = `${region}\u0000${raw}`;
+  const cached = phoneCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const text = toAsciiDigits(raw.normalize('NFKC')).trim();
+  let result: ParsedPhone | null = null;
+  const parsed = /\d/.test(text) ? parsePhoneNumberFromString(text, region as CountryCode) : undefined;
+  if (parsed && parsed.isPossible()) {
+    result = {
+      e164: parsed.number,
+      nationalNumber: parsed.nationalNumber,
+      countryCallingCode: parsed.countryCallingCode,
+      type: parsed.getType(),
+    };
+  }
+  // A bounded memo: the same numbers recur across duplicates and households.
+  if (phoneCache.size > 20_000) phoneCache.clear();
+  phoneCache.set(cacheKey, result);
+  return result;
+}
 
 /** E.164 via libphonenumber-js; national numbers are read in `region`. Null when not a phone number. */
 export function normalizePhone(
@@ -501,28 +532,18 @@ export function normalizePhone(
   landlineTypes: readonly string[] = DEFAULT_IDENTITY_CONFIG.phone.landlineTypes,
 ): NormalizedPhone | null {
   if (!raw) return null;
-  const cacheKey = `${region}|${landlineTypes.join(',')}|${raw}`;
-  const cached = phoneCache.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const text = toAsciiDigits(raw.normalize('NFKC')).trim();
-  let result: NormalizedPhone | null = null;
-  const parsed = /\d/.test(text) ? parsePhoneNumberFromString(text, region as CountryCode) : undefined;
-  if (parsed && parsed.isPossible()) {
+  const parsed = parsePhone(raw, region);
+  if (!parsed) return null;
+  const { type } = parsed;
+  return {
+    e164: parsed.e164,
+    nationalNumber: parsed.nationalNumber,
+    countryCallingCode: parsed.countryCallingCode,
+    kind: type && landlineTypes.includes(type) ? 'landline' : type === 'MOBILE' ? 'mobile' : 'other',
     // getType() matches the number against the type patterns; a valid number is one that has a type,
     // so isValid() would only repeat the same matching.
-    const type = parsed.getType();
-    result = {
-      e164: parsed.number,
-      nationalNumber: parsed.nationalNumber,
-      countryCallingCode: parsed.countryCallingCode,
-      kind: type && landlineTypes.includes(type) ? 'landline' : type === 'MOBILE' ? 'mobile' : 'other',
-      valid: type !== undefined,
-    };
-  }
-  // A bounded memo: the same numbers recur across duplicates and households.
-  if (phoneCache.size > 200_000) phoneCache.clear();
-  phoneCache.set(cacheKey, result);
-  return result;
+    valid: type !== undefined,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -680,7 +701,7 @@ export function normalizeBirthDate(raw: string | undefined | null): NormalizedBi
   }
   if (month !== undefined && (month < 1 || month > 12)) return null;
   if (year >= 1300 && year <= 1420) {
-    if (month === undefined) return { year: year + 621, precision: 'year', iso: String(year + 621) };
+    if (month === undefined) return birthDate(year + 621, undefined, undefined);
     if (day === undefined) day = 1;
     if (day < 1 || day > (month <= 6 ? 31 : month <= 11 ? 30 : 30)) return null;
     const g = persianToGregorian(year, month, day);
@@ -688,14 +709,23 @@ export function normalizeBirthDate(raw: string | undefined | null): NormalizedBi
     const partial = m[3] === undefined && /^\d{4}/.test(s);
     year = g.getUTCFullYear();
     const gm = g.getUTCMonth() + 1;
-    if (partial) return { year, month: gm, precision: 'month', iso: `${year}-${pad(gm)}` };
+    if (partial) return birthDate(year, gm, undefined);
     month = gm;
     day = g.getUTCDate();
   }
   if (year < 1850 || year > 2100) return null;
-  if (month === undefined) return { year, precision: 'year', iso: String(year) };
-  if (day === undefined) return { year, month, precision: 'month', iso: `${year}-${pad(month)}` };
+  if (month === undefined) return birthDate(year, undefined, undefined);
+  if (day === undefined) return birthDate(year, month, undefined);
   if (day < 1 || day > daysInMonth(year, month)) return null;
+  return birthDate(year, month, day);
+}
+
+/** Always the same object shape (every property set), which keeps the comparison code monomorphic. */
+function birthDate(year: number, month: number | undefined, day: number | undefined): NormalizedBirthDate {
+  if (month === undefined)
+    return { year, month: undefined, day: undefined, precision: 'year', iso: String(year) };
+  if (day === undefined)
+    return { year, month, day: undefined, precision: 'month', iso: `${year}-${pad(month)}` };
   return { year, month, day, precision: 'day', iso: `${year}-${pad(month)}-${pad(day)}` };
 }
 

@@ -28,34 +28,47 @@ export function identifiersOf(p: NormalizedProfile): IdentifierValue[] {
 
 const keyOf = (kind: IdentifierKind, value: string): string => `${kind}\u0000${value}`;
 
-/** Which profiles carry each identifier. */
+const KINDS: readonly IdentifierKind[] = ['email', 'phone', 'landline', 'externalId', 'deviceId'];
+
+/** Which profiles carry each identifier (one map per kind, so lookups build no keys). */
 export class IdentifierIndex {
-  private readonly holders = new Map<string, number[]>();
+  private readonly holders: Record<IdentifierKind, Map<string, number[]>> = {
+    email: new Map(),
+    phone: new Map(),
+    landline: new Map(),
+    externalId: new Map(),
+    deviceId: new Map(),
+  };
 
   constructor(profiles: readonly NormalizedProfile[]) {
     profiles.forEach((p, index) => {
-      for (const { kind, value } of identifiersOf(p)) {
-        const key = keyOf(kind, value);
-        const list = this.holders.get(key);
-        if (!list) this.holders.set(key, [index]);
-        else if (list[list.length - 1] !== index) list.push(index);
-      }
+      for (const e of p.emails) this.add('email', e, index);
+      for (const ph of p.personalPhones) this.add('phone', ph.e164, index);
+      for (const ph of p.landlines) this.add('landline', ph.e164, index);
+      for (const x of p.externalIds) this.add('externalId', x, index);
+      for (const d of p.deviceIds) this.add('deviceId', d, index);
     });
+  }
+
+  private add(kind: IdentifierKind, value: string, index: number): void {
+    const map = this.holders[kind];
+    const list = map.get(value);
+    if (!list) map.set(value, [index]);
+    else if (list[list.length - 1] !== index) list.push(index);
   }
 
   /** Indexes of the profiles that carry the identifier. */
   profilesWith(kind: IdentifierKind, value: string): readonly number[] {
-    return this.holders.get(keyOf(kind, value)) ?? [];
+    return this.holders[kind].get(value) ?? [];
   }
 
   count(kind: IdentifierKind, value: string): number {
-    return this.profilesWith(kind, value).length;
+    return this.holders[kind].get(value)?.length ?? 0;
   }
 
   *entries(): IterableIterator<{ kind: IdentifierKind; value: string; profiles: readonly number[] }> {
-    for (const [key, profiles] of this.holders) {
-      const sep = key.indexOf('\u0000');
-      yield { kind: key.slice(0, sep) as IdentifierKind, value: key.slice(sep + 1), profiles };
+    for (const kind of KINDS) {
+      for (const [value, profiles] of this.holders[kind]) yield { kind, value, profiles };
     }
   }
 }

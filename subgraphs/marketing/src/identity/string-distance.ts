@@ -147,18 +147,20 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (la === lb) {
     let i = 0;
     while (i < la && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-    // First difference at i: a substitution, or a swap of i and i + 1.
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return (
-      i + 1 < la &&
-      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
-      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
-      a.slice(i + 2) === b.slice(i + 2)
-    );
+    // First difference at i: a substitution (rest equal), or a swap of i and i + 1 (rest equal).
+    let j = i + 1;
+    while (j < la && a.charCodeAt(j) === b.charCodeAt(j)) j++;
+    if (j === la) return true;
+    if (j !== i + 1 || a.charCodeAt(i) !== b.charCodeAt(i + 1) || a.charCodeAt(i + 1) !== b.charCodeAt(i))
+      return false;
+    for (let k = i + 2; k < la; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+    return true;
   }
-  if (Math.abs(la - lb) !== 1) return false;
-  const [short, long] = la < lb ? [a, b] : [b, a];
+  if (la - lb !== 1 && lb - la !== 1) return false;
+  const short = la < lb ? a : b;
+  const long = la < lb ? b : a;
   let i = 0;
   while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
-  return short.slice(i) === long.slice(i + 1);
+  for (let k = i; k < short.length; k++) if (short.charCodeAt(k) !== long.charCodeAt(k + 1)) return false;
+  return true;
 }

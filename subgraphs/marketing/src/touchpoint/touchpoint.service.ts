@@ -64,7 +64,7 @@ export class TouchpointService {
         : Promise.resolve([]),
       eventIds.length
         ? this.touchpoints
-            .find(trustFilter({ eventId: { $in: eventIds } }), { _id: 1, eventId: 1 })
+            .find(trustFilter({ eventId: { $in: eventIds, $gt: '' } }), { _id: 1, eventId: 1 })
             .lean<Pick<TouchpointDoc, '_id' | 'eventId'>[]>()
         : Promise.resolve([]),
     ]);

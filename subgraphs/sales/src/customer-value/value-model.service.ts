@@ -4,6 +4,7 @@ import { newId } from '../../../../shared/ids/ids';
 import { ONE_REPLY_BATCH } from '../common/batch-size';
 import type { OrderModel } from '../order/order.model';
 import { fitValueModel, type PurchaseSummary, type ValueModel } from '../value-model';
+import { fitValueModelInWorker } from './fit-in-worker';
 import { purchaseSummaryPipeline, toPurchaseSummary, type SummaryRow } from './purchase-summary.pipeline';
 import type { RefitTriggerKind, ValueModelDoc, ValueModelModel } from './value-model.model';
 
@@ -16,7 +17,12 @@ export class ValueModelService {
   constructor(
     private readonly orders: OrderModel,
     private readonly valueModels: ValueModelModel,
-    private readonly options: { baseCurrency: string; now?: () => Date },
+    private readonly options: {
+      baseCurrency: string;
+      now?: () => Date;
+      /** Fit in a worker thread (default), keeping the event loop free for requests. */
+      fitInWorker?: boolean;
+    },
   ) {
     this.now = options.now ?? (() => new Date());
   }
@@ -51,10 +57,18 @@ export class ValueModelService {
       throw badInput('asOf', 'must not be in the future');
     const started = performance.now();
     const summaries = [...(await this.summaries(end)).values()];
-    const model: ValueModel = fitValueModel(
-      summaries.map((s) => ({ x: s.x, tx: s.tx, T: s.T, monetaryValue: s.monetaryValue, total: s.total })),
-      { asOf: end, currency: this.options.baseCurrency },
-    );
+    const input = summaries.map((s) => ({
+      x: s.x,
+      tx: s.tx,
+      T: s.T,
+      monetaryValue: s.monetaryValue,
+      total: s.total,
+    }));
+    const fitOptions = { asOf: end, currency: this.options.baseCurrency };
+    const model: ValueModel =
+      this.options.fitInWorker === false
+        ? fitValueModel(input, fitOptions)
+        : await fitValueModelInWorker(input, fitOptions);
     const doc: ValueModelDoc = {
       _id: newId('vmf'),
       status: model.status,

@@ -6,7 +6,8 @@ import { Money } from '../money/money.type';
  * `__resolveReference` returns `{ id }` without a database hit; every field below is batched per request.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A customer; sales contributes orders, returns and purchase figures.' })
+// No description: marketing owns the entity and its description (differing ones only produce composition hints).
+@ObjectType()
 export class Customer {
   @Field(() => ID)
   id!: string;

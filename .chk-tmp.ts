@@ -1,0 +1,14 @@
+import * as n from './subgraphs/marketing/src/identity/normalize';
+const show = (x: unknown) => console.log(JSON.stringify(x));
+show(n.normalizeNamePart('Łukasz Wróbel')); show(n.normalizeNamePart('Żaneta Kaźmierczak')); show(n.normalizeNamePart('Szőke Éva'));
+show(n.normalizeNamePart('مُحَمَّد')); show(n.normalizeNamePart('علي رضائي')); show(n.normalizeNamePart('محمد‌رضا')); show(n.normalizeNamePart('محـــمد')); show(n.normalizeNamePart('كريمي'));
+show(n.normalizePersonName('Kovács', 'Péter')); show(n.normalizePersonName('Szőke Éva')); show(n.parseFullName('Peter Kovacs')); show(n.parseFullName('محمد رضایی'));
+show(n.normalizeAddress({ street: 'Fő u. 12/a', city: 'Budapest', postcode: '1011', country: 'Magyarország' }));
+show(n.normalizeAddress({ street: 'Fő utca', houseNumber: '12 A', city: 'budapest', postcode: '1011', country: 'HU' }));
+show(n.normalizeAddress({ street: 'ul. Długa 5/3', city: 'Warszawa', postcode: '00-950', country: 'Polska' }));
+show(n.normalizeAddress({ street: '221B Baker St.', city: 'London', postcode: 'nw1 6xe', country: 'United Kingdom' }));
+show(n.normalizeAddress({ street: 'خ. ولیعصر پلاک ۱۲', city: 'تهران', postcode: '۱۲۳۴۵-۶۷۸۹۰', country: 'ایران' }));
+show(n.normalizeBirthDate('1364/05/12')); show(n.normalizeBirthDate('2000-02-29')); show(n.normalizeBirthDate('1900-02-29')); show(n.normalizeBirthDate('1985-13'));
+show(n.normalizePhone('0036 1 234 5678', 'HU')); show(n.normalizePhone('(20) 123-4567', 'HU')); show(n.normalizePhone('12', 'HU')); show(n.normalizePhone('601 234 567', 'PL'));
+show(n.householdFamilyKey(n.normalizeNamePart('Kowalska')!)); show(n.householdFamilyKey(n.normalizeNamePart('Kovácsné')!)); show(n.householdFamilyKey(n.normalizeNamePart('Payne')!));
+show(n.normalizeEmail('Peter.Kovacs+shop@GoogleMail.com', { gmailIgnoreDots: true, plusTagDomains: ['gmail.com'], domainAliases: { 'googlemail.com': 'gmail.com' } }));

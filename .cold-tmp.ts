@@ -1,0 +1,13 @@
+const t0 = performance.now();
+import { normalizeProfile, resolveIdentityConfig, generateSyntheticPeople } from './subgraphs/marketing/src/identity';
+const t1 = performance.now();
+const c = resolveIdentityConfig();
+normalizeProfile({ id: 'x', givenName: 'Péter', familyName: 'Kovács', emails: ['a@b.hu'], phones: ['+36 20 123 4567'], externalIds: [], deviceIds: [], address: { street: 'Fő u. 1', city: 'Budapest', postcode: '1011' }, birthDate: '1985-03-12' }, c);
+const t2 = performance.now();
+const ds = generateSyntheticPeople({ profiles: 30000, seed: 7 });
+const t3 = performance.now();
+for (const p of ds.profiles) normalizeProfile(p, c);
+const t4 = performance.now();
+for (const p of ds.profiles) normalizeProfile(p, c);
+const t5 = performance.now();
+console.log('import', (t1 - t0).toFixed(0), 'first call', (t2 - t1).toFixed(0), 'generate', (t3 - t2).toFixed(0), 'normalize 30k', (t4 - t3).toFixed(0), 'again (memo warm)', (t5 - t4).toFixed(0));

@@ -1,0 +1,15 @@
+import { normalizeProfile, resolveIdentityConfig, generateSyntheticPeople } from './subgraphs/marketing/src/identity';
+import { IdentifierIndex, withinSharingLimit } from './subgraphs/marketing/src/identity/rules';
+import { prepareForComparison, ValueInterner } from './subgraphs/marketing/src/identity/comparison';
+const N = Number(process.argv[2] ?? 100000);
+const config = resolveIdentityConfig();
+const ds = generateSyntheticPeople({ profiles: N, seed: 42 });
+let t = performance.now();
+const normalized = ds.profiles.map((p) => normalizeProfile(p, config));
+console.log('normalize', ((performance.now() - t) / 1000).toFixed(1)); t = performance.now();
+const index = new IdentifierIndex(normalized);
+console.log('index', ((performance.now() - t) / 1000).toFixed(1)); t = performance.now();
+const interner = new ValueInterner();
+const limits = config.identifierLimits;
+const prepared = normalized.map((p, i) => prepareForComparison(p, i, interner, (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits)));
+console.log('prepare', ((performance.now() - t) / 1000).toFixed(1), prepared.length);

@@ -1,0 +1,138 @@
+/**
+ * Scenario: operating the gateway. An orchestrator probes /healthz (process up) and /readyz (every
+ * subgraph reachable); a developer opens http://…/graphql in a browser and gets Apollo Sandbox in
+ * development but not in production; abusive queries (too deep, too many aliases) are refused before any
+ * subgraph is called; and when the sales subgraph goes down, readiness says so by name while queries
+ * still return what the other subgraphs own, with an error only on the fields that needed sales.
+ */
+import { defaultGatewayConfig } from '../../gateway/src/config';
+import { createGateway } from '../../gateway/src/server';
+import { createLogger } from '../../shared/logger/logger';
+import { dataOf, startSubgraphsAndGateway, type SupergraphHarness } from '../helpers/supergraph';
+
+jest.setTimeout(180_000);
+
+let h: SupergraphHarness;
+beforeAll(async () => {
+  h = await startSubgraphsAndGateway();
+});
+afterAll(async () => h?.stop());
+
+async function getJson(path: string) {
+  const res = await fetch(`${h.baseUrl}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+it('GET /healthz answers while the process is up', async () => {
+  expect(await getJson('/healthz')).toEqual({ status: 200, body: { status: 'ok', service: 'gateway' } });
+});
+
+it('GET /readyz reports every subgraph reachable', async () => {
+  const { status, body } = await getJson('/readyz');
+  expect(status).toBe(200);
+  expect(body.status).toBe('ready');
+  for (const name of ['marketing', 'sales', 'support']) {
+    expect(body.subgraphs[name]).toEqual({ ok: true, latencyMs: expect.any(Number) });
+  }
+});
+
+it('serves Apollo Sandbox to a browser in development', async () => {
+  const res = await fetch(h.url, { headers: { accept: 'text/html' } });
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  expect(html).toContain('new window.EmbeddedSandbox(');
+  const introspection = await h.query<{ __schema: { queryType: { name: string } } }>(
+    '{ __schema { queryType { name } } }',
+  );
+  expect(dataOf(introspection).__schema.queryType.name).toBe('Query');
+});
+
+it('in production: no Sandbox, no introspection, and it still serves queries', async () => {
+  const gateway = await createGateway({
+    config: defaultGatewayConfig({ nodeEnv: 'production', development: false, logLevel: 'silent' }),
+    subgraphUrls: h.subgraphUrls,
+    logger: createLogger('gateway', 'silent'),
+  });
+  const running = await gateway.listen(0, '127.0.0.1');
+  try {
+    const page = await (await fetch(running.url, { headers: { accept: 'text/html' } })).text();
+    expect(page).not.toContain('EmbeddedSandbox(');
+    const post = (query: string) =>
+      fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<{ data?: any; errors?: Array<{ message: string }> }>);
+    const introspection = await post('{ __schema { queryType { name } } }');
+    expect(introspection.errors?.[0].message).toMatch(/introspection/i);
+    const list = await post('{ customers(first: 1) { totalCount } }');
+    expect(list.errors).toBeUndefined();
+    expect(list.data.customers.totalCount).toEqual(expect.any(Number));
+  } finally {
+    await running.stop();
+  }
+});
+
+describe('request limits (graphql-armor)', () => {
+  it('refuses a query nested deeper than the limit', async () => {
+    const deep = `{ customers(first: 1) { edges { node { orders(first: 1) { edges { node {
+      customer { orders(first: 1) { edges { node { customer { orders(first: 1) { edges { node { id } } } } } } } }
+    } } } } } } }`;
+    const r = await h.query(deep);
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0].message).toMatch(/depth limit of 12 exceeded/i);
+  });
+
+  it('refuses a query with too many aliases', async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: customers(first: 1) { totalCount }`).join(
+      ' ',
+    );
+    const r = await h.query(`{ ${aliases} }`);
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0].message).toMatch(/aliases/i);
+  });
+});
+
+describe('when a subgraph is down', () => {
+  let customerId: string;
+
+  beforeAll(async () => {
+    const created = await h.query<{ createCustomer: { id: string } }>(
+      `mutation { createCustomer(input: { givenName: "Dóra", email: "dora@example.com" }) { id } }`,
+    );
+    customerId = dataOf(created).createCustomer.id;
+    await h.stopSubgraph('sales');
+  });
+
+  it('GET /readyz answers 503 naming it; /healthz stays up', async () => {
+    const { status, body } = await getJson('/readyz');
+    expect(status).toBe(503);
+    expect(body.status).toBe('unavailable');
+    expect(body.error).toMatch(/^Subgraphs unreachable: sales \(/);
+    expect((await getJson('/healthz')).status).toBe(200);
+  });
+
+  it('still answers from the other subgraphs; fields that need sales fail with an error', async () => {
+    const withoutSales = await h.query<{ customer: Record<string, any> }>(
+      `query($id: ID!) { customer(id: $id) { givenName email supportStats { openTickets } } }`,
+      { id: customerId },
+    );
+    expect(dataOf(withoutSales).customer).toEqual({
+      givenName: 'Dóra',
+      email: 'dora@example.com',
+      supportStats: { openTickets: 0 },
+    });
+    // purchaseStats and lifecycle are non-null, so the failure nulls the customer, with an error saying why.
+    const withSales = await h.query(
+      `query($id: ID!) { customer(id: $id) { givenName lifecycle { stage } } }`,
+      {
+        id: customerId,
+      },
+    );
+    expect(withSales.data).toEqual({ customer: null });
+    expect(withSales.errors?.[0]).toMatchObject({
+      message: 'The sales service is unavailable; try again shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'sales' },
+    });
+  });
+});
