@@ -22,9 +22,16 @@ export const DEFAULT_DEMO_DB_PATH = '.data/mongo';
 function printSummary(summary: SeedSummary): void {
   const story = summary.story!;
   console.log(`\nSeeded ${story.customers} customers (seed ${summary.seed}, as of ${summary.asOf})`);
-  console.log(`  duplicates planted: ${story.duplicates}, households: ${story.households}, quiet customers: ${story.quiet}`);
-  console.log(`  personas: ${Object.entries(story.archetypes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  for (const [collection, n] of Object.entries(summary.counts)) console.log(`  ${collection.padEnd(26)} ${String(n).padStart(8)}`);
+  console.log(
+    `  duplicates planted: ${story.duplicates}, households: ${story.households}, quiet customers: ${story.quiet}`,
+  );
+  console.log(
+    `  personas: ${Object.entries(story.archetypes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  for (const [collection, n] of Object.entries(summary.counts))
+    console.log(`  ${collection.padEnd(26)} ${String(n).padStart(8)}`);
   const t = summary.timingsMs;
   console.log(`  time: generate ${t.generate} ms, write ${t.write} ms, total ${t.total} ms`);
 }
@@ -74,7 +81,8 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      if (err instanceof AppError) console.error(`seed: ${err.message}${err.code === 'BAD_USER_INPUT' ? `\n\n${SEED_USAGE}` : ''}`);
+      if (err instanceof AppError)
+        console.error(`seed: ${err.message}${err.code === 'BAD_USER_INPUT' ? `\n\n${SEED_USAGE}` : ''}`);
       else console.error('seed failed:', err);
       process.exit(1);
     },

@@ -11,16 +11,30 @@ async function main() {
   const conns = { marketing: await open('tm'), sales: await open('ts'), support: await open('tp') };
   const models = bindModels(conns);
   let t = performance.now();
-  const lap = (label: string) => { const now = performance.now(); console.log(label, Math.round(now - t)); t = now; };
-  await prepareDatabases(conns, models, 'drop'); lap('prepare');
-  const story = generateStory({ customers: n, seed: 42, asOf: new Date('2026-11-01') }); lap('story');
-  const docs = buildDocuments(story); lap('documents');
-  await validateSample(docs, models); lap('validate');
+  const lap = (label: string) => {
+    const now = performance.now();
+    console.log(label, Math.round(now - t));
+    t = now;
+  };
+  await prepareDatabases(conns, models, 'drop');
+  lap('prepare');
+  const story = generateStory({ customers: n, seed: 42, asOf: new Date('2026-11-01') });
+  lap('story');
+  const docs = buildDocuments(story);
+  lap('documents');
+  await validateSample(docs, models);
+  lap('validate');
   const chunk = Number(process.argv[3] ?? 5000);
-  for (const sub of ['marketing', 'sales', 'support'] as const) for (const [name, rows] of Object.entries(docs[sub] as Record<string, object[]>)) {
-    for (let i = 0; i < rows.length; i += chunk) await models[sub][name].insertMany(rows.slice(i, i + chunk), { lean: true, ordered: false });
-    lap(`${sub}.${name} ${rows.length}`);
-  }
-  await Promise.all(Object.values(conns).map((c) => c.close())); await server.stop();
+  for (const sub of ['marketing', 'sales', 'support'] as const)
+    for (const [name, rows] of Object.entries(docs[sub] as Record<string, object[]>)) {
+      for (let i = 0; i < rows.length; i += chunk)
+        await models[sub][name].insertMany(rows.slice(i, i + chunk), { lean: true, ordered: false });
+      lap(`${sub}.${name} ${rows.length}`);
+    }
+  await Promise.all(Object.values(conns).map((c) => c.close()));
+  await server.stop();
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

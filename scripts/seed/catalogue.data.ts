@@ -16,7 +16,13 @@ export interface CatalogueProduct {
 export const CURRENCY = 'EUR';
 
 export const CATALOGUE: readonly CatalogueProduct[] = [
-  { sku: 'COF-001', name: 'Single-origin coffee beans 250 g', category: 'Coffee', priceMinor: 1290, popularity: 10 },
+  {
+    sku: 'COF-001',
+    name: 'Single-origin coffee beans 250 g',
+    category: 'Coffee',
+    priceMinor: 1290,
+    popularity: 10,
+  },
   { sku: 'COF-002', name: 'Espresso blend 1 kg', category: 'Coffee', priceMinor: 2990, popularity: 7 },
   { sku: 'COF-003', name: 'Pour-over starter kit', category: 'Coffee', priceMinor: 4490, popularity: 4 },
   { sku: 'COF-004', name: 'Burr coffee grinder', category: 'Coffee', priceMinor: 12900, popularity: 3 },
@@ -51,8 +57,21 @@ export const CATALOGUE: readonly CatalogueProduct[] = [
   { sku: 'CAR-001', name: 'Natural soap bar', category: 'Personal care', priceMinor: 599, popularity: 9 },
   { sku: 'CAR-002', name: 'Shampoo bar', category: 'Personal care', priceMinor: 899, popularity: 7 },
   { sku: 'CAR-003', name: 'Hand cream', category: 'Personal care', priceMinor: 1290, popularity: 6 },
-  { sku: 'CAR-004', name: 'Bamboo toothbrush (4)', category: 'Personal care', priceMinor: 999, popularity: 7 },
+  {
+    sku: 'CAR-004',
+    name: 'Bamboo toothbrush (4)',
+    category: 'Personal care',
+    priceMinor: 999,
+    popularity: 7,
+  },
   { sku: 'GFT-001', name: 'Gift card 25 EUR', category: 'Gifts', priceMinor: 2500, popularity: 3 },
   { sku: 'GFT-002', name: 'Gift box "Morning ritual"', category: 'Gifts', priceMinor: 5900, popularity: 3 },
-  { sku: 'GFT-003', name: 'Advent calendar', category: 'Gifts', priceMinor: 4900, popularity: 2, discontinued: true },
+  {
+    sku: 'GFT-003',
+    name: 'Advent calendar',
+    category: 'Gifts',
+    priceMinor: 4900,
+    popularity: 2,
+    discontinued: true,
+  },
 ];

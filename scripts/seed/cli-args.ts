@@ -42,8 +42,10 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
         break;
       case '--as-of': {
         const raw = value();
-        const date = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : new Date(raw ?? '');
-        if (!raw || Number.isNaN(date.getTime())) throw badInput('--as-of', 'must be a date such as 2026-11-01');
+        const date =
+          raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : new Date(raw ?? '');
+        if (!raw || Number.isNaN(date.getTime()))
+          throw badInput('--as-of', 'must be a date such as 2026-11-01');
         out.asOf = date;
         break;
       }

@@ -3,7 +3,11 @@ import type { CampaignDoc } from '../../subgraphs/marketing/src/campaign/campaig
 import { applyConsent } from '../../subgraphs/marketing/src/consent/consent.logic';
 import { deriveKeys } from '../../subgraphs/marketing/src/customer/customer.derive';
 import { CustomerStatus } from '../../subgraphs/marketing/src/customer/customer.enums';
-import type { ConsentEvent, ConsentRecord, CustomerDoc } from '../../subgraphs/marketing/src/customer/customer.model';
+import type {
+  ConsentEvent,
+  ConsentRecord,
+  CustomerDoc,
+} from '../../subgraphs/marketing/src/customer/customer.model';
 import {
   normalizeEmail,
   normalizeIdentifierValue,
@@ -24,8 +28,16 @@ import { allocateReturn, computeRefundMinor } from '../../subgraphs/sales/src/re
 import type { ReturnDoc } from '../../subgraphs/sales/src/return/return.model';
 import { TicketMessageAuthor, TicketStatus } from '../../subgraphs/support/src/ticket/ticket.enums';
 import type { TicketDoc, TicketMessageDoc } from '../../subgraphs/support/src/ticket/ticket.model';
-import { messageSentiment, NO_SENTIMENT, planNewMessage } from '../../subgraphs/support/src/ticket/ticket.rules';
-import { assertRateable, planStatusChange, type StatusPatch } from '../../subgraphs/support/src/ticket/ticket-status.machine';
+import {
+  messageSentiment,
+  NO_SENTIMENT,
+  planNewMessage,
+} from '../../subgraphs/support/src/ticket/ticket.rules';
+import {
+  assertRateable,
+  planStatusChange,
+  type StatusPatch,
+} from '../../subgraphs/support/src/ticket/ticket-status.machine';
 import { CATALOGUE, CURRENCY } from './catalogue.data';
 import { HISTORY_DAYS } from './marketing-setup';
 import { idSalt } from './story';
@@ -79,12 +91,23 @@ class Ids {
   }
 }
 
-export function customerDocument(p: ProfilePlan, segmentIds: ReadonlyMap<string, string>, asOf: Date): CustomerDoc {
+export function customerDocument(
+  p: ProfilePlan,
+  segmentIds: ReadonlyMap<string, string>,
+  asOf: Date,
+): CustomerDoc {
   let consents: ConsentRecord[] = [];
   let consentHistory: ConsentEvent[] = [];
   for (const d of p.consents) {
     if (d.at.getTime() > asOf.getTime()) continue;
-    const change = { channel: d.channel, purpose: d.purpose, granted: d.granted, source: d.source, updatedAt: d.at, recordedAt: d.at };
+    const change = {
+      channel: d.channel,
+      purpose: d.purpose,
+      granted: d.granted,
+      source: d.source,
+      updatedAt: d.at,
+      recordedAt: d.at,
+    };
     ({ consents, history: consentHistory } = applyConsent(consents, consentHistory, change));
   }
   const who = `profile ${p.customerId}:`;
@@ -98,7 +121,12 @@ export function customerDocument(p: ProfilePlan, segmentIds: ReadonlyMap<string,
       primary: e.primary,
       addedAt: e.addedAt,
     })),
-    phones: p.phones.map((ph) => ({ number: ph.number, kind: ph.kind, primary: ph.primary, addedAt: ph.addedAt })),
+    phones: p.phones.map((ph) => ({
+      number: ph.number,
+      kind: ph.kind,
+      primary: ph.primary,
+      addedAt: ph.addedAt,
+    })),
     identifiers: p.identifiers.map((i) => ({
       kind: i.kind,
       value: i.value,
@@ -166,7 +194,11 @@ export function orderAndReturnDocuments(
   productIds: ReadonlyMap<string, string>,
 ): { order: OrderDoc; returns: ReturnDoc[] } {
   const names = new Map(CATALOGUE.map((p) => [p.sku, p.name]));
-  const totals = computeOrderTotals(order.lines, { discountMinor: order.discountMinor, shippingMinor: order.shippingMinor, taxMinor: 0 }, `order ${order.orderNumber}`);
+  const totals = computeOrderTotals(
+    order.lines,
+    { discountMinor: order.discountMinor, shippingMinor: order.shippingMinor, taxMinor: 0 },
+    `order ${order.orderNumber}`,
+  );
   const items = order.lines.map((l) => ({
     productId: productIds.get(l.sku),
     sku: l.sku,
@@ -181,7 +213,11 @@ export function orderAndReturnDocuments(
   const returnDocs: ReturnDoc[] = [];
   for (const ret of [...returns].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
     const allocation = allocateReturn(items, ret.items, order.orderNumber);
-    const amountMinor = computeRefundMinor({ ...totals, refundedMinor }, allocation.goodsMinor, allocation.everythingReturned);
+    const amountMinor = computeRefundMinor(
+      { ...totals, refundedMinor },
+      allocation.goodsMinor,
+      allocation.everythingReturned,
+    );
     status = statusAfterReturn(status, allocation.everythingReturned);
     allocation.returnedQuantities.forEach((q, i) => (items[i].returnedQuantity = q));
     refundedMinor += amountMinor;
@@ -228,7 +264,11 @@ export function ticketDocument(customerId: string, plan: TicketPlan, nextMessage
     throw new DemoDataError(`ticket ${plan.ticketId}: the first event must be the customer's message`);
   }
   const sentiment = messageSentiment({ author: opening.author, body: opening.body });
-  const first = planNewMessage({ status: TicketStatus.OPEN, reopenCount: 0 }, { author: opening.author, at: opening.at }, sentiment);
+  const first = planNewMessage(
+    { status: TicketStatus.OPEN, reopenCount: 0 },
+    { author: opening.author, at: opening.at },
+    sentiment,
+  );
   const doc: TicketDoc = {
     _id: plan.ticketId,
     customerId,
@@ -239,7 +279,16 @@ export function ticketDocument(customerId: string, plan: TicketPlan, nextMessage
     subject: plan.subject,
     ...(plan.orderId ? { orderId: plan.orderId } : {}),
     ...(sentiment ?? NO_SENTIMENT),
-    messages: [{ _id: nextMessageId(), author: opening.author, body: opening.body, channel: plan.channel, at: opening.at, ...sentiment }],
+    messages: [
+      {
+        _id: nextMessageId(),
+        author: opening.author,
+        body: opening.body,
+        channel: plan.channel,
+        at: opening.at,
+        ...sentiment,
+      },
+    ],
     openedAt: opening.at,
     updatedAt: opening.at,
     lastContactAt: first.lastContactAt ?? opening.at,
@@ -258,14 +307,29 @@ export function ticketDocument(customerId: string, plan: TicketPlan, nextMessage
       if (plan2.status) applyStatus(plan2.status);
       if (plan2.sentiment) Object.assign(doc, plan2.sentiment);
       if (plan2.firstResponseAt) doc.firstResponseAt = plan2.firstResponseAt;
-      if (plan2.lastContactAt && plan2.lastContactAt > doc.lastContactAt) doc.lastContactAt = plan2.lastContactAt;
-      if (plan2.lastNegativeAt && (!doc.lastNegativeAt || plan2.lastNegativeAt > doc.lastNegativeAt)) doc.lastNegativeAt = plan2.lastNegativeAt;
-      const message: TicketMessageDoc = { _id: nextMessageId(), author: e.author, body: e.body, channel: e.channel ?? plan.channel, at: e.at, ...s };
+      if (plan2.lastContactAt && plan2.lastContactAt > doc.lastContactAt)
+        doc.lastContactAt = plan2.lastContactAt;
+      if (plan2.lastNegativeAt && (!doc.lastNegativeAt || plan2.lastNegativeAt > doc.lastNegativeAt))
+        doc.lastNegativeAt = plan2.lastNegativeAt;
+      const message: TicketMessageDoc = {
+        _id: nextMessageId(),
+        author: e.author,
+        body: e.body,
+        channel: e.channel ?? plan.channel,
+        at: e.at,
+        ...s,
+      };
       doc.messages.push(message);
     } else if (e.kind === 'status') {
       const from = doc.status;
       applyStatus(planStatusChange(doc, e.to, e.at));
-      doc.messages.push({ _id: nextMessageId(), author: TicketMessageAuthor.SYSTEM, body: `Status ${from} → ${e.to}: ${e.reason}`, channel: plan.channel, at: e.at });
+      doc.messages.push({
+        _id: nextMessageId(),
+        author: TicketMessageAuthor.SYSTEM,
+        body: `Status ${from} → ${e.to}: ${e.reason}`,
+        channel: plan.channel,
+        at: e.at,
+      });
     } else {
       assertRateable(doc.status, Boolean(doc.satisfaction));
       doc.satisfaction = { score: e.score, ...(e.comment ? { comment: e.comment } : {}), ratedAt: e.at };
@@ -360,7 +424,9 @@ export function buildDocuments(story: DemoStory): DemoDocuments {
       });
     }
     for (const r of plan.referrals) {
-      const email = r.referredEmail ? must(normalizeEmail(r.referredEmail), `referral email ${r.referredEmail}`) : undefined;
+      const email = r.referredEmail
+        ? must(normalizeEmail(r.referredEmail), `referral email ${r.referredEmail}`)
+        : undefined;
       m.referrals.push({
         _id: ids.next('ref'),
         referrerId: id,
@@ -382,7 +448,12 @@ function appendSales(docs: DemoDocuments, plan: CustomerPlan, productIds: Readon
   for (const r of plan.returns) byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), r]);
   const returns: ReturnDoc[] = [];
   for (const order of plan.orders) {
-    const built = orderAndReturnDocuments(plan.profile.customerId, order, byOrder.get(order.orderId) ?? [], productIds);
+    const built = orderAndReturnDocuments(
+      plan.profile.customerId,
+      order,
+      byOrder.get(order.orderId) ?? [],
+      productIds,
+    );
     docs.sales.orders.push(built.order);
     returns.push(...built.returns);
   }

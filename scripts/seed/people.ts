@@ -31,7 +31,13 @@ import type { AddressPlan, ProfilePlan } from './types';
  */
 
 /** Market mix of the demo brand. */
-export const LOCALE_WEIGHTS: Readonly<Record<Locale, number>> = { hu: 0.28, pl: 0.22, de: 0.18, en: 0.17, fa: 0.15 };
+export const LOCALE_WEIGHTS: Readonly<Record<Locale, number>> = {
+  hu: 0.28,
+  pl: 0.22,
+  de: 0.18,
+  en: 0.17,
+  fa: 0.15,
+};
 
 export interface PeopleOptions {
   /** Number of profiles, duplicates included. */
@@ -128,7 +134,16 @@ export function ageBandOf(birthDate: string, asOf: Date): AgeBand | undefined {
 
 /** Local part for an email; German umlauts become ae/oe/ue as Germans type them. */
 export function emailWord(locale: Locale, value: string): string {
-  const v = locale === 'de' ? value.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue') : value;
+  const v =
+    locale === 'de'
+      ? value
+          .replace(/ä/g, 'ae')
+          .replace(/ö/g, 'oe')
+          .replace(/ü/g, 'ue')
+          .replace(/Ä/g, 'Ae')
+          .replace(/Ö/g, 'Oe')
+          .replace(/Ü/g, 'Ue')
+      : value;
   return emailLocalPart(v);
 }
 
@@ -163,7 +178,11 @@ class PeopleGenerator {
       const parsed = parsePhoneNumberFromString(e164);
       if (!parsed?.isValid()) continue;
       const kind = parsed.getType();
-      const wanted = !data.distinctLandlines ? 'FIXED_LINE_OR_MOBILE' : type === 'mobile' ? 'MOBILE' : 'FIXED_LINE';
+      const wanted = !data.distinctLandlines
+        ? 'FIXED_LINE_OR_MOBILE'
+        : type === 'mobile'
+          ? 'MOBILE'
+          : 'FIXED_LINE';
       if (kind !== wanted) continue;
       this.usedPhones.add(e164);
       return e164;
@@ -172,7 +191,10 @@ class PeopleGenerator {
   }
 
   /** A new, unused email address built from the person's Latin name. */
-  email(p: Pick<Person, 'locale' | 'country' | 'given' | 'family' | 'birthDate'>, kind: 'personal' | 'work' | 'other'): string {
+  email(
+    p: Pick<Person, 'locale' | 'country' | 'given' | 'family' | 'birthDate'>,
+    kind: 'personal' | 'work' | 'other',
+  ): string {
     const r = this.rng;
     const given = emailWord(p.locale, kind === 'other' ? r.pick(p.given.latin) : p.given.latin[0]) || 'user';
     const family = emailWord(p.locale, p.family.latin[0]) || 'mail';
@@ -180,7 +202,15 @@ class PeopleGenerator {
     const patterns =
       kind === 'work'
         ? [`${given}.${family}`, `${given[0]}.${family}`, `${family}`]
-        : [`${given}.${family}`, `${family}.${given}`, `${given}${family}`, `${given[0]}${family}`, `${given}${year}`, `${family}.${given[0]}`, `${given}_${family}`];
+        : [
+            `${given}.${family}`,
+            `${family}.${given}`,
+            `${given}${family}`,
+            `${given[0]}${family}`,
+            `${given}${year}`,
+            `${family}.${given[0]}`,
+            `${given}_${family}`,
+          ];
     const domains = kind === 'work' ? WORK_DOMAINS : EMAIL_DOMAINS[p.country];
     for (let attempt = 0; ; attempt++) {
       let local = r.pick(patterns);
@@ -200,7 +230,10 @@ class PeopleGenerator {
     let street = name;
     if (style.order === 'name-type') street = `${name} ${r.pick(style.types)[0]}`;
     if (style.order === 'type-name') street = `${r.pick(style.types)[1]} ${name}`;
-    const flat = (country === 'HU' || country === 'PL' || country === 'AT') && r.chance(0.4) ? `/${r.between(1, 40)}` : '';
+    const flat =
+      (country === 'HU' || country === 'PL' || country === 'AT') && r.chance(0.4)
+        ? `/${r.between(1, 40)}`
+        : '';
     return {
       street,
       houseNumber: `${r.between(1, 140)}${r.chance(0.04) ? 'abc'[r.int(3)] : ''}${flat}`,
@@ -253,7 +286,16 @@ class PeopleGenerator {
     const asOfYear = this.options.asOf.getUTCFullYear();
     const family = pickFamily(r, locale);
     const firstSex = r.chance(0.5) ? 'male' : 'female';
-    const first = this.person(householdKey, locale, country, city, firstSex, family, [asOfYear - 80, asOfYear - 19], address);
+    const first = this.person(
+      householdKey,
+      locale,
+      country,
+      city,
+      firstSex,
+      family,
+      [asOfYear - 80, asOfYear - 19],
+      address,
+    );
     const members = [first];
     const firstYear = Number(first.birthDate?.slice(0, 4) ?? asOfYear - 45);
     if (size >= 2) {
@@ -261,11 +303,25 @@ class PeopleGenerator {
       // Partners take the family name at roughly these rates; Persian wives keep their own.
       const takes = { hu: 0.7, pl: 0.85, de: 0.75, en: 0.8, fa: 0 }[locale];
       const partnerFamily = r.chance(takes) ? family : pickFamily(r, locale);
-      members.push(this.person(householdKey, locale, country, city, sex, partnerFamily, [firstYear - 6, Math.min(asOfYear - 19, firstYear + 6)], address));
+      members.push(
+        this.person(
+          householdKey,
+          locale,
+          country,
+          city,
+          sex,
+          partnerFamily,
+          [firstYear - 6, Math.min(asOfYear - 19, firstYear + 6)],
+          address,
+        ),
+      );
     }
     for (let c = 2; c < size; c++) {
       const sex = r.chance(0.5) ? 'male' : 'female';
-      const childYears: [number, number] = [Math.min(asOfYear - 19, firstYear + 20), Math.min(asOfYear - 18, firstYear + 36)];
+      const childYears: [number, number] = [
+        Math.min(asOfYear - 19, firstYear + 20),
+        Math.min(asOfYear - 18, firstYear + 36),
+      ];
       members.push(this.person(householdKey, locale, country, city, sex, family, childYears, address));
     }
     // A shared landline only where libphonenumber can tell it is one (not in the North American plan):
@@ -299,7 +355,12 @@ class PeopleGenerator {
       birthDate: p.birthDate,
       ageBand: p.birthDate ? ageBandOf(p.birthDate, this.options.asOf) : undefined,
       gender: r.chance(0.7) ? (p.sex === 'female' ? CustomerGender.FEMALE : CustomerGender.MALE) : undefined,
-      quietHours: r.chance(0.2) ? r.pick([{ start: '22:00', end: '07:00' }, { start: '21:00', end: '08:00' }]) : undefined,
+      quietHours: r.chance(0.2)
+        ? r.pick([
+            { start: '22:00', end: '07:00' },
+            { start: '21:00', end: '08:00' },
+          ])
+        : undefined,
       consents: [],
       segmentKeys: [],
       createdAt: placeholder,
@@ -311,9 +372,20 @@ class PeopleGenerator {
     profile.givenName = p.nativeScript ? p.given.native : p.given.latin[0];
     profile.familyName = p.nativeScript ? p.family.native : p.family.latin[0];
     if (p.email) profile.emails.push({ address: p.email, primary: true, addedAt: profile.createdAt });
-    if (p.mobile) profile.phones.push({ number: p.mobile, kind: PhoneKind.MOBILE, primary: true, addedAt: profile.createdAt });
+    if (p.mobile)
+      profile.phones.push({
+        number: p.mobile,
+        kind: PhoneKind.MOBILE,
+        primary: true,
+        addedAt: profile.createdAt,
+      });
     if (p.landline) {
-      profile.phones.push({ number: p.landline, kind: PhoneKind.LANDLINE, primary: !p.mobile, addedAt: profile.createdAt });
+      profile.phones.push({
+        number: p.landline,
+        kind: PhoneKind.LANDLINE,
+        primary: !p.mobile,
+        addedAt: profile.createdAt,
+      });
     }
     if (p.address) profile.address = { ...p.address };
     return profile;
@@ -368,19 +440,38 @@ class PeopleGenerator {
 
     // Emails are unique per profile, so a duplicate never repeats the original's address.
     if (r.chance(0.7)) {
-      profile.emails.push({ address: this.email(p, r.chance(0.3) ? 'work' : 'other'), primary: true, addedAt: profile.createdAt });
+      profile.emails.push({
+        address: this.email(p, r.chance(0.3) ? 'work' : 'other'),
+        primary: true,
+        addedAt: profile.createdAt,
+      });
       applied.push('other-email');
     } else applied.push('no-email');
 
     if (p.mobile && r.chance(0.75)) {
-      profile.phones.push({ number: p.mobile, kind: PhoneKind.MOBILE, primary: true, addedAt: profile.createdAt });
+      profile.phones.push({
+        number: p.mobile,
+        kind: PhoneKind.MOBILE,
+        primary: true,
+        addedAt: profile.createdAt,
+      });
       applied.push('same-phone');
     } else if (r.chance(0.3)) {
-      profile.phones.push({ number: this.phone(p.country, 'mobile'), kind: PhoneKind.MOBILE, primary: true, addedAt: profile.createdAt });
+      profile.phones.push({
+        number: this.phone(p.country, 'mobile'),
+        kind: PhoneKind.MOBILE,
+        primary: true,
+        addedAt: profile.createdAt,
+      });
       applied.push('other-phone');
     } else applied.push('no-phone');
     if (p.landline && r.chance(0.3)) {
-      profile.phones.push({ number: p.landline, kind: PhoneKind.LANDLINE, primary: profile.phones.length === 0, addedAt: profile.createdAt });
+      profile.phones.push({
+        number: p.landline,
+        kind: PhoneKind.LANDLINE,
+        primary: profile.phones.length === 0,
+        addedAt: profile.createdAt,
+      });
     }
 
     if (p.address && r.chance(0.85)) {
@@ -437,7 +528,8 @@ const STREET_ABBREVIATIONS: readonly [RegExp, string][] = [
 ];
 
 export function abbreviateStreet(street: string): string {
-  for (const [pattern, replacement] of STREET_ABBREVIATIONS) if (pattern.test(street)) return street.replace(pattern, replacement);
+  for (const [pattern, replacement] of STREET_ABBREVIATIONS)
+    if (pattern.test(street)) return street.replace(pattern, replacement);
   return street;
 }
 
@@ -474,7 +566,7 @@ export function generatePeople(rng: SeedRandom, options: PeopleOptions): Generat
   }
   // Households are counted only where two or more members made it into the data.
   const members = new Map<string, number>();
-  for (const p of profiles) if (p.householdKey && !p.duplicateOf) members.set(p.householdKey, (members.get(p.householdKey) ?? 0) + 1);
+  for (const p of profiles)
+    if (p.householdKey && !p.duplicateOf) members.set(p.householdKey, (members.get(p.householdKey) ?? 0) + 1);
   return { profiles, persons: persons.size, households: [...members.values()].filter((n) => n > 1).length };
 }
-

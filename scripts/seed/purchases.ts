@@ -44,7 +44,12 @@ export function drawBuyerTraits(rng: SeedRandom): BuyerTraits {
 }
 
 /** Purchase instants (ms) from a first purchase at `startMs` until `endMs`, by the BG/NBD process. */
-export function simulatePurchaseTimes(rng: SeedRandom, traits: BuyerTraits, startMs: number, endMs: number): number[] {
+export function simulatePurchaseTimes(
+  rng: SeedRandom,
+  traits: BuyerTraits,
+  startMs: number,
+  endMs: number,
+): number[] {
   const times = [startMs];
   let t = startMs;
   for (let guard = 0; guard < 200; guard++) {
@@ -83,7 +88,12 @@ function pickProduct(rng: SeedRandom, products: readonly CatalogueProduct[]): Ca
 }
 
 /** Order lines worth roughly one Gamma–Gamma draw of this buyer's spend. */
-export function orderLines(rng: SeedRandom, traits: BuyerTraits, placedAt: Date, asOf: Date): OrderLinePlan[] {
+export function orderLines(
+  rng: SeedRandom,
+  traits: BuyerTraits,
+  placedAt: Date,
+  asOf: Date,
+): OrderLinePlan[] {
   const targetMinor = Math.max(500, Math.round(rng.gamma(PURCHASE_PROCESS.spendShape, traits.nu) * 100));
   const products = availableProducts(placedAt, asOf);
   const lines = new Map<string, OrderLinePlan>();
@@ -120,7 +130,10 @@ export function orderTerms(
   const subtotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0);
   const percent = promotion && rng.chance(0.6) ? rng.between(15, 25) : rng.chance(0.07) ? 10 : 0;
   const discountMinor = Math.round((subtotal * percent) / 100);
-  const shippingMinor = channel === OrderChannel.STORE || subtotal - discountMinor >= FREE_SHIPPING_FROM_MINOR ? 0 : SHIPPING_MINOR;
+  const shippingMinor =
+    channel === OrderChannel.STORE || subtotal - discountMinor >= FREE_SHIPPING_FROM_MINOR
+      ? 0
+      : SHIPPING_MINOR;
   const ageHours = (asOf.getTime() - placedAt.getTime()) / HOUR_MS;
   let fulfilment: OrderPlan['fulfilment'] = 'DELIVERED';
   if (channel === OrderChannel.STORE) fulfilment = ageHours < 1 ? 'PAID' : 'DELIVERED';
@@ -150,7 +163,10 @@ export const COMPLAINT_REASONS: readonly ReturnReason[] = [
 ];
 
 /** Items sent back: usually one line (part of it), sometimes the whole order. */
-export function returnItems(rng: SeedRandom, lines: readonly OrderLinePlan[]): { sku: string; quantity: number }[] {
+export function returnItems(
+  rng: SeedRandom,
+  lines: readonly OrderLinePlan[],
+): { sku: string; quantity: number }[] {
   if (rng.chance(0.35)) return lines.map((l) => ({ sku: l.sku, quantity: l.quantity }));
   const line = rng.pick(lines);
   return [{ sku: line.sku, quantity: rng.between(1, line.quantity) }];

@@ -83,7 +83,8 @@ export function createSeedRandom(seed: number): SeedRandom {
       } while (v <= 0);
       v = v * v * v;
       const u = float();
-      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return (d * v) / rate;
+      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
+        return (d * v) / rate;
     }
   };
   const self: SeedRandom = {

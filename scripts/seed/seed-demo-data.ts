@@ -4,7 +4,14 @@ import { buildDocuments } from './documents';
 import { generateStory } from './story';
 import { startOfUtcDay } from './time';
 import { ARCHETYPES, type Archetype, type DemoStory } from './types';
-import { bindModels, insertDocuments, prepareDatabases, validateSample, type ExistingDataPolicy, type SeedLogger } from './writer';
+import {
+  bindModels,
+  insertDocuments,
+  prepareDatabases,
+  validateSample,
+  type ExistingDataPolicy,
+  type SeedLogger,
+} from './writer';
 
 export interface SeedDemoDataOptions {
   marketing: Connection;
@@ -46,16 +53,23 @@ export interface SeedSummary {
 export const MAX_DEMO_CUSTOMERS = 200_000;
 
 /** Checks the options a caller (CLI, npm start, tests) passes; BAD_USER_INPUT names the field. */
-export function checkSeedOptions(o: Pick<SeedDemoDataOptions, 'customers' | 'seed' | 'asOf' | 'duplicateRate' | 'chunkSize'>): void {
+export function checkSeedOptions(
+  o: Pick<SeedDemoDataOptions, 'customers' | 'seed' | 'asOf' | 'duplicateRate' | 'chunkSize'>,
+): void {
   if (!Number.isInteger(o.customers) || o.customers < 1 || o.customers > MAX_DEMO_CUSTOMERS) {
     throw badInput('customers', `must be an integer from 1 to ${MAX_DEMO_CUSTOMERS}`);
   }
-  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0x7fffffff) throw badInput('seed', 'must be an integer from 0 to 2147483647');
-  if (o.asOf !== undefined && (!(o.asOf instanceof Date) || Number.isNaN(o.asOf.getTime()))) throw badInput('asOf', 'must be a valid date');
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0x7fffffff)
+    throw badInput('seed', 'must be an integer from 0 to 2147483647');
+  if (o.asOf !== undefined && (!(o.asOf instanceof Date) || Number.isNaN(o.asOf.getTime())))
+    throw badInput('asOf', 'must be a valid date');
   if (o.duplicateRate !== undefined && !(o.duplicateRate >= 0 && o.duplicateRate <= 0.5)) {
     throw badInput('duplicateRate', 'must be between 0 and 0.5');
   }
-  if (o.chunkSize !== undefined && (!Number.isInteger(o.chunkSize) || o.chunkSize < 1 || o.chunkSize > 100_000)) {
+  if (
+    o.chunkSize !== undefined &&
+    (!Number.isInteger(o.chunkSize) || o.chunkSize < 1 || o.chunkSize > 100_000)
+  ) {
     throw badInput('chunkSize', 'must be an integer from 1 to 100000');
   }
 }
@@ -69,7 +83,8 @@ export function summarizeStory(story: DemoStory): StorySummary {
     if (c.profile.duplicateOf) duplicates++;
     else {
       archetypes[c.archetype]++;
-      if (c.profile.householdKey) households.set(c.profile.householdKey, (households.get(c.profile.householdKey) ?? 0) + 1);
+      if (c.profile.householdKey)
+        households.set(c.profile.householdKey, (households.get(c.profile.householdKey) ?? 0) + 1);
     }
     if (c.quiet) quiet++;
   }
@@ -94,14 +109,30 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedSu
   const models = bindModels(connections);
   const base = { seed: options.seed, asOf: asOf.toISOString() };
   if (!(await prepareDatabases(connections, models, options.existing ?? 'fail', options.logger))) {
-    return { ...base, seeded: false, story: null, counts: {}, timingsMs: { generate: 0, write: 0, total: Math.round(performance.now() - started) } };
+    return {
+      ...base,
+      seeded: false,
+      story: null,
+      counts: {},
+      timingsMs: { generate: 0, write: 0, total: Math.round(performance.now() - started) },
+    };
   }
-  const story = generateStory({ customers: options.customers, seed: options.seed, asOf, duplicateRate: options.duplicateRate });
+  const story = generateStory({
+    customers: options.customers,
+    seed: options.seed,
+    asOf,
+    duplicateRate: options.duplicateRate,
+  });
   const docs = buildDocuments(story);
   await validateSample(docs, models);
   const generated = performance.now();
-  options.logger?.info(`Demo data: generated ${options.customers} customers (seed ${options.seed}, as of ${base.asOf}) in ${Math.round(generated - started)} ms`);
-  const counts = await insertDocuments(docs, models, { chunkSize: options.chunkSize ?? 2000, logger: options.logger });
+  options.logger?.info(
+    `Demo data: generated ${options.customers} customers (seed ${options.seed}, as of ${base.asOf}) in ${Math.round(generated - started)} ms`,
+  );
+  const counts = await insertDocuments(docs, models, {
+    chunkSize: options.chunkSize ?? 2000,
+    logger: options.logger,
+  });
   const finished = performance.now();
   return {
     ...base,

@@ -1,11 +1,27 @@
 import { seededId } from '../../shared/ids/ids';
 import { CampaignObjective } from '../../subgraphs/marketing/src/campaign/campaign.enums';
-import { ConsentChannel, ConsentPurpose, ConsentSource } from '../../subgraphs/marketing/src/consent/consent.enums';
-import { AgeBand, IdentifierKind, PhoneKind, SocialNetwork } from '../../subgraphs/marketing/src/customer/customer.enums';
-import { TouchpointChannel as C, TouchpointType as T } from '../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
+import {
+  ConsentChannel,
+  ConsentPurpose,
+  ConsentSource,
+} from '../../subgraphs/marketing/src/consent/consent.enums';
+import {
+  AgeBand,
+  IdentifierKind,
+  PhoneKind,
+  SocialNetwork,
+} from '../../subgraphs/marketing/src/customer/customer.enums';
+import {
+  TouchpointChannel as C,
+  TouchpointType as T,
+} from '../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
 import { OUTBOUND_TYPES } from '../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
 import { OrderChannel } from '../../subgraphs/sales/src/order/order.enums';
-import { TicketCategory, TicketChannel, TicketMessageAuthor } from '../../subgraphs/support/src/ticket/ticket.enums';
+import {
+  TicketCategory,
+  TicketChannel,
+  TicketMessageAuthor,
+} from '../../subgraphs/support/src/ticket/ticket.enums';
 import { CATALOGUE } from './catalogue.data';
 import { campaignRunsAt, HISTORY_DAYS, planCampaigns, planSegments } from './marketing-setup';
 import { NAMES, PERSIAN_NAMES } from './names.data';
@@ -68,7 +84,13 @@ export const ARCHETYPE_WEIGHTS: Readonly<Record<Archetype, number>> = {
   CHURNED: 0.17,
 };
 
-const BUYERS: ReadonlySet<Archetype> = new Set(['FIRST_TIME_BUYER', 'REPEAT_BUYER', 'ADVOCATE', 'AT_RISK', 'COMPLAINER']);
+const BUYERS: ReadonlySet<Archetype> = new Set([
+  'FIRST_TIME_BUYER',
+  'REPEAT_BUYER',
+  'ADVOCATE',
+  'AT_RISK',
+  'COMPLAINER',
+]);
 /** Personas allowed to show risk signals (recent negative tickets, detractor answers, low ratings). */
 const RISKY: ReadonlySet<Archetype> = new Set(['AT_RISK', 'COMPLAINER', 'CHURNED']);
 
@@ -178,15 +200,27 @@ class CustomerStory {
   /** An instant on the day of `nearMs` at an hour this customer typically engages (local time). */
   private engagedAt(nearMs: number): number {
     const r = this.r;
-    const hour = r.chance(0.7) ? (((Math.round(r.normal(this.plan.peakHour, 1.1)) % 24) + 24) % 24) : r.between(7, 23);
+    const hour = r.chance(0.7)
+      ? ((Math.round(r.normal(this.plan.peakHour, 1.1)) % 24) + 24) % 24
+      : r.between(7, 23);
     return atLocalTime(this.p.timeZone, new Date(nearMs), hour, r.int(60)).getTime();
   }
 
   private businessHoursAt(nearMs: number, from = 9, to = 18): number {
-    return atLocalTime(this.p.timeZone, new Date(nearMs), this.r.between(from, to - 1), this.r.int(60)).getTime();
+    return atLocalTime(
+      this.p.timeZone,
+      new Date(nearMs),
+      this.r.between(from, to - 1),
+      this.r.int(60),
+    ).getTime();
   }
 
-  private touch(channel: C, type: T, atMs: number, extra: Partial<Pick<TouchpointPlan, 'campaignKey' | 'properties'>> = {}): boolean {
+  private touch(
+    channel: C,
+    type: T,
+    atMs: number,
+    extra: Partial<Pick<TouchpointPlan, 'campaignKey' | 'properties'>> = {},
+  ): boolean {
     const outbound = OUTBOUND.has(type);
     if (atMs > this.asOfMs || atMs < this.ctx.historyStart.getTime() - 30 * DAY_MS) return false;
     if (!outbound && atMs > this.limitMs) return false;
@@ -195,7 +229,13 @@ class CustomerStory {
       const campaign = extra.campaignKey ? this.ctx.byKey.get(extra.campaignKey) : undefined;
       if (EDUCATION.has(type) || campaign?.objective === CampaignObjective.EDUCATION) return false;
     }
-    this.plan.touchpoints.push({ channel, type, occurredAt: new Date(atMs), source: SOURCE_OF[channel], ...extra });
+    this.plan.touchpoints.push({
+      channel,
+      type,
+      occurredAt: new Date(atMs),
+      source: SOURCE_OF[channel],
+      ...extra,
+    });
     return true;
   }
 
@@ -254,7 +294,10 @@ class CustomerStory {
         const start = () => Math.min(this.firstSeenMs + r.uniform(0, 45) * DAY_MS, this.ago(35));
         const times =
           fit(
-            (ts) => ts.length >= minOrders && ageDays(last(ts)) < Math.min(300, lapseThresholdDays(ts) - 7) && !(ts.length === 1 && ageDays(ts[0]) < 31),
+            (ts) =>
+              ts.length >= minOrders &&
+              ageDays(last(ts)) < Math.min(300, lapseThresholdDays(ts) - 7) &&
+              !(ts.length === 1 && ageDays(ts[0]) < 31),
             start,
             this.asOfMs,
           ) ?? this.regularOrders(start(), this.ago(r.uniform(5, 60)), r.uniform(30, 80));
@@ -268,8 +311,11 @@ class CustomerStory {
         if (this.variant === 'detractor') {
           const start = () => Math.min(this.firstSeenMs + r.uniform(0, 45) * DAY_MS, this.ago(60));
           return (
-            fit((ts) => ageDays(last(ts)) < Math.min(300, lapseThresholdDays(ts) - 7) && ageDays(last(ts)) > 10, start, this.asOfMs) ??
-            this.regularOrders(start(), this.ago(r.uniform(15, 60)), r.uniform(30, 80))
+            fit(
+              (ts) => ageDays(last(ts)) < Math.min(300, lapseThresholdDays(ts) - 7) && ageDays(last(ts)) > 10,
+              start,
+              this.asOfMs,
+            ) ?? this.regularOrders(start(), this.ago(r.uniform(15, 60)), r.uniform(30, 80))
           );
         }
         const start = () => Math.min(this.firstSeenMs + r.uniform(0, 60) * DAY_MS, this.ago(220));
@@ -353,12 +399,26 @@ class CustomerStory {
     const a = this.plan.archetype;
     const created = this.createdMs;
     const decisions: ConsentDecision[] = [];
-    const source = this.storeShopper && r.chance(0.4) ? ConsentSource.STORE : r.chance(0.15) ? ConsentSource.IMPORT : ConsentSource.WEB_FORM;
-    const decide = (channel: ConsentChannel, purpose: ConsentPurpose, p: number, atMs = created, src = source) =>
-      decisions.push({ channel, purpose, granted: r.chance(p), source: src, at: new Date(atMs) });
+    const source =
+      this.storeShopper && r.chance(0.4)
+        ? ConsentSource.STORE
+        : r.chance(0.15)
+          ? ConsentSource.IMPORT
+          : ConsentSource.WEB_FORM;
+    const decide = (
+      channel: ConsentChannel,
+      purpose: ConsentPurpose,
+      p: number,
+      atMs = created,
+      src = source,
+    ) => decisions.push({ channel, purpose, granted: r.chance(p), source: src, at: new Date(atMs) });
     if (this.hasEmail()) {
       decide(ConsentChannel.EMAIL, ConsentPurpose.SERVICE, 0.97);
-      decide(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, a === 'DISCOVERER' || a === 'LEARNER' ? 0.85 : 0.68);
+      decide(
+        ConsentChannel.EMAIL,
+        ConsentPurpose.MARKETING,
+        a === 'DISCOVERER' || a === 'LEARNER' ? 0.85 : 0.68,
+      );
       decide(ConsentChannel.EMAIL, ConsentPurpose.ANALYTICS, 0.6);
       if (r.chance(0.6)) decide(ConsentChannel.EMAIL, ConsentPurpose.PROFILING, 0.45);
     }
@@ -377,22 +437,44 @@ class CustomerStory {
       decide(ConsentChannel.IN_APP, ConsentPurpose.ANALYTICS, 0.7, this.appSinceMs, ConsentSource.APP);
     }
     // Later changes of mind: unsubscribe links, STOP replies, a yes given to an agent or in a store.
-    const laterMs = (minDays: number) => created + r.uniform(minDays, Math.max(minDays + 1, (this.asOfMs - created) / DAY_MS)) * DAY_MS;
-    const emailMarketing = decisions.find((d) => d.channel === ConsentChannel.EMAIL && d.purpose === ConsentPurpose.MARKETING);
+    const laterMs = (minDays: number) =>
+      created + r.uniform(minDays, Math.max(minDays + 1, (this.asOfMs - created) / DAY_MS)) * DAY_MS;
+    const emailMarketing = decisions.find(
+      (d) => d.channel === ConsentChannel.EMAIL && d.purpose === ConsentPurpose.MARKETING,
+    );
     const withdrawChance = a === 'COMPLAINER' ? 0.35 : a === 'CHURNED' ? 0.3 : 0.08;
     if (emailMarketing?.granted && r.chance(withdrawChance)) {
       const atMs = laterMs(20);
-      if (atMs < this.asOfMs) decisions.push({ ...emailMarketing, granted: false, source: ConsentSource.EMAIL_LINK, at: new Date(atMs) });
+      if (atMs < this.asOfMs)
+        decisions.push({
+          ...emailMarketing,
+          granted: false,
+          source: ConsentSource.EMAIL_LINK,
+          at: new Date(atMs),
+        });
     } else if (emailMarketing && !emailMarketing.granted && r.chance(0.1)) {
       const atMs = laterMs(10);
       if (atMs < this.limitMs) {
-        decisions.push({ ...emailMarketing, granted: true, source: this.storeShopper ? ConsentSource.STORE : ConsentSource.AGENT, at: new Date(atMs) });
+        decisions.push({
+          ...emailMarketing,
+          granted: true,
+          source: this.storeShopper ? ConsentSource.STORE : ConsentSource.AGENT,
+          at: new Date(atMs),
+        });
       }
     }
-    const smsMarketing = decisions.find((d) => d.channel === ConsentChannel.SMS && d.purpose === ConsentPurpose.MARKETING);
+    const smsMarketing = decisions.find(
+      (d) => d.channel === ConsentChannel.SMS && d.purpose === ConsentPurpose.MARKETING,
+    );
     if (smsMarketing?.granted && r.chance(0.12)) {
       const atMs = laterMs(15);
-      if (atMs < this.asOfMs) decisions.push({ ...smsMarketing, granted: false, source: ConsentSource.SMS_KEYWORD, at: new Date(atMs) });
+      if (atMs < this.asOfMs)
+        decisions.push({
+          ...smsMarketing,
+          granted: false,
+          source: ConsentSource.SMS_KEYWORD,
+          at: new Date(atMs),
+        });
     }
     this.p.consents = decisions.sort((x, y) => x.at.getTime() - y.at.getTime());
   }
@@ -401,13 +483,26 @@ class CustomerStory {
     const r = this.r;
     const at = this.p.createdAt;
     const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[r.int(16)]).join('');
-    if (r.chance(0.85)) this.p.identifiers.push({ kind: IdentifierKind.COOKIE_ID, value: `ck_${hex(20)}`, source: 'web-sdk', addedAt: at });
+    if (r.chance(0.85))
+      this.p.identifiers.push({
+        kind: IdentifierKind.COOKIE_ID,
+        value: `ck_${hex(20)}`,
+        source: 'web-sdk',
+        addedAt: at,
+      });
     if (this.hasApp) {
       const uuid = `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[r.int(4)]}${hex(3)}-${hex(12)}`.toUpperCase();
-      this.p.identifiers.push({ kind: IdentifierKind.DEVICE_ID, value: uuid, source: 'app-sdk', addedAt: new Date(this.appSinceMs) });
+      this.p.identifiers.push({
+        kind: IdentifierKind.DEVICE_ID,
+        value: uuid,
+        source: 'app-sdk',
+        addedAt: new Date(this.appSinceMs),
+      });
     }
     if (this.social) {
-      const base = this.p.emails[0]?.address.split('@')[0] ?? `${emailWord(this.p.locale, this.p.familyName ?? 'user')}${hex(3)}`;
+      const base =
+        this.p.emails[0]?.address.split('@')[0] ??
+        `${emailWord(this.p.locale, this.p.familyName ?? 'user')}${hex(3)}`;
       const network = r.weighted({
         [SocialNetwork.INSTAGRAM]: 0.4,
         [SocialNetwork.FACEBOOK]: 0.3,
@@ -415,7 +510,10 @@ class CustomerStory {
         [SocialNetwork.X]: 0.1,
         [SocialNetwork.LINKEDIN]: 0.05,
       } as Record<SocialNetwork, number>);
-      this.p.socialHandles.push({ network, handle: `@${(base || 'user').replace(/[^a-z0-9._]/gi, '').slice(0, 28) || 'user'}` });
+      this.p.socialHandles.push({
+        network,
+        handle: `@${(base || 'user').replace(/[^a-z0-9._]/gi, '').slice(0, 28) || 'user'}`,
+      });
     }
   }
 
@@ -439,7 +537,8 @@ class CustomerStory {
     const r = this.r;
     times.forEach((dayMs, i) => {
       const channel = this.orderChannel();
-      let placedMs = channel === OrderChannel.STORE ? this.businessHoursAt(dayMs, 10, 20) : this.engagedAt(dayMs);
+      let placedMs =
+        channel === OrderChannel.STORE ? this.businessHoursAt(dayMs, 10, 20) : this.engagedAt(dayMs);
       if (placedMs > this.asOfMs) placedMs -= DAY_MS;
       if (placedMs > this.limitMs) placedMs = this.limitMs - r.uniform(1, 12) * HOUR_MS;
       const placedAt = new Date(placedMs);
@@ -474,7 +573,8 @@ class CustomerStory {
       const createdMs = forced
         ? Math.min(order.placedAt.getTime() + r.uniform(2, 5) * DAY_MS, this.asOfMs - 2 * DAY_MS)
         : this.engagedAt(order.placedAt.getTime() + r.uniform(4, 18) * DAY_MS);
-      if (createdMs > Math.min(this.asOfMs - HOUR_MS, this.limitMs) || createdMs <= order.placedAt.getTime()) continue;
+      if (createdMs > Math.min(this.asOfMs - HOUR_MS, this.limitMs) || createdMs <= order.placedAt.getTime())
+        continue;
       const processedMs = createdMs + r.uniform(1, 6) * DAY_MS;
       const reason = forced ? r.pick(COMPLAINT_REASONS) : r.weighted(RETURN_REASON_WEIGHTS);
       this.plan.returns.push({
@@ -485,7 +585,8 @@ class CustomerStory {
         comment: r.chance(0.4) ? r.pick(RETURN_COMMENTS) : undefined,
         createdAt: new Date(createdMs),
         // The complainer's refund is still pending: that is what they complain about.
-        processedAt: forced && r.chance(0.6) ? null : processedMs <= this.asOfMs ? new Date(processedMs) : null,
+        processedAt:
+          forced && r.chance(0.6) ? null : processedMs <= this.asOfMs ? new Date(processedMs) : null,
       });
     }
   }
@@ -514,7 +615,13 @@ class CustomerStory {
     return tone === 'positive' ? [4, 5] : [3, 5];
   }
 
-  private openTicket(topic: TicketTopic, tone: Tone, openedMs: number, order?: OrderPlan, keepOpen = false): TicketPlan | null {
+  private openTicket(
+    topic: TicketTopic,
+    tone: Tone,
+    openedMs: number,
+    order?: OrderPlan,
+    keepOpen = false,
+  ): TicketPlan | null {
     const r = this.r;
     if (openedMs > Math.min(this.asOfMs, this.limitMs) || openedMs < this.createdMs) return null;
     const line = order ? r.pick(order.lines) : undefined;
@@ -550,7 +657,12 @@ class CustomerStory {
       if (r.chance(0.25)) {
         // Asking how to return comes first.
         const span = ret.createdAt.getTime() - order.placedAt.getTime();
-        this.openTicket('RETURN', 'neutral', this.engagedAt(order.placedAt.getTime() + span * r.uniform(0.2, 0.7)), order);
+        this.openTicket(
+          'RETURN',
+          'neutral',
+          this.engagedAt(order.placedAt.getTime() + span * r.uniform(0.2, 0.7)),
+          order,
+        );
       }
       const forced = ret === complainerTarget;
       if (!forced && !r.chance(a === 'AT_RISK' ? 0.35 : 0.2)) continue;
@@ -560,9 +672,14 @@ class CustomerStory {
       if (!forced && !risky && openedMs > calmBefore) continue;
       this.openTicket('COMPLAINT', 'negative', openedMs, order, forced && r.chance(0.75));
     }
-    if (a === 'LEARNER' && r.chance(0.4)) this.openTicket('QUESTION', 'neutral', this.engagedAt(this.ago(r.uniform(2, 80))));
+    if (a === 'LEARNER' && r.chance(0.4))
+      this.openTicket('QUESTION', 'neutral', this.engagedAt(this.ago(r.uniform(2, 80))));
     if (a === 'CHURNED' && this.plan.orders.length === 0 && r.chance(0.2)) {
-      this.openTicket('QUESTION', 'neutral', this.engagedAt(this.firstSeenMs + r.uniform(0, (this.limitMs - this.firstSeenMs) / DAY_MS) * DAY_MS));
+      this.openTicket(
+        'QUESTION',
+        'neutral',
+        this.engagedAt(this.firstSeenMs + r.uniform(0, (this.limitMs - this.firstSeenMs) / DAY_MS) * DAY_MS),
+      );
     }
     const firstOrder = this.plan.orders[0];
     if (!firstOrder) return;
@@ -572,10 +689,18 @@ class CustomerStory {
     const count = r.poisson(0.35 * years * Math.min(2, this.activity));
     for (let k = 0; k < count; k++) {
       const openedMs = this.engagedAt(from + r.float() * (to - from));
-      const topic = r.weighted({ QUESTION: 0.4, TECHNICAL: 0.3, BILLING: 0.2, RETURN: 0.1 } as Record<TicketTopic, number>);
+      const topic = r.weighted({ QUESTION: 0.4, TECHNICAL: 0.3, BILLING: 0.2, RETURN: 0.1 } as Record<
+        TicketTopic,
+        number
+      >);
       const tone: Tone = (risky || openedMs < calmBefore) && r.chance(0.3) ? 'negative' : 'neutral';
       const before = this.plan.orders.filter((o) => o.placedAt.getTime() < openedMs);
-      this.openTicket(topic, tone, openedMs, topic === 'BILLING' || topic === 'RETURN' ? before[before.length - 1] : undefined);
+      this.openTicket(
+        topic,
+        tone,
+        openedMs,
+        topic === 'BILLING' || topic === 'RETURN' ? before[before.length - 1] : undefined,
+      );
     }
   }
 
@@ -604,7 +729,12 @@ class CustomerStory {
     if (this.plan.surveys.some((s) => s.surveyId === surveyId)) return;
     const r = this.r;
     const category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
-    const channel = r.weighted({ [C.EMAIL]: 0.6, [C.SMS]: this.hasMobile() ? 0.1 : 0, [C.APP]: this.hasApp ? 0.15 : 0, [C.WEB]: 0.15 } as Record<C, number>);
+    const channel = r.weighted({
+      [C.EMAIL]: 0.6,
+      [C.SMS]: this.hasMobile() ? 0.1 : 0,
+      [C.APP]: this.hasApp ? 0.15 : 0,
+      [C.WEB]: 0.15,
+    } as Record<C, number>);
     this.plan.surveys.push({
       surveyId,
       score,
@@ -627,7 +757,12 @@ class CustomerStory {
       }
       const quarterStart = Date.UTC(y, q * 3, 1);
       if (quarterStart > this.asOfMs) break;
-      if (r.chance(chance)) this.answer(`nps-${y}-q${q + 1}`, this.npsScore(), this.engagedAt(quarterStart + r.uniform(3, 45) * DAY_MS));
+      if (r.chance(chance))
+        this.answer(
+          `nps-${y}-q${q + 1}`,
+          this.npsScore(),
+          this.engagedAt(quarterStart + r.uniform(3, 45) * DAY_MS),
+        );
     }
     // After support: how likely are you to recommend us, now?
     for (const t of this.plan.tickets) {
@@ -635,7 +770,11 @@ class CustomerStory {
       if (!resolvedAt || !r.chance(0.3)) continue;
       const tone = t.category === TicketCategory.COMPLAINT ? 'negative' : 'neutral';
       const score = tone === 'negative' ? r.between(1, 6) : r.between(6, 10);
-      this.answer(`support-${t.ticketId}`, score, this.engagedAt(resolvedAt.getTime() + r.uniform(1, 4) * DAY_MS));
+      this.answer(
+        `support-${t.ticketId}`,
+        score,
+        this.engagedAt(resolvedAt.getTime() + r.uniform(1, 4) * DAY_MS),
+      );
     }
     this.settleLatestNps();
   }
@@ -674,10 +813,14 @@ class CustomerStory {
   private planReviews(): void {
     const r = this.r;
     const a = this.plan.archetype;
-    const returned = new Set(this.plan.returns.flatMap((ret) => ret.items.map((i) => `${ret.orderId}|${i.sku}`)));
+    const returned = new Set(
+      this.plan.returns.flatMap((ret) => ret.items.map((i) => `${ret.orderId}|${i.sku}`)),
+    );
     const bought = this.plan.orders
       .filter((o) => o.fulfilment === 'DELIVERED')
-      .flatMap((o) => o.lines.filter((l) => !returned.has(`${o.orderId}|${l.sku}`)).map((l) => ({ order: o, sku: l.sku })));
+      .flatMap((o) =>
+        o.lines.filter((l) => !returned.has(`${o.orderId}|${l.sku}`)).map((l) => ({ order: o, sku: l.sku })),
+      );
     const reviewed = new Set<string>();
     const write = (sku: string | undefined, rating: 1 | 2 | 3 | 4 | 5, atMs: number) => {
       if (atMs > Math.min(this.asOfMs, this.limitMs)) return;
@@ -696,7 +839,8 @@ class CustomerStory {
       write(b.sku, r.chance(0.7) ? 3 : 2, after(b.order));
     } else if (a === 'COMPLAINER' && r.chance(0.5)) {
       const ret = this.plan.returns[this.plan.returns.length - 1];
-      if (ret) write(ret.items[0].sku, r.chance(0.5) ? 1 : 2, ret.createdAt.getTime() + r.uniform(0, 2) * DAY_MS);
+      if (ret)
+        write(ret.items[0].sku, r.chance(0.5) ? 1 : 2, ret.createdAt.getTime() + r.uniform(0, 2) * DAY_MS);
     } else if ((a === 'AT_RISK' || a === 'CHURNED') && bought.length && r.chance(0.15)) {
       const b = r.pick(bought);
       write(b.sku, r.chance(0.5) ? 2 : 3, after(b.order));
@@ -716,7 +860,8 @@ class CustomerStory {
       const referral: ReferralPlan = { referredAt: new Date(atMs) };
       if (r.chance(0.4)) wantsExisting(this.plan, referral);
       else {
-        const pool = this.p.locale === 'fa' ? PERSIAN_NAMES.male.map((x) => x.latin[0]) : NAMES[this.p.locale].female;
+        const pool =
+          this.p.locale === 'fa' ? PERSIAN_NAMES.male.map((x) => x.latin[0]) : NAMES[this.p.locale].female;
         referral.referredEmail = `${emailWord(this.p.locale, r.pick(pool))}.${r.between(10, 99)}${k}@gmail.com`;
       }
       this.plan.referrals.push(referral);
@@ -734,29 +879,48 @@ class CustomerStory {
     let t = atMs;
     if (app) this.touch(C.APP, T.APP_OPEN, t);
     this.touch(channel, T.PAGE_VIEW, (t += r.uniform(0.2, 2) * MINUTE_MS), { properties: { path: '/' } });
-    if (intent !== 'click' && r.chance(0.3)) this.touch(channel, T.SEARCH, (t += r.uniform(0.5, 3) * MINUTE_MS), { properties: { query: r.pick(CATALOGUE).category.toLowerCase() } });
+    if (intent !== 'click' && r.chance(0.3))
+      this.touch(channel, T.SEARCH, (t += r.uniform(0.5, 3) * MINUTE_MS), {
+        properties: { query: r.pick(CATALOGUE).category.toLowerCase() },
+      });
     const views = intent === 'click' ? 1 : r.between(1, 2);
-    for (let k = 0; k < views; k++) this.touch(channel, T.PRODUCT_VIEW, (t += r.uniform(0.5, 4) * MINUTE_MS), { properties: { sku: r.pick(CATALOGUE).sku } });
+    for (let k = 0; k < views; k++)
+      this.touch(channel, T.PRODUCT_VIEW, (t += r.uniform(0.5, 4) * MINUTE_MS), {
+        properties: { sku: r.pick(CATALOGUE).sku },
+      });
     if (r.chance(0.15)) this.touch(channel, T.REVIEW_READ, (t += r.uniform(0.5, 3) * MINUTE_MS));
-    if (intent === 'cart' || r.chance(0.08)) this.touch(channel, T.ADD_TO_CART, (t += r.uniform(0.5, 3) * MINUTE_MS));
+    if (intent === 'cart' || r.chance(0.08))
+      this.touch(channel, T.ADD_TO_CART, (t += r.uniform(0.5, 3) * MINUTE_MS));
   }
 
   private discoveryJourney(): void {
     const r = this.r;
     const first = this.firstSeenMs;
-    const entry = r.weighted({ ad: 0.35, social: this.social ? 0.3 : 0.1, search: 0.25, store: this.storeShopper ? 0.3 : 0.04 });
+    const entry = r.weighted({
+      ad: 0.35,
+      social: this.social ? 0.3 : 0.1,
+      search: 0.25,
+      store: this.storeShopper ? 0.3 : 0.04,
+    });
     if (entry === 'store') {
       this.touch(C.STORE, T.STORE_VISIT, this.businessHoursAt(first, 10, 20));
-      if (r.chance(0.6)) this.touch(C.STORE, T.PRODUCT_VIEW, this.businessHoursAt(first, 10, 20), { properties: { sku: r.pick(CATALOGUE).sku } });
+      if (r.chance(0.6))
+        this.touch(C.STORE, T.PRODUCT_VIEW, this.businessHoursAt(first, 10, 20), {
+          properties: { sku: r.pick(CATALOGUE).sku },
+        });
     } else {
       const at = this.engagedAt(first);
       if (entry === 'ad') {
-        const campaign = runningCampaign(this.ctx, 'spring', new Date(at)) ?? runningCampaign(this.ctx, 'search-ads', new Date(at));
+        const campaign =
+          runningCampaign(this.ctx, 'spring', new Date(at)) ??
+          runningCampaign(this.ctx, 'search-ads', new Date(at));
         this.touch(C.AD, T.AD_IMPRESSION, at - r.uniform(1, 48) * HOUR_MS, { campaignKey: campaign?.key });
         this.touch(C.AD, T.AD_CLICK, at, { campaignKey: campaign?.key });
       } else if (entry === 'social') {
         const campaign = runningCampaign(this.ctx, 'summer', new Date(at));
-        this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, at - r.uniform(1, 72) * HOUR_MS, { campaignKey: campaign?.key });
+        this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, at - r.uniform(1, 72) * HOUR_MS, {
+          campaignKey: campaign?.key,
+        });
         this.touch(C.SOCIAL, T.AD_CLICK, at, { campaignKey: campaign?.key });
       } else {
         this.touch(C.WEB, T.SEARCH, at, { properties: { query: r.pick(CATALOGUE).name.toLowerCase() } });
@@ -764,7 +928,9 @@ class CustomerStory {
       this.browse(at + MINUTE_MS, false);
     }
     if (entry !== 'store' || this.hasEmail()) {
-      this.touch(C.WEB, T.FORM_SUBMIT, Math.max(this.createdMs, first), { properties: { form: r.chance(0.6) ? 'newsletter' : 'account' } });
+      this.touch(C.WEB, T.FORM_SUBMIT, Math.max(this.createdMs, first), {
+        properties: { form: r.chance(0.6) ? 'newsletter' : 'account' },
+      });
     }
   }
 
@@ -775,14 +941,20 @@ class CustomerStory {
     const from = this.firstSeenMs;
     const to = Math.min(this.asOfMs, this.limitMs);
     const n = Math.min(60, r.poisson(perDay * this.activity * Math.max(0, (to - from) / DAY_MS)));
-    for (let k = 0; k < n; k++) this.browse(this.engagedAt(from + r.float() * (to - from)), this.hasApp && r.chance(0.5));
+    for (let k = 0; k < n; k++)
+      this.browse(this.engagedAt(from + r.float() * (to - from)), this.hasApp && r.chance(0.5));
   }
 
   private educationTouchpoints(): void {
     const r = this.r;
     const a = this.plan.archetype;
     const learnOnce = (atMs: number) => {
-      const type = r.weighted({ [T.HELP_ARTICLE_VIEW]: 0.4, [T.TUTORIAL_VIEW]: 0.3, [T.DEMO]: 0.15, [T.WEBINAR]: 0.15 } as Record<T, number>);
+      const type = r.weighted({
+        [T.HELP_ARTICLE_VIEW]: 0.4,
+        [T.TUTORIAL_VIEW]: 0.3,
+        [T.DEMO]: 0.15,
+        [T.WEBINAR]: 0.15,
+      } as Record<T, number>);
       if (type === T.WEBINAR) {
         const campaign = runningCampaign(this.ctx, 'masterclass', new Date(atMs));
         this.touch(r.chance(0.8) ? C.WEB : C.EVENT, T.WEBINAR, atMs, { campaignKey: campaign?.key });
@@ -790,7 +962,9 @@ class CustomerStory {
         if (this.storeShopper) this.touch(C.STORE, T.DEMO, this.businessHoursAt(atMs, 10, 19));
         else this.touch(C.WEB, T.DEMO, atMs);
       } else {
-        this.touch(type === T.TUTORIAL_VIEW && this.hasApp ? C.APP : C.WEB, type, atMs, { properties: { article: `guide-${r.between(1, 40)}` } });
+        this.touch(type === T.TUTORIAL_VIEW && this.hasApp ? C.APP : C.WEB, type, atMs, {
+          properties: { article: `guide-${r.between(1, 40)}` },
+        });
       }
     };
     if (a === 'LEARNER') {
@@ -798,12 +972,18 @@ class CustomerStory {
       const recent = 2 + r.poisson(1.5 * Math.min(2, this.activity));
       for (let k = 0; k < recent; k++) learnOnce(this.engagedAt(this.ago(r.uniform(0.5, 85))));
       const older = r.poisson(2);
-      for (let k = 0; k < older; k++) learnOnce(this.engagedAt(this.firstSeenMs + r.float() * Math.max(0, this.ago(85) - this.firstSeenMs)));
+      for (let k = 0; k < older; k++)
+        learnOnce(
+          this.engagedAt(this.firstSeenMs + r.float() * Math.max(0, this.ago(85) - this.firstSeenMs)),
+        );
     } else if (a !== 'DISCOVERER') {
       // Buyers read guides after buying; some learned before their first order.
-      for (const o of this.plan.orders) if (r.chance(0.15)) learnOnce(this.engagedAt(o.placedAt.getTime() + r.uniform(1, 20) * DAY_MS));
-      if (this.plan.orders.length && r.chance(0.3)) learnOnce(this.engagedAt(this.plan.orders[0].placedAt.getTime() - r.uniform(1, 20) * DAY_MS));
-      if (a === 'CHURNED' && this.plan.orders.length === 0 && r.chance(0.5)) learnOnce(this.engagedAt(this.limitMs - r.uniform(0, 30) * DAY_MS));
+      for (const o of this.plan.orders)
+        if (r.chance(0.15)) learnOnce(this.engagedAt(o.placedAt.getTime() + r.uniform(1, 20) * DAY_MS));
+      if (this.plan.orders.length && r.chance(0.3))
+        learnOnce(this.engagedAt(this.plan.orders[0].placedAt.getTime() - r.uniform(1, 20) * DAY_MS));
+      if (a === 'CHURNED' && this.plan.orders.length === 0 && r.chance(0.5))
+        learnOnce(this.engagedAt(this.limitMs - r.uniform(0, 30) * DAY_MS));
     }
   }
 
@@ -815,16 +995,24 @@ class CustomerStory {
         case OrderChannel.WEB:
         case OrderChannel.APP: {
           const channel = o.channel === OrderChannel.APP ? C.APP : C.WEB;
-          this.touch(channel, T.PRODUCT_VIEW, at - r.uniform(5, 40) * MINUTE_MS, { properties: { sku: o.lines[0].sku } });
-          this.touch(channel, T.ADD_TO_CART, at - r.uniform(2, 5) * MINUTE_MS, { properties: { sku: o.lines[0].sku } });
-          this.touch(channel, T.CHECKOUT_STARTED, at - r.uniform(0.5, 2) * MINUTE_MS, { properties: { orderNumber: o.orderNumber } });
+          this.touch(channel, T.PRODUCT_VIEW, at - r.uniform(5, 40) * MINUTE_MS, {
+            properties: { sku: o.lines[0].sku },
+          });
+          this.touch(channel, T.ADD_TO_CART, at - r.uniform(2, 5) * MINUTE_MS, {
+            properties: { sku: o.lines[0].sku },
+          });
+          this.touch(channel, T.CHECKOUT_STARTED, at - r.uniform(0.5, 2) * MINUTE_MS, {
+            properties: { orderNumber: o.orderNumber },
+          });
           break;
         }
         case OrderChannel.STORE:
           this.touch(C.STORE, T.STORE_VISIT, at - r.uniform(5, 30) * MINUTE_MS);
           break;
         case OrderChannel.PHONE:
-          this.touch(C.PHONE, T.CALL_INBOUND, at - r.uniform(3, 10) * MINUTE_MS, { properties: { reason: 'order' } });
+          this.touch(C.PHONE, T.CALL_INBOUND, at - r.uniform(3, 10) * MINUTE_MS, {
+            properties: { reason: 'order' },
+          });
           break;
         case OrderChannel.SOCIAL:
           this.touch(C.SOCIAL, T.SOCIAL_MESSAGE, at - r.uniform(10, 120) * MINUTE_MS);
@@ -849,8 +1037,13 @@ class CustomerStory {
           else if (t.channel === TicketChannel.SOCIAL) this.touch(C.SOCIAL, T.SOCIAL_MESSAGE, at, props);
           else if (t.channel === TicketChannel.SMS) this.touch(C.SMS, T.SMS_REPLY, at, props);
           else if (t.channel === TicketChannel.STORE) this.touch(C.STORE, T.STORE_VISIT, at, props);
-          else if (t.channel === TicketChannel.WEB_FORM) this.touch(C.WEB, T.FORM_SUBMIT, at, { properties: { form: 'support', ticketId: t.ticketId } });
-        } else if (e.author === TicketMessageAuthor.AGENT && t.channel === TicketChannel.PHONE && this.r.chance(0.3)) {
+          else if (t.channel === TicketChannel.WEB_FORM)
+            this.touch(C.WEB, T.FORM_SUBMIT, at, { properties: { form: 'support', ticketId: t.ticketId } });
+        } else if (
+          e.author === TicketMessageAuthor.AGENT &&
+          t.channel === TicketChannel.PHONE &&
+          this.r.chance(0.3)
+        ) {
           this.touch(C.PHONE, T.CALL_OUTBOUND, at, { properties: { ticketId: t.ticketId } });
         }
       }
@@ -895,7 +1088,8 @@ class CustomerStory {
       case C.PUSH:
         if (this.touch(C.PUSH, T.PUSH_SENT, sendMs, { campaignKey: key }) && r.chance(p * 0.7)) {
           const openMs = sendMs + r.uniform(1, 240) * MINUTE_MS;
-          if (this.touch(C.PUSH, T.PUSH_OPEN, openMs, { campaignKey: key })) this.touch(C.APP, T.APP_OPEN, openMs + MINUTE_MS, { campaignKey: key });
+          if (this.touch(C.PUSH, T.PUSH_OPEN, openMs, { campaignKey: key }))
+            this.touch(C.APP, T.APP_OPEN, openMs + MINUTE_MS, { campaignKey: key });
         }
         return;
       case C.POSTAL:
@@ -914,16 +1108,20 @@ class CustomerStory {
     const created = this.createdMs;
     // Welcome series: three emails in the first week.
     const welcome = byKey('welcome');
-    if (welcome) for (const d of [0.01, 3, 7]) this.send(welcome, d < 1 ? created + 10 * MINUTE_MS : tenAm(created + d * DAY_MS), 1.8);
+    if (welcome)
+      for (const d of [0.01, 3, 7])
+        this.send(welcome, d < 1 ? created + 10 * MINUTE_MS : tenAm(created + d * DAY_MS), 1.8);
     // How-to newsletter every 7–12 weeks.
     const howTo = byKey('how-to');
     if (howTo) {
       const boost = this.plan.archetype === 'LEARNER' ? 2.5 : 1;
-      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(70, 112) * DAY_MS) this.send(howTo, tenAm(t), boost);
+      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(70, 112) * DAY_MS)
+        this.send(howTo, tenAm(t), boost);
     }
     // Seasonal sends to everyone reachable.
     for (const c of ctx.campaigns) {
-      if (!/-\d{4}$/.test(c.key) || c.startsAt.getTime() > this.asOfMs || c.startsAt.getTime() < created) continue;
+      if (!/-\d{4}$/.test(c.key) || c.startsAt.getTime() > this.asOfMs || c.startsAt.getTime() < created)
+        continue;
       const first = c.startsAt.getTime();
       if (c.channel === C.EMAIL || c.channel === C.SMS || c.channel === C.POSTAL) {
         // Seasonal audiences are targeted: not everyone reachable gets every campaign.
@@ -933,11 +1131,19 @@ class CustomerStory {
       } else if (c.channel === C.AD && r.chance(0.3)) {
         const at = this.engagedAt(first + r.uniform(0, (c.endsAt.getTime() - first) / DAY_MS) * DAY_MS);
         this.touch(C.AD, T.AD_IMPRESSION, at, { campaignKey: c.key });
-        if (r.chance(0.1 * this.activity)) this.touch(C.AD, T.AD_CLICK, at + r.uniform(0.1, 2) * MINUTE_MS, { campaignKey: c.key });
+        if (r.chance(0.1 * this.activity))
+          this.touch(C.AD, T.AD_CLICK, at + r.uniform(0.1, 2) * MINUTE_MS, { campaignKey: c.key });
       } else if (c.channel === C.SOCIAL && this.social && r.chance(0.3 * this.activity)) {
-        this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, this.engagedAt(first + r.uniform(0, 50) * DAY_MS), { campaignKey: c.key });
+        this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, this.engagedAt(first + r.uniform(0, 50) * DAY_MS), {
+          campaignKey: c.key,
+        });
       } else if (c.channel === C.EVENT && this.storeShopper && r.chance(0.12 * this.activity)) {
-        this.touch(C.EVENT, T.EVENT_ATTENDED, this.businessHoursAt(first + r.uniform(0, 140) * DAY_MS, 11, 19), { campaignKey: c.key });
+        this.touch(
+          C.EVENT,
+          T.EVENT_ATTENDED,
+          this.businessHoursAt(first + r.uniform(0, 140) * DAY_MS, 11, 19),
+          { campaignKey: c.key },
+        );
       }
     }
     const orders = this.plan.orders.filter((o) => o.fulfilment !== 'CANCELLED');
@@ -947,20 +1153,35 @@ class CustomerStory {
     const winback = byKey('winback');
     if (winback) this.send(winback, tenAm(lastOrderMs + 120 * DAY_MS), 0.6);
     const reviewRequest = byKey('review-request');
-    if (reviewRequest) for (const o of orders) if (r.chance(0.25)) this.send(reviewRequest, tenAm(o.placedAt.getTime() + 10 * DAY_MS));
+    if (reviewRequest)
+      for (const o of orders)
+        if (r.chance(0.25)) this.send(reviewRequest, tenAm(o.placedAt.getTime() + 10 * DAY_MS));
     const refer = byKey('refer');
-    if (refer && orders.length >= 2) this.send(refer, tenAm(orders[1].placedAt.getTime() + 3 * DAY_MS), this.plan.archetype === 'ADVOCATE' ? 2 : 1);
+    if (refer && orders.length >= 2)
+      this.send(
+        refer,
+        tenAm(orders[1].placedAt.getTime() + 3 * DAY_MS),
+        this.plan.archetype === 'ADVOCATE' ? 2 : 1,
+      );
     // Replenishment SMS 30 days after coffee orders; loyalty pushes for app users every ~2 months.
     const replenish = byKey('replenish');
-    if (replenish) for (const o of orders) if (o.lines.some((l) => l.sku.startsWith('COF'))) this.send(replenish, tenAm(o.placedAt.getTime() + 30 * DAY_MS));
+    if (replenish)
+      for (const o of orders)
+        if (o.lines.some((l) => l.sku.startsWith('COF')))
+          this.send(replenish, tenAm(o.placedAt.getTime() + 30 * DAY_MS));
     const loyalty = byKey('loyalty');
     if (loyalty && this.hasApp) {
-      for (let t = Math.max(this.appSinceMs, orders[0].placedAt.getTime()) + 20 * DAY_MS; t < this.asOfMs; t += r.uniform(60, 100) * DAY_MS) {
+      for (
+        let t = Math.max(this.appSinceMs, orders[0].placedAt.getTime()) + 20 * DAY_MS;
+        t < this.asOfMs;
+        t += r.uniform(60, 100) * DAY_MS
+      ) {
         this.send(loyalty, atLocalTime(this.p.timeZone, new Date(t), 18, r.int(30)).getTime());
       }
     }
     const appOnboarding = byKey('app-onboarding');
-    if (appOnboarding && this.hasApp) for (const d of [1, 5]) this.send(appOnboarding, tenAm(this.appSinceMs + d * DAY_MS), 1.5);
+    if (appOnboarding && this.hasApp)
+      for (const d of [1, 5]) this.send(appOnboarding, tenAm(this.appSinceMs + d * DAY_MS), 1.5);
   }
 
   /** Life between orders: app sessions, store visits, social interactions. */
@@ -973,9 +1194,15 @@ class CustomerStory {
     const to = Math.min(this.asOfMs, this.limitMs);
     const days = Math.max(0, (to - from) / DAY_MS);
     const sessions = (rate: number) => Math.min(40, r.poisson(rate * this.activity * days));
-    if (this.hasApp) for (let k = sessions(0.012); k > 0; k--) this.touch(C.APP, T.APP_OPEN, this.engagedAt(from + r.float() * (to - from)));
-    if (this.storeShopper) for (let k = sessions(0.005); k > 0; k--) this.touch(C.STORE, T.STORE_VISIT, this.businessHoursAt(from + r.float() * (to - from), 10, 20));
-    if (this.social) for (let k = sessions(0.005); k > 0; k--) this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, this.engagedAt(from + r.float() * (to - from)));
+    if (this.hasApp)
+      for (let k = sessions(0.012); k > 0; k--)
+        this.touch(C.APP, T.APP_OPEN, this.engagedAt(from + r.float() * (to - from)));
+    if (this.storeShopper)
+      for (let k = sessions(0.005); k > 0; k--)
+        this.touch(C.STORE, T.STORE_VISIT, this.businessHoursAt(from + r.float() * (to - from), 10, 20));
+    if (this.social)
+      for (let k = sessions(0.005); k > 0; k--)
+        this.touch(C.SOCIAL, T.SOCIAL_ENGAGEMENT, this.engagedAt(from + r.float() * (to - from)));
     // Active buyers were seen this month.
     if (!this.plan.quiet && (this.plan.archetype === 'REPEAT_BUYER' || this.plan.archetype === 'ADVOCATE')) {
       this.browse(this.engagedAt(this.ago(r.uniform(0.5, 25))), this.hasApp && r.chance(0.6));
@@ -983,7 +1210,10 @@ class CustomerStory {
   }
 
   private surveyTouchpoints(): void {
-    for (const s of this.plan.surveys) this.touch(s.channel, T.FORM_SUBMIT, s.answeredAt.getTime(), { properties: { form: 'survey', surveyId: s.surveyId } });
+    for (const s of this.plan.surveys)
+      this.touch(s.channel, T.FORM_SUBMIT, s.answeredAt.getTime(), {
+        properties: { form: 'survey', surveyId: s.surveyId },
+      });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -992,7 +1222,10 @@ class CustomerStory {
   private buildDuplicate(original: CustomerPlan): void {
     const r = this.r;
     const origin = original.profile.createdAt.getTime();
-    const originalLast = Math.max(origin, ...original.touchpoints.filter((t) => !OUTBOUND.has(t.type)).map((t) => t.occurredAt.getTime()));
+    const originalLast = Math.max(
+      origin,
+      ...original.touchpoints.filter((t) => !OUTBOUND.has(t.type)).map((t) => t.occurredAt.getTime()),
+    );
     this.limitMs = Math.min(this.asOfMs, original.archetype === 'CHURNED' ? originalLast : this.asOfMs);
     const createdMs = Math.min(this.limitMs - HOUR_MS, origin + r.uniform(20, 500) * DAY_MS);
     this.firstSeenMs = Math.max(origin + HOUR_MS, createdMs);
@@ -1005,12 +1238,21 @@ class CustomerStory {
       // Registered at the till: the profile is created with the first purchase.
       this.mainChannel = OrderChannel.STORE;
       const n = r.between(1, 2);
-      const times = Array.from({ length: n }, () => this.createdMs + r.float() * Math.max(0, this.limitMs - this.createdMs)).sort((x, y) => x - y);
+      const times = Array.from(
+        { length: n },
+        () => this.createdMs + r.float() * Math.max(0, this.limitMs - this.createdMs),
+      ).sort((x, y) => x - y);
       times[0] = this.createdMs;
       this.placeOrders(times);
       const firstPlaced = Math.min(...this.plan.orders.map((o) => o.placedAt.getTime()));
-      if (firstPlaced < this.createdMs + MINUTE_MS) this.setCreatedAt(firstPlaced - r.uniform(1, 20) * MINUTE_MS);
-      this.p.identifiers.push({ kind: IdentifierKind.LOYALTY_CARD, value: `${this.p.country}${String(r.between(1, 99_999_999)).padStart(10, '0')}`, source: 'pos', addedAt: this.p.createdAt });
+      if (firstPlaced < this.createdMs + MINUTE_MS)
+        this.setCreatedAt(firstPlaced - r.uniform(1, 20) * MINUTE_MS);
+      this.p.identifiers.push({
+        kind: IdentifierKind.LOYALTY_CARD,
+        value: `${this.p.country}${String(r.between(1, 99_999_999)).padStart(10, '0')}`,
+        source: 'pos',
+        addedAt: this.p.createdAt,
+      });
     }
     this.decideConsents();
     if (door === 'store') this.orderJourneys();
@@ -1041,18 +1283,33 @@ class CustomerStory {
     this.setTimeFrame();
     this.setTraits();
     this.placeOrders(this.purchaseTimes());
-    const firstOrderMs = this.plan.orders.length ? Math.min(...this.plan.orders.map((o) => o.placedAt.getTime())) : undefined;
+    const firstOrderMs = this.plan.orders.length
+      ? Math.min(...this.plan.orders.map((o) => o.placedAt.getTime()))
+      : undefined;
     const signUpMs = this.firstSeenMs + r.uniform(0, 3) * DAY_MS;
-    const createdMs = firstOrderMs !== undefined ? Math.min(signUpMs, firstOrderMs - r.uniform(5, 120) * MINUTE_MS) : signUpMs;
+    const createdMs =
+      firstOrderMs !== undefined
+        ? Math.min(signUpMs, firstOrderMs - r.uniform(5, 120) * MINUTE_MS)
+        : signUpMs;
     this.setCreatedAt(Math.min(createdMs, this.asOfMs - HOUR_MS));
     this.appSinceMs = this.createdMs + r.uniform(0, 0.4) * Math.max(0, this.limitMs - this.createdMs);
     this.decideConsents();
     this.addIdentifiers();
     if (this.plan.orders.some((o) => o.channel === OrderChannel.STORE)) {
-      this.p.identifiers.push({ kind: IdentifierKind.LOYALTY_CARD, value: `${this.p.country}${String(r.between(1, 99_999_999)).padStart(10, '0')}`, source: 'pos', addedAt: this.p.createdAt });
+      this.p.identifiers.push({
+        kind: IdentifierKind.LOYALTY_CARD,
+        value: `${this.p.country}${String(r.between(1, 99_999_999)).padStart(10, '0')}`,
+        source: 'pos',
+        addedAt: this.p.createdAt,
+      });
     }
     if (this.plan.orders.some((o) => o.channel === OrderChannel.WEB || o.channel === OrderChannel.APP)) {
-      this.p.identifiers.push({ kind: IdentifierKind.EXTERNAL_ID, value: `shop-${this.p.customerId.slice(-10)}`, source: 'webshop', addedAt: this.p.createdAt });
+      this.p.identifiers.push({
+        kind: IdentifierKind.EXTERNAL_ID,
+        value: `shop-${this.p.customerId.slice(-10)}`,
+        source: 'webshop',
+        addedAt: this.p.createdAt,
+      });
     }
     this.planReturns();
     this.planTickets();
@@ -1094,8 +1351,15 @@ function dedupeExclusiveIdentifiers(plans: readonly CustomerPlan[]): void {
 }
 
 /** Points half of the "bring a friend" referrals at customers who signed up 1–30 days later. */
-function linkReferrals(rng: SeedRandom, plans: readonly CustomerPlan[], pending: { plan: CustomerPlan; referral: ReferralPlan }[]): void {
-  const byCreation = plans.filter((p) => !p.profile.duplicateOf).map((p) => p.profile).sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
+function linkReferrals(
+  rng: SeedRandom,
+  plans: readonly CustomerPlan[],
+  pending: { plan: CustomerPlan; referral: ReferralPlan }[],
+): void {
+  const byCreation = plans
+    .filter((p) => !p.profile.duplicateOf)
+    .map((p) => p.profile)
+    .sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime());
   const times = byCreation.map((p) => p.createdAt.getTime());
   const lowerBound = (t: number) => {
     let lo = 0;
@@ -1111,7 +1375,13 @@ function linkReferrals(rng: SeedRandom, plans: readonly CustomerPlan[], pending:
   for (const { plan, referral } of pending) {
     const from = lowerBound(referral.referredAt.getTime() + DAY_MS);
     const to = lowerBound(referral.referredAt.getTime() + 30 * DAY_MS);
-    const candidates = byCreation.slice(from, to).filter((p) => p.customerId !== plan.profile.customerId && !taken.has(`${plan.profile.customerId}|${p.customerId}`));
+    const candidates = byCreation
+      .slice(from, to)
+      .filter(
+        (p) =>
+          p.customerId !== plan.profile.customerId &&
+          !taken.has(`${plan.profile.customerId}|${p.customerId}`),
+      );
     if (candidates.length === 0) {
       referral.referredEmail = `friend.${rng.between(100, 999)}.${plan.referrals.indexOf(referral)}@gmail.com`;
       continue;
@@ -1128,7 +1398,8 @@ function assignManualSegments(rng: SeedRandom, plans: readonly CustomerPlan[]): 
   for (const plan of plans) {
     if (plan.profile.duplicateOf) continue;
     if (plan.archetype === 'ADVOCATE' && plan.orders.length >= 4) plan.profile.segmentKeys.push('vip');
-    if (plan.profile.identifiers.some((i) => i.kind === IdentifierKind.DEVICE_ID) && rng.chance(0.06)) plan.profile.segmentKeys.push('beta');
+    if (plan.profile.identifiers.some((i) => i.kind === IdentifierKind.DEVICE_ID) && rng.chance(0.06))
+      plan.profile.segmentKeys.push('beta');
   }
 }
 
@@ -1139,7 +1410,8 @@ export function validateStoryOptions(options: StoryOptions): void {
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0x7fffffff) {
     throw new RangeError('seed must be an integer from 0 to 2147483647');
   }
-  if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) throw new RangeError('asOf must be a valid date');
+  if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime()))
+    throw new RangeError('asOf must be a valid date');
   const rate = options.duplicateRate ?? 0.05;
   if (!(rate >= 0 && rate <= 0.5)) throw new RangeError('duplicateRate must be between 0 and 0.5');
 }

@@ -22,7 +22,13 @@ export interface TopicTexts {
 
 export const TICKET_TEXTS: Readonly<Record<TicketTopic, TopicTexts>> = {
   COMPLAINT: {
-    subjects: ['Damaged item in order {order}', 'Still waiting for my refund', 'Wrong item delivered', 'Very poor service', 'Replacement never arrived'],
+    subjects: [
+      'Damaged item in order {order}',
+      'Still waiting for my refund',
+      'Wrong item delivered',
+      'Very poor service',
+      'Replacement never arrived',
+    ],
     opening: {
       negative: [
         'The {product} from order {order} arrived damaged and nobody answered my email. I am really disappointed, this is unacceptable.',
@@ -46,7 +52,12 @@ export const TICKET_TEXTS: Readonly<Record<TicketTopic, TopicTexts>> = {
     resolutions: ['Refund issued', 'Replacement delivered', 'Voucher granted as an apology'],
   },
   QUESTION: {
-    subjects: ['Question about {product}', 'Is the {product} dishwasher safe?', 'Delivery times to my address', 'Which grinder setting for pour-over?'],
+    subjects: [
+      'Question about {product}',
+      'Is the {product} dishwasher safe?',
+      'Delivery times to my address',
+      'Which grinder setting for pour-over?',
+    ],
     opening: {
       neutral: [
         'Hi, could you tell me whether the {product} is dishwasher safe?',
@@ -86,14 +97,22 @@ export const TICKET_TEXTS: Readonly<Record<TicketTopic, TopicTexts>> = {
     resolutions: ['Return label sent', 'Return received'],
   },
   TECHNICAL: {
-    subjects: ['Cannot log in to the app', 'Problem with the {product}', 'App keeps logging me out', 'Smart plug setup'],
+    subjects: [
+      'Cannot log in to the app',
+      'Problem with the {product}',
+      'App keeps logging me out',
+      'Smart plug setup',
+    ],
     opening: {
       neutral: [
         'I cannot log in to the app since yesterday, could you check my account?',
         'How do I pair the {product} with my phone?',
         'The app asks me to verify my email again every day.',
       ],
-      negative: ['The app crashes every time I open my orders. Really frustrating.', 'The {product} stopped working after a week, it is faulty.'],
+      negative: [
+        'The app crashes every time I open my orders. Really frustrating.',
+        'The {product} stopped working after a week, it is faulty.',
+      ],
     },
     followUp: {
       positive: ['It works now, thanks!', 'Fixed, thank you for the help. Great support.'],
@@ -104,19 +123,29 @@ export const TICKET_TEXTS: Readonly<Record<TicketTopic, TopicTexts>> = {
       'I have reset your session; please try again.',
       'Please hold the button for ten seconds to reset the device.',
     ],
-    resolutions: ['Account unlocked', 'Known issue fixed in the app update', 'Device reset instructions worked'],
+    resolutions: [
+      'Account unlocked',
+      'Known issue fixed in the app update',
+      'Device reset instructions worked',
+    ],
   },
   BILLING: {
     subjects: ['Question about my invoice', 'Charged twice for order {order}', 'VAT invoice needed'],
     opening: {
-      neutral: ['Could you send me a VAT invoice for order {order}?', 'Which payment methods do you accept for large orders?'],
+      neutral: [
+        'Could you send me a VAT invoice for order {order}?',
+        'Which payment methods do you accept for large orders?',
+      ],
       negative: ['I was overcharged for order {order}, the amount is wrong.'],
     },
     followUp: {
       positive: ['Thank you, I received it.', 'Thanks, all good now.'],
       neutral: ['My company name should be on the invoice.'],
     },
-    agentReplies: ['Hi {name}, the invoice is attached.', 'I have refunded the duplicate charge; it will show in 3–5 days.'],
+    agentReplies: [
+      'Hi {name}, the invoice is attached.',
+      'I have refunded the duplicate charge; it will show in 3–5 days.',
+    ],
     resolutions: ['Invoice sent', 'Duplicate charge refunded'],
   },
 };
@@ -129,9 +158,17 @@ export const STATUS_REASONS = {
 };
 
 export const NPS_COMMENTS: Readonly<Record<'promoter' | 'passive' | 'detractor', readonly string[]>> = {
-  promoter: ['Love the coffee and the fast delivery.', 'Great quality, I recommend you to all my friends.', 'Excellent service every time.'],
+  promoter: [
+    'Love the coffee and the fast delivery.',
+    'Great quality, I recommend you to all my friends.',
+    'Excellent service every time.',
+  ],
   passive: ['Good products, delivery could be faster.', 'Fine overall.', 'Prices are a bit high.'],
-  detractor: ['The refund took far too long.', 'Damaged parcel and slow support.', 'Not happy with the service lately.'],
+  detractor: [
+    'The refund took far too long.',
+    'Damaged parcel and slow support.',
+    'Not happy with the service lately.',
+  ],
 };
 
 export const REVIEW_TEXTS: Readonly<Record<1 | 2 | 3 | 4 | 5, readonly { title: string; text: string }[]>> = {

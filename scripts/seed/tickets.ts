@@ -61,7 +61,11 @@ function firstResponseDelayMs(rng: SeedRandom, channel: TicketChannel): number {
   }
 }
 
-function textFor(rng: SeedRandom, pool: Readonly<Partial<Record<Tone, readonly string[]>>>, tone: Tone): string {
+function textFor(
+  rng: SeedRandom,
+  pool: Readonly<Partial<Record<Tone, readonly string[]>>>,
+  tone: Tone,
+): string {
   const list = pool[tone] ?? pool.neutral ?? pool.positive ?? pool.negative ?? [];
   return rng.pick(list);
 }
@@ -78,10 +82,21 @@ export function planTicket(rng: SeedRandom, req: TicketRequest): TicketPlan {
   const texts = TICKET_TEXTS[req.topic];
   const events: TicketEvent[] = [];
   const customer = (body: string, at: number) =>
-    events.push({ kind: 'message', author: TicketMessageAuthor.CUSTOMER, body: fill(body, req), at: new Date(at) });
+    events.push({
+      kind: 'message',
+      author: TicketMessageAuthor.CUSTOMER,
+      body: fill(body, req),
+      at: new Date(at),
+    });
   const agent = (at: number) =>
-    events.push({ kind: 'message', author: TicketMessageAuthor.AGENT, body: fill(rng.pick(texts.agentReplies), req), at: new Date(at) });
-  const status = (to: TicketStatus, reason: string, at: number) => events.push({ kind: 'status', to, reason, at: new Date(at) });
+    events.push({
+      kind: 'message',
+      author: TicketMessageAuthor.AGENT,
+      body: fill(rng.pick(texts.agentReplies), req),
+      at: new Date(at),
+    });
+  const status = (to: TicketStatus, reason: string, at: number) =>
+    events.push({ kind: 'status', to, reason, at: new Date(at) });
 
   let t = req.openedAt.getTime();
   customer(textFor(rng, texts.opening, req.tone), t);
@@ -92,31 +107,46 @@ export function planTicket(rng: SeedRandom, req: TicketRequest): TicketPlan {
   if (path === 'pending') {
     status(TicketStatus.PENDING, rng.pick(STATUS_REASONS.pending), (t += MINUTE_MS));
     // The customer's reply puts the ticket back in the queue (support's rule: PENDING → OPEN).
-    customer(textFor(rng, texts.followUp, req.tone === 'negative' ? 'negative' : 'neutral'), (t += rng.uniform(2, 72) * HOUR_MS));
+    customer(
+      textFor(rng, texts.followUp, req.tone === 'negative' ? 'negative' : 'neutral'),
+      (t += rng.uniform(2, 72) * HOUR_MS),
+    );
     agent((t += rng.uniform(1, 24) * HOUR_MS));
   } else if (path === 'hold') {
     status(TicketStatus.ON_HOLD, rng.pick(STATUS_REASONS.onHold), (t += MINUTE_MS));
-    if (req.tone === 'negative' && rng.chance(0.5)) customer(textFor(rng, texts.followUp, 'negative'), (t += rng.uniform(0.5, 2) * DAY_MS));
+    if (req.tone === 'negative' && rng.chance(0.5))
+      customer(textFor(rng, texts.followUp, 'negative'), (t += rng.uniform(0.5, 2) * DAY_MS));
     agent((t += rng.uniform(1, 5) * DAY_MS));
   }
   if (!req.keepOpen) {
-    if (path === 'quick' && rng.chance(0.5)) customer(textFor(rng, texts.followUp, followTone), (t += rng.uniform(0.2, 12) * HOUR_MS));
+    if (path === 'quick' && rng.chance(0.5))
+      customer(textFor(rng, texts.followUp, followTone), (t += rng.uniform(0.2, 12) * HOUR_MS));
     status(TicketStatus.RESOLVED, rng.pick(texts.resolutions), (t += rng.uniform(0.1, 4) * HOUR_MS));
     if (rng.chance(0.08)) {
       // Reopened: the customer writes again after the resolution (RESOLVED → OPEN), and it is solved again.
-      customer(textFor(rng, texts.followUp, req.tone === 'negative' ? 'negative' : 'neutral'), (t += rng.uniform(1, 4) * DAY_MS));
+      customer(
+        textFor(rng, texts.followUp, req.tone === 'negative' ? 'negative' : 'neutral'),
+        (t += rng.uniform(1, 4) * DAY_MS),
+      );
       agent((t += rng.uniform(1, 12) * HOUR_MS));
       status(TicketStatus.RESOLVED, rng.pick(texts.resolutions), (t += rng.uniform(0.1, 2) * HOUR_MS));
     }
     const resolvedAt = t;
-    if (rng.chance(0.75)) status(TicketStatus.CLOSED, rng.pick(STATUS_REASONS.closed), resolvedAt + rng.uniform(3, 8) * DAY_MS);
+    if (rng.chance(0.75))
+      status(TicketStatus.CLOSED, rng.pick(STATUS_REASONS.closed), resolvedAt + rng.uniform(3, 8) * DAY_MS);
     if (rng.chance(req.ratingChance)) {
       const [lo, hi] = req.ratingRange;
-      events.push({ kind: 'rating', score: rng.between(lo, hi), at: new Date(resolvedAt + rng.uniform(0.1, 3) * DAY_MS) });
+      events.push({
+        kind: 'rating',
+        score: rng.between(lo, hi),
+        at: new Date(resolvedAt + rng.uniform(0.1, 3) * DAY_MS),
+      });
     }
   }
   const limit = Math.min(req.asOf.getTime(), req.until.getTime());
-  const happened = events.filter((e) => e.at.getTime() <= limit).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const happened = events
+    .filter((e) => e.at.getTime() <= limit)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   return {
     ticketId: req.ticketId,
     channel: req.channel,

@@ -1,5 +1,12 @@
-import type { CampaignObjective, CampaignStatus } from '../../subgraphs/marketing/src/campaign/campaign.enums';
-import type { ConsentChannel, ConsentPurpose, ConsentSource } from '../../subgraphs/marketing/src/consent/consent.enums';
+import type {
+  CampaignObjective,
+  CampaignStatus,
+} from '../../subgraphs/marketing/src/campaign/campaign.enums';
+import type {
+  ConsentChannel,
+  ConsentPurpose,
+  ConsentSource,
+} from '../../subgraphs/marketing/src/consent/consent.enums';
 import type {
   AgeBand,
   CustomerGender,
@@ -8,7 +15,10 @@ import type {
   StoredIdentifierKind,
 } from '../../subgraphs/marketing/src/customer/customer.enums';
 import type { SegmentKind } from '../../subgraphs/marketing/src/segment/segment.enums';
-import type { TouchpointChannel, TouchpointType } from '../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
+import type {
+  TouchpointChannel,
+  TouchpointType,
+} from '../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
 import type { OrderChannel } from '../../subgraphs/sales/src/order/order.enums';
 import type { ReturnReason } from '../../subgraphs/sales/src/return/return.enums';
 import type {

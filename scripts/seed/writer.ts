@@ -45,12 +45,16 @@ export function bindModels(connections: SeedConnections): BoundModels {
 const SUBGRAPHS = ['marketing', 'sales', 'support'] as const;
 
 function eachModel(models: BoundModels): [string, AnyModel][] {
-  return SUBGRAPHS.flatMap((s) => Object.entries(models[s]).map(([name, m]) => [`${s}.${name}`, m] as [string, AnyModel]));
+  return SUBGRAPHS.flatMap((s) =>
+    Object.entries(models[s]).map(([name, m]) => [`${s}.${name}`, m] as [string, AnyModel]),
+  );
 }
 
 /** Rows already stored, per `subgraph.collection` (only non-empty ones). */
 export async function existingRows(models: BoundModels): Promise<Record<string, number>> {
-  const counts = await Promise.all(eachModel(models).map(async ([name, m]) => [name, await m.estimatedDocumentCount()] as const));
+  const counts = await Promise.all(
+    eachModel(models).map(async ([name, m]) => [name, await m.estimatedDocumentCount()] as const),
+  );
   return Object.fromEntries(counts.filter(([, n]) => n > 0));
 }
 
@@ -68,15 +72,20 @@ export async function prepareDatabases(
   await Promise.all(eachModel(models).map(([, m]) => m.init()));
   const existing = await existingRows(models);
   if (Object.keys(existing).length > 0) {
-    const summary = Object.entries(existing).map(([k, n]) => `${k}: ${n}`).join(', ');
+    const summary = Object.entries(existing)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ');
     if (policy === 'skip') {
       logger?.info(`Demo data: databases already hold data (${summary}); not seeding`);
       return false;
     }
     if (policy === 'fail') {
-      throw conflict(`The target databases are not empty (${summary}); drop them first (--drop) or seed other databases`, {
-        existing,
-      });
+      throw conflict(
+        `The target databases are not empty (${summary}); drop them first (--drop) or seed other databases`,
+        {
+          existing,
+        },
+      );
     }
     logger?.info(`Demo data: dropping ${SUBGRAPHS.map((s) => connections[s].name).join(', ')}`);
     await Promise.all(SUBGRAPHS.map((s) => connections[s].dropDatabase()));
@@ -85,11 +94,15 @@ export async function prepareDatabases(
   return true;
 }
 
-function collectionsOf(docs: DemoDocuments, models: BoundModels): { subgraph: (typeof SUBGRAPHS)[number]; name: string; model: AnyModel; rows: object[] }[] {
+function collectionsOf(
+  docs: DemoDocuments,
+  models: BoundModels,
+): { subgraph: (typeof SUBGRAPHS)[number]; name: string; model: AnyModel; rows: object[] }[] {
   return SUBGRAPHS.flatMap((subgraph) =>
     Object.entries(docs[subgraph] as Record<string, object[]>).map(([name, rows]) => {
       const model = models[subgraph][name];
-      if (!model) throw new DemoDataError(`the ${subgraph} subgraph has no model "${name}" (createModels changed?)`);
+      if (!model)
+        throw new DemoDataError(`the ${subgraph} subgraph has no model "${name}" (createModels changed?)`);
       return { subgraph, name, model, rows };
     }),
   );
@@ -99,15 +112,22 @@ function collectionsOf(docs: DemoDocuments, models: BoundModels): { subgraph: (t
  * Validates up to `perCollection` documents of every collection (spread evenly over it) with the mongoose
  * schema; throws DemoDataError listing the first problems. Nothing is written before this passes.
  */
-export async function validateSample(docs: DemoDocuments, models: BoundModels, perCollection = 50): Promise<void> {
+export async function validateSample(
+  docs: DemoDocuments,
+  models: BoundModels,
+  perCollection = 50,
+): Promise<void> {
   const problems: string[] = [];
   for (const { subgraph, name, model, rows } of collectionsOf(docs, models)) {
     const step = Math.max(1, Math.floor(rows.length / perCollection));
     for (let i = 0; i < rows.length && problems.length < 10; i += step) {
-      await new model(rows[i]).validate().catch((error: Error) => problems.push(`${subgraph}.${name}[${i}]: ${error.message}`));
+      await new model(rows[i])
+        .validate()
+        .catch((error: Error) => problems.push(`${subgraph}.${name}[${i}]: ${error.message}`));
     }
   }
-  if (problems.length) throw new DemoDataError(`demo documents do not match the subgraph schemas:\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new DemoDataError(`demo documents do not match the subgraph schemas:\n  ${problems.join('\n  ')}`);
 }
 
 /** Collections without a unique index but their _id take unordered inserts; the others stop at the first error. */
@@ -125,7 +145,10 @@ export async function insertDocuments(
       for (const { name, model, rows } of bySubgraph.filter((c) => c.subgraph === subgraph)) {
         const key = `${subgraph}.${name}`;
         for (let i = 0; i < rows.length; i += options.chunkSize) {
-          await model.insertMany(rows.slice(i, i + options.chunkSize), { lean: true, ordered: !UNORDERED.has(key) });
+          await model.insertMany(rows.slice(i, i + options.chunkSize), {
+            lean: true,
+            ordered: !UNORDERED.has(key),
+          });
         }
         counts[key] = rows.length;
         options.logger?.info(`Demo data: ${rows.length} ${key}`);

@@ -54,7 +54,11 @@ async function digest(): Promise<string> {
 }
 
 beforeAll(async () => {
-  [marketing, sales, support] = await Promise.all([openTestConnection('seed_mkt'), openTestConnection('seed_sales'), openTestConnection('seed_support')]);
+  [marketing, sales, support] = await Promise.all([
+    openTestConnection('seed_mkt'),
+    openTestConnection('seed_sales'),
+    openTestConnection('seed_support'),
+  ]);
   summary = await seed();
 }, 180_000);
 
@@ -72,7 +76,14 @@ describe('seedDemoData', () => {
       expect({ name, stored: await models[name].countDocuments() }).toEqual({ name, stored: count });
     }
     expect(summary.counts['marketing.customers']).toBe(300);
-    for (const name of ['marketing.touchpoints', 'sales.orders', 'sales.returns', 'support.tickets', 'marketing.surveyAnswers', 'marketing.campaigns']) {
+    for (const name of [
+      'marketing.touchpoints',
+      'sales.orders',
+      'sales.returns',
+      'support.tickets',
+      'marketing.surveyAnswers',
+      'marketing.campaigns',
+    ]) {
       expect(summary.counts[name]).toBeGreaterThan(0);
     }
   });
@@ -84,7 +95,8 @@ describe('seedDemoData', () => {
     const orders = await m['sales.orders'].find().lean();
     const orderIds = new Set(orders.map((o) => o._id as string));
     const orderCustomer = new Map(orders.map((o) => [o._id as string, o.customerId as string]));
-    const missing = (values: Iterable<string>, known: Set<string>) => [...values].filter((v) => !known.has(v));
+    const missing = (values: Iterable<string>, known: Set<string>) =>
+      [...values].filter((v) => !known.has(v));
 
     expect(missing(await ids('sales.orders', 'customerId'), customers)).toEqual([]);
     expect(missing(await ids('sales.returns', 'customerId'), customers)).toEqual([]);
@@ -96,13 +108,19 @@ describe('seedDemoData', () => {
     expect(missing(await ids('marketing.referrals', 'referredCustomerId'), customers)).toEqual([]);
 
     const returns = await m['sales.returns'].find().lean();
-    expect(returns.filter((r) => !orderIds.has(r.orderId) || orderCustomer.get(r.orderId) !== r.customerId)).toEqual([]);
+    expect(
+      returns.filter((r) => !orderIds.has(r.orderId) || orderCustomer.get(r.orderId) !== r.customerId),
+    ).toEqual([]);
     const tickets = await m['support.tickets'].find({ orderId: trusted({ $type: 'string' }) }).lean();
     expect(tickets.length).toBeGreaterThan(0);
     expect(tickets.filter((t) => orderCustomer.get(t.orderId) !== t.customerId)).toEqual([]);
     expect(missing(await ids('marketing.reviews', 'productId'), await ids('sales.products'))).toEqual([]);
-    expect(missing(await ids('marketing.touchpoints', 'campaignId'), await ids('marketing.campaigns'))).toEqual([]);
-    expect(missing(await ids('marketing.customers', 'segmentIds'), await ids('marketing.segments'))).toEqual([]);
+    expect(
+      missing(await ids('marketing.touchpoints', 'campaignId'), await ids('marketing.campaigns')),
+    ).toEqual([]);
+    expect(missing(await ids('marketing.customers', 'segmentIds'), await ids('marketing.segments'))).toEqual(
+      [],
+    );
     const skus = await ids('sales.products', 'sku');
     expect(missing(await ids('sales.orders', 'items.sku'), skus)).toEqual([]);
   });
@@ -111,7 +129,9 @@ describe('seedDemoData', () => {
     for (const [name, model] of Object.entries(modelsOf())) {
       const problems: string[] = [];
       for (const doc of await model.find().lean()) {
-        await new model(doc).validate().catch((e: Error) => problems.length < 3 && problems.push(`${name} ${doc._id}: ${e.message}`));
+        await new model(doc)
+          .validate()
+          .catch((e: Error) => problems.length < 3 && problems.push(`${name} ${doc._id}: ${e.message}`));
       }
       expect(problems).toEqual([]);
     }
@@ -143,6 +163,8 @@ describe('seedDemoData', () => {
     expect(await digest()).toBe(before);
     // The drop recreated the unique indexes that keep identities apart.
     const indexes = await marketing.connection.collection('customers').indexes();
-    expect(indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['emails_unique', 'exclusive_keys_unique']));
+    expect(indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['emails_unique', 'exclusive_keys_unique']),
+    );
   }, 180_000);
 });

@@ -15,7 +15,17 @@ function errorOf(fn: () => unknown): AppError {
 describe('npm run seed arguments', () => {
   it('has defaults and reads both --flag value and --flag=value', () => {
     expect(parseSeedArgs([])).toEqual({ customers: 5000, seed: 42, drop: false, help: false });
-    expect(parseSeedArgs(['--customers', '300', '--seed=7', '--drop', '--as-of', '2026-11-01', '--db-path=/tmp/x'])).toEqual({
+    expect(
+      parseSeedArgs([
+        '--customers',
+        '300',
+        '--seed=7',
+        '--drop',
+        '--as-of',
+        '2026-11-01',
+        '--db-path=/tmp/x',
+      ]),
+    ).toEqual({
       customers: 300,
       seed: 7,
       drop: true,
@@ -47,7 +57,9 @@ describe('seedDemoData options', () => {
     expect(errorOf(() => checkSeedOptions({ ...base, customers: 1.5 })).details.field).toBe('customers');
     expect(errorOf(() => checkSeedOptions({ ...base, seed: 2 ** 31 })).details.field).toBe('seed');
     expect(errorOf(() => checkSeedOptions({ ...base, asOf: new Date('x') })).details.field).toBe('asOf');
-    expect(errorOf(() => checkSeedOptions({ ...base, duplicateRate: 0.9 })).details.field).toBe('duplicateRate');
+    expect(errorOf(() => checkSeedOptions({ ...base, duplicateRate: 0.9 })).details.field).toBe(
+      'duplicateRate',
+    );
     expect(() => checkSeedOptions({ ...base, asOf: new Date() })).not.toThrow();
   });
 });

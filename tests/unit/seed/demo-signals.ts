@@ -29,8 +29,19 @@ export function signalsByCustomer(docs: DemoDocuments, now: Date): Map<string, C
         preferredChannel: null,
         preferredHour: null,
       },
-      advocacy: { lastNpsScore: null, lastNpsAt: null, referralsCount: 0, reviewsCount: 0, averageReviewRating: null },
-      consents: c.consents.map((x) => ({ channel: x.channel, purpose: x.purpose, granted: x.granted, updatedAt: x.updatedAt })),
+      advocacy: {
+        lastNpsScore: null,
+        lastNpsAt: null,
+        referralsCount: 0,
+        reviewsCount: 0,
+        averageReviewRating: null,
+      },
+      consents: c.consents.map((x) => ({
+        channel: x.channel,
+        purpose: x.purpose,
+        granted: x.granted,
+        updatedAt: x.updatedAt,
+      })),
       timeZone: c.timeZone ?? null,
       quietHours: c.quietHours ?? null,
       purchase: {
@@ -41,7 +52,13 @@ export function signalsByCustomer(docs: DemoDocuments, now: Date): Map<string, C
         lastOrderAt: null,
         lastReturnAt: null,
       },
-      support: { openComplaints: 0, complaintsLast30Days: 0, lastContactAt: null, averageSatisfaction: null, lastNegativeSentimentAt: null },
+      support: {
+        openComplaints: 0,
+        complaintsLast30Days: 0,
+        lastContactAt: null,
+        averageSatisfaction: null,
+        lastNegativeSentimentAt: null,
+      },
     });
   }
   const min = (a: Date | null, b: Date) => (!a || b < a ? b : a);
@@ -55,7 +72,8 @@ export function signalsByCustomer(docs: DemoDocuments, now: Date): Map<string, C
     if (age <= 30 * DAY) e.touchpointsLast30Days++;
     if (age <= 90 * DAY) {
       e.touchpointsLast90Days++;
-      if (education.has(tp.type) || tp.campaignObjective === CampaignObjective.EDUCATION) e.educationTouchpointsLast90Days++;
+      if (education.has(tp.type) || tp.campaignObjective === CampaignObjective.EDUCATION)
+        e.educationTouchpointsLast90Days++;
     }
   }
   for (const s of docs.marketing.surveyAnswers) {
@@ -67,7 +85,8 @@ export function signalsByCustomer(docs: DemoDocuments, now: Date): Map<string, C
   }
   for (const r of docs.marketing.referrals) out.get(r.referrerId)!.advocacy.referralsCount++;
   const ratings = new Map<string, number[]>();
-  for (const r of docs.marketing.reviews) ratings.set(r.customerId, [...(ratings.get(r.customerId) ?? []), r.rating]);
+  for (const r of docs.marketing.reviews)
+    ratings.set(r.customerId, [...(ratings.get(r.customerId) ?? []), r.rating]);
   for (const [id, list] of ratings) {
     const a = out.get(id)!.advocacy;
     a.reviewsCount = list.length;
@@ -89,13 +108,16 @@ export function signalsByCustomer(docs: DemoDocuments, now: Date): Map<string, C
     const s = out.get(k.customerId)!.support;
     const open = OPEN_STATUSES.includes(k.status);
     if (open && k.category === TicketCategory.COMPLAINT) s.openComplaints++;
-    if (k.category === TicketCategory.COMPLAINT && k.openedAt.getTime() >= t - 30 * DAY) s.complaintsLast30Days++;
+    if (k.category === TicketCategory.COMPLAINT && k.openedAt.getTime() >= t - 30 * DAY)
+      s.complaintsLast30Days++;
     s.lastContactAt = max(s.lastContactAt, k.lastContactAt);
     if (k.lastNegativeAt) s.lastNegativeSentimentAt = max(s.lastNegativeSentimentAt, k.lastNegativeAt);
-    if (k.satisfaction) satisfaction.set(k.customerId, [...(satisfaction.get(k.customerId) ?? []), k.satisfaction.score]);
+    if (k.satisfaction)
+      satisfaction.set(k.customerId, [...(satisfaction.get(k.customerId) ?? []), k.satisfaction.score]);
   }
   for (const [id, list] of satisfaction) {
-    out.get(id)!.support.averageSatisfaction = Math.round((list.reduce((x, y) => x + y, 0) / list.length) * 100) / 100;
+    out.get(id)!.support.averageSatisfaction =
+      Math.round((list.reduce((x, y) => x + y, 0) / list.length) * 100) / 100;
   }
   return out;
 }

@@ -2,11 +2,25 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { computeLifecycle, type LifecycleStage } from '../../../gateway/src/insights/rules/lifecycle.rules';
 import { CampaignObjective, CampaignStatus } from '../../../subgraphs/marketing/src/campaign/campaign.enums';
 import { canonicalTimeZone, localHour } from '../../../subgraphs/marketing/src/common/time-zone';
-import { ConsentChannel, ConsentPurpose, ConsentSource } from '../../../subgraphs/marketing/src/consent/consent.enums';
-import { EXCLUSIVE_IDENTIFIER_KINDS, PhoneKind } from '../../../subgraphs/marketing/src/customer/customer.enums';
+import {
+  ConsentChannel,
+  ConsentPurpose,
+  ConsentSource,
+} from '../../../subgraphs/marketing/src/consent/consent.enums';
+import {
+  EXCLUSIVE_IDENTIFIER_KINDS,
+  PhoneKind,
+} from '../../../subgraphs/marketing/src/customer/customer.enums';
 import type { CustomerDoc } from '../../../subgraphs/marketing/src/customer/customer.model';
-import { TouchpointChannel, TouchpointType } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
-import { channelTypeProblem, ENGAGED_TYPES, OUTBOUND_TYPES } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
+import {
+  TouchpointChannel,
+  TouchpointType,
+} from '../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
+import {
+  channelTypeProblem,
+  ENGAGED_TYPES,
+  OUTBOUND_TYPES,
+} from '../../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
 import { OrderChannel, OrderStatus } from '../../../subgraphs/sales/src/order/order.enums';
 import { ReturnReason } from '../../../subgraphs/sales/src/return/return.enums';
 import {
@@ -47,7 +61,11 @@ const countBy = <T>(items: T[], key: (t: T) => string): Map<string, number> => {
 const expectAll = (present: Map<string, number> | Set<string>, wanted: readonly string[]) =>
   expect([...wanted].filter((w) => !present.has(w))).toEqual([]);
 /** One expectation per invariant (not one per row): lists the first offenders when it fails. */
-function expectNone<T>(rows: readonly T[], violates: (row: T) => boolean | string, describe: (row: T) => unknown = (r) => r): void {
+function expectNone<T>(
+  rows: readonly T[],
+  violates: (row: T) => boolean | string,
+  describe: (row: T) => unknown = (r) => r,
+): void {
   const offenders: unknown[] = [];
   for (const row of rows) {
     const v = violates(row);
@@ -69,37 +87,101 @@ describe('coverage', () => {
       stages.set(stage, (stages.get(stage) ?? 0) + 1);
       if (stage === EXPECTED_STAGE[c.archetype]) agree++;
     }
-    const stageNames: LifecycleStage[] = ['DISCOVERY', 'EDUCATION', 'PURCHASE', 'POST_PURCHASE_ENGAGEMENT', 'ADVOCACY', 'AT_RISK', 'CHURNED'];
+    const stageNames: LifecycleStage[] = [
+      'DISCOVERY',
+      'EDUCATION',
+      'PURCHASE',
+      'POST_PURCHASE_ENGAGEMENT',
+      'ADVOCACY',
+      'AT_RISK',
+      'CHURNED',
+    ];
     for (const s of stageNames) expect(stages.get(s) ?? 0).toBeGreaterThan(150);
     expect(agree / originals().length).toBeGreaterThan(0.97);
   });
 
   it('uses every channel, type group, status and reason the subgraphs define', () => {
-    expectAll(countBy(docs.marketing.touchpoints, (t) => t.channel), Object.values(TouchpointChannel));
+    expectAll(
+      countBy(docs.marketing.touchpoints, (t) => t.channel),
+      Object.values(TouchpointChannel),
+    );
     const types = countBy(docs.marketing.touchpoints, (t) => t.type);
     expect(Object.values(TouchpointType).filter((t) => !types.has(t)).length).toBeLessThanOrEqual(0);
-    expectAll(countBy(docs.sales.orders, (o) => o.channel), Object.values(OrderChannel));
-    expectAll(countBy(docs.sales.orders, (o) => o.status), Object.values(OrderStatus));
-    expectAll(countBy(docs.sales.returns, (r) => r.reason), Object.values(ReturnReason));
-    expectAll(countBy(docs.support.tickets, (t) => t.channel), Object.values(TicketChannel));
-    expectAll(countBy(docs.support.tickets, (t) => t.category), Object.values(TicketCategory));
-    expectAll(countBy(docs.support.tickets, (t) => t.status), Object.values(TicketStatus));
+    expectAll(
+      countBy(docs.sales.orders, (o) => o.channel),
+      Object.values(OrderChannel),
+    );
+    expectAll(
+      countBy(docs.sales.orders, (o) => o.status),
+      Object.values(OrderStatus),
+    );
+    expectAll(
+      countBy(docs.sales.returns, (r) => r.reason),
+      Object.values(ReturnReason),
+    );
+    expectAll(
+      countBy(docs.support.tickets, (t) => t.channel),
+      Object.values(TicketChannel),
+    );
+    expectAll(
+      countBy(docs.support.tickets, (t) => t.category),
+      Object.values(TicketCategory),
+    );
+    expectAll(
+      countBy(docs.support.tickets, (t) => t.status),
+      Object.values(TicketStatus),
+    );
     const consents = docs.marketing.customers.flatMap((c) => c.consentHistory);
-    expectAll(countBy(consents, (c) => c.channel), Object.values(ConsentChannel));
-    expectAll(countBy(consents, (c) => c.purpose), Object.values(ConsentPurpose));
-    expectAll(countBy(consents, (c) => c.source), [ConsentSource.WEB_FORM, ConsentSource.APP, ConsentSource.EMAIL_LINK, ConsentSource.SMS_KEYWORD, ConsentSource.STORE, ConsentSource.IMPORT]);
-    expectAll(countBy(docs.marketing.campaigns, (c) => c.status), Object.values(CampaignStatus));
-    expectAll(countBy(docs.marketing.campaigns, (c) => c.objective), Object.values(CampaignObjective));
-    expectAll(countBy(docs.marketing.customers, (c) => c.address?.country ?? 'none'), Object.keys(COUNTRIES));
-    expectAll(countBy(docs.marketing.customers, (c) => c.language!.slice(0, 2)), ['hu', 'pl', 'de', 'en', 'fa']);
-    expectAll(countBy(docs.marketing.customers.flatMap((c) => c.identifiers), (i) => i.kind), ['EXTERNAL_ID', 'DEVICE_ID', 'COOKIE_ID', 'LOYALTY_CARD']);
+    expectAll(
+      countBy(consents, (c) => c.channel),
+      Object.values(ConsentChannel),
+    );
+    expectAll(
+      countBy(consents, (c) => c.purpose),
+      Object.values(ConsentPurpose),
+    );
+    expectAll(
+      countBy(consents, (c) => c.source),
+      [
+        ConsentSource.WEB_FORM,
+        ConsentSource.APP,
+        ConsentSource.EMAIL_LINK,
+        ConsentSource.SMS_KEYWORD,
+        ConsentSource.STORE,
+        ConsentSource.IMPORT,
+      ],
+    );
+    expectAll(
+      countBy(docs.marketing.campaigns, (c) => c.status),
+      Object.values(CampaignStatus),
+    );
+    expectAll(
+      countBy(docs.marketing.campaigns, (c) => c.objective),
+      Object.values(CampaignObjective),
+    );
+    expectAll(
+      countBy(docs.marketing.customers, (c) => c.address?.country ?? 'none'),
+      Object.keys(COUNTRIES),
+    );
+    expectAll(
+      countBy(docs.marketing.customers, (c) => c.language!.slice(0, 2)),
+      ['hu', 'pl', 'de', 'en', 'fa'],
+    );
+    expectAll(
+      countBy(
+        docs.marketing.customers.flatMap((c) => c.identifiers),
+        (i) => i.kind,
+      ),
+      ['EXTERNAL_ID', 'DEVICE_ID', 'COOKIE_ID', 'LOYALTY_CARD'],
+    );
     expect(docs.marketing.customers.filter((c) => c.socialHandles.length).length).toBeGreaterThan(500);
     expect(docs.marketing.customers.filter((c) => c.quietHours).length).toBeGreaterThan(500);
   });
 
   it('writes names in every market, with diacritics and in Persian script', () => {
     const names = docs.marketing.customers.map((c) => `${c.givenName ?? ''} ${c.familyName ?? ''}`);
-    for (const pattern of [/[őűáé]/, /[łśżźąę]/, /[äöüß]/, /[\u0600-\u06ff]/, /O'/]) expect(names.some((n) => pattern.test(n))).toBe(true);
+    for (const pattern of [/[őűáé]/, /[łśżźąę]/, /[äöüß]/, /[\u0600-\u06ff]/, /O'/])
+      expect(names.some((n) => pattern.test(n))).toBe(true);
   });
 
   it('plants duplicate profiles of every kind, and households', () => {
@@ -107,16 +189,37 @@ describe('coverage', () => {
     expect(dups.length / story.customers.length).toBeGreaterThan(0.03);
     expect(dups.length / story.customers.length).toBeLessThan(0.08);
     const kinds = new Set(dups.flatMap((d) => d.profile.corruptions));
-    for (const k of ['typo', 'nickname', 'dropped-diacritics', 'swapped-name-order', 'family-name-first', 'other-script', 'other-email', 'same-phone', 'no-email']) {
+    for (const k of [
+      'typo',
+      'nickname',
+      'dropped-diacritics',
+      'swapped-name-order',
+      'family-name-first',
+      'other-script',
+      'other-email',
+      'same-phone',
+      'no-email',
+    ]) {
       expect(kinds).toContain(k);
     }
-    const emailsOf = new Map(story.customers.map((c) => [c.profile.customerId, new Set(c.profile.emails.map((e) => e.address))]));
-    expectNone(dups, (d) => d.profile.emails.some((e) => emailsOf.get(d.profile.duplicateOf!)!.has(e.address)), (d) => d.profile.customerId);
-    const households = countBy(originals().filter((c) => c.profile.householdKey), (c) => c.profile.householdKey!);
+    const emailsOf = new Map(
+      story.customers.map((c) => [c.profile.customerId, new Set(c.profile.emails.map((e) => e.address))]),
+    );
+    expectNone(
+      dups,
+      (d) => d.profile.emails.some((e) => emailsOf.get(d.profile.duplicateOf!)!.has(e.address)),
+      (d) => d.profile.customerId,
+    );
+    const households = countBy(
+      originals().filter((c) => c.profile.householdKey),
+      (c) => c.profile.householdKey!,
+    );
     const multi = [...households.values()].filter((n) => n > 1).length;
     expect(multi).toBeGreaterThan(200);
     const landlines = countBy(
-      docs.marketing.customers.flatMap((c) => c.phones.filter((p) => p.kind === PhoneKind.LANDLINE).map((p) => p.number)),
+      docs.marketing.customers.flatMap((c) =>
+        c.phones.filter((p) => p.kind === PhoneKind.LANDLINE).map((p) => p.number),
+      ),
       (n) => n,
     );
     expect([...landlines.values()].filter((n) => n > 1).length).toBeGreaterThan(100);
@@ -124,7 +227,10 @@ describe('coverage', () => {
 
   it('has quiet customers and very active ones', () => {
     const engaged = new Set<string>(ENGAGED_TYPES);
-    const perCustomer = countBy(docs.marketing.touchpoints.filter((t) => engaged.has(t.type)), (t) => t.customerId);
+    const perCustomer = countBy(
+      docs.marketing.touchpoints.filter((t) => engaged.has(t.type)),
+      (t) => t.customerId,
+    );
     const counts = docs.marketing.customers.map((c) => perCustomer.get(c._id) ?? 0);
     expect(counts.filter((n) => n <= 3).length).toBeGreaterThan(200);
     expect(counts.filter((n) => n >= 50).length).toBeGreaterThan(200);
@@ -140,24 +246,34 @@ describe('timing chains', () => {
       const o = orders.get(r.orderId)!;
       const days = (r.createdAt.getTime() - o.placedAt.getTime()) / DAY;
       if (days <= 1 || days >= 30) return `${r._id} ${days.toFixed(1)} days after the order`;
-      if (o.status !== OrderStatus.RETURNED && o.status !== OrderStatus.PARTIALLY_RETURNED) return `${o._id} is ${o.status}`;
+      if (o.status !== OrderStatus.RETURNED && o.status !== OrderStatus.PARTIALLY_RETURNED)
+        return `${o._id} is ${o.status}`;
       if (r.customerId !== o.customerId) return `${r._id} customer`;
       return Boolean(r.processedAt && r.processedAt <= r.createdAt) && `${r._id} processed before created`;
     });
-    expectNone(docs.sales.orders, (o) =>
-      o.items.some((i) => i.returnedQuantity > i.quantity) ||
-      o.refundedMinor > o.totalMinor - o.shippingMinor ||
-      (o.status === OrderStatus.RETURNED) !== o.items.every((i) => i.returnedQuantity === i.quantity),
-    (o) => o._id);
+    expectNone(
+      docs.sales.orders,
+      (o) =>
+        o.items.some((i) => i.returnedQuantity > i.quantity) ||
+        o.refundedMinor > o.totalMinor - o.shippingMinor ||
+        (o.status === OrderStatus.RETURNED) !== o.items.every((i) => i.returnedQuantity === i.quantity),
+      (o) => o._id,
+    );
   });
 
   it('complaints follow a return of the same order', () => {
     const returnsByOrder = countBy(docs.sales.returns, (r) => r.orderId);
     const firstReturn = new Map<string, number>();
-    for (const r of docs.sales.returns) firstReturn.set(r.orderId, Math.min(firstReturn.get(r.orderId) ?? Infinity, r.createdAt.getTime()));
+    for (const r of docs.sales.returns)
+      firstReturn.set(r.orderId, Math.min(firstReturn.get(r.orderId) ?? Infinity, r.createdAt.getTime()));
     const complaints = docs.support.tickets.filter((t) => t.category === TicketCategory.COMPLAINT);
     expect(complaints.length).toBeGreaterThan(300);
-    expectNone(complaints, (t) => !t.orderId || !returnsByOrder.has(t.orderId) || t.openedAt.getTime() <= firstReturn.get(t.orderId)!, (t) => t._id);
+    expectNone(
+      complaints,
+      (t) =>
+        !t.orderId || !returnsByOrder.has(t.orderId) || t.openedAt.getTime() <= firstReturn.get(t.orderId)!,
+      (t) => t._id,
+    );
     expect(complaints.filter((t) => OPEN_STATUSES.includes(t.status)).length).toBeGreaterThan(100);
   });
 
@@ -167,25 +283,46 @@ describe('timing chains', () => {
     expect(after.length).toBeGreaterThan(200);
     expectNone(after, (s) => {
       const t = tickets.get(s.surveyId.slice('support-'.length));
-      const resolved = t?.messages.find((m) => m.author === TicketMessageAuthor.SYSTEM && /→ RESOLVED/.test(m.body));
+      const resolved = t?.messages.find(
+        (m) => m.author === TicketMessageAuthor.SYSTEM && /→ RESOLVED/.test(m.body),
+      );
       return !t || t.customerId !== s.customerId || !resolved || s.answeredAt <= resolved.at;
     });
     const rated = docs.support.tickets.filter((t) => t.satisfaction);
     expect(rated.length).toBeGreaterThan(300);
-    expectNone(rated, (t) => {
-      const resolvedNote = t.messages.filter((m) => /→ RESOLVED/.test(m.body)).pop();
-      return (t.status !== TicketStatus.RESOLVED && t.status !== TicketStatus.CLOSED) || !resolvedNote || t.satisfaction!.ratedAt <= resolvedNote.at;
-    }, (t) => t._id);
+    expectNone(
+      rated,
+      (t) => {
+        const resolvedNote = t.messages.filter((m) => /→ RESOLVED/.test(m.body)).pop();
+        return (
+          (t.status !== TicketStatus.RESOLVED && t.status !== TicketStatus.CLOSED) ||
+          !resolvedNote ||
+          t.satisfaction!.ratedAt <= resolvedNote.at
+        );
+      },
+      (t) => t._id,
+    );
   });
 
   it('reviews follow purchases and referrals point at people who joined later', () => {
     const orderTimes = new Map<string, number>();
-    for (const o of docs.sales.orders) orderTimes.set(o.customerId, Math.min(orderTimes.get(o.customerId) ?? Infinity, o.placedAt.getTime()));
-    expectNone(docs.marketing.reviews, (r) => !(r.reviewedAt.getTime() > orderTimes.get(r.customerId)!), (r) => r._id);
+    for (const o of docs.sales.orders)
+      orderTimes.set(o.customerId, Math.min(orderTimes.get(o.customerId) ?? Infinity, o.placedAt.getTime()));
+    expectNone(
+      docs.marketing.reviews,
+      (r) => !(r.reviewedAt.getTime() > orderTimes.get(r.customerId)!),
+      (r) => r._id,
+    );
     const created = new Map(docs.marketing.customers.map((c) => [c._id, c.createdAt.getTime()]));
     const linked = docs.marketing.referrals.filter((r) => r.referredCustomerId);
     expect(linked.length).toBeGreaterThan(50);
-    expectNone(linked, (r) => !(created.get(r.referredCustomerId!)! > r.referredAt.getTime()) || r.referredCustomerId === r.referrerId, (r) => r._id);
+    expectNone(
+      linked,
+      (r) =>
+        !(created.get(r.referredCustomerId!)! > r.referredAt.getTime()) ||
+        r.referredCustomerId === r.referrerId,
+      (r) => r._id,
+    );
   });
 
   it('sends marketing only while consent is granted, and opens follow sends', () => {
@@ -198,7 +335,9 @@ describe('timing chains', () => {
     };
     const grantedAt = (c: CustomerDoc, channel: ConsentChannel, t: number) => {
       let state = false;
-      for (const e of c.consentHistory) if (e.channel === channel && e.purpose === ConsentPurpose.MARKETING && e.updatedAt.getTime() <= t) state = e.granted;
+      for (const e of c.consentHistory)
+        if (e.channel === channel && e.purpose === ConsentPurpose.MARKETING && e.updatedAt.getTime() <= t)
+          state = e.granted;
       return state;
     };
     const lastSend = new Map<string, number>();
@@ -209,7 +348,10 @@ describe('timing chains', () => {
       if (channel && t.campaignId) {
         sends++;
         lastSend.set(key, t.occurredAt.getTime());
-        return !grantedAt(customers.get(t.customerId)!, channel, t.occurredAt.getTime()) && `${t._id} sent without consent`;
+        return (
+          !grantedAt(customers.get(t.customerId)!, channel, t.occurredAt.getTime()) &&
+          `${t._id} sent without consent`
+        );
       }
       if (t.type !== TouchpointType.EMAIL_OPEN) return false;
       const sent = lastSend.get(key);
@@ -223,11 +365,31 @@ describe('plausibility', () => {
   it('dates nothing after asOf and orders nothing before the profile existed', () => {
     const created = new Map(docs.marketing.customers.map((c) => [c._id, c.createdAt.getTime()]));
     const max = asOf.getTime();
-    expectNone(docs.marketing.customers, (c) => c.createdAt.getTime() > max || c.updatedAt.getTime() > max, (c) => c._id);
-    expectNone(docs.marketing.touchpoints, (t) => t.occurredAt.getTime() > max, (t) => t._id);
-    expectNone(docs.sales.orders, (o) => o.placedAt.getTime() > max || o.placedAt.getTime() <= created.get(o.customerId)!, (o) => o._id);
-    expectNone(docs.support.tickets, (t) => t.updatedAt.getTime() > max || t.openedAt.getTime() < created.get(t.customerId)!, (t) => t._id);
-    expectNone(docs.marketing.surveyAnswers, (a) => a.answeredAt.getTime() > max || a.answeredAt.getTime() < created.get(a.customerId)!, (a) => a._id);
+    expectNone(
+      docs.marketing.customers,
+      (c) => c.createdAt.getTime() > max || c.updatedAt.getTime() > max,
+      (c) => c._id,
+    );
+    expectNone(
+      docs.marketing.touchpoints,
+      (t) => t.occurredAt.getTime() > max,
+      (t) => t._id,
+    );
+    expectNone(
+      docs.sales.orders,
+      (o) => o.placedAt.getTime() > max || o.placedAt.getTime() <= created.get(o.customerId)!,
+      (o) => o._id,
+    );
+    expectNone(
+      docs.support.tickets,
+      (t) => t.updatedAt.getTime() > max || t.openedAt.getTime() < created.get(t.customerId)!,
+      (t) => t._id,
+    );
+    expectNone(
+      docs.marketing.surveyAnswers,
+      (a) => a.answeredAt.getTime() > max || a.answeredAt.getTime() < created.get(a.customerId)!,
+      (a) => a._id,
+    );
   });
 
   it('keeps every touchpoint type on a channel it can happen on', () => {
@@ -241,8 +403,13 @@ describe('plausibility', () => {
       for (const p of c.phones) {
         const parsed = parsePhoneNumberFromString(p.number);
         if (!parsed?.isValid() || parsed.number !== p.number) return `${c._id} invalid ${p.number}`;
-        const wanted = !COUNTRIES[country].distinctLandlines ? 'FIXED_LINE_OR_MOBILE' : p.kind === PhoneKind.LANDLINE ? 'FIXED_LINE' : 'MOBILE';
-        if (parsed.getType() !== wanted) return `${c._id} ${p.number} is ${parsed.getType()}, stored as ${p.kind}`;
+        const wanted = !COUNTRIES[country].distinctLandlines
+          ? 'FIXED_LINE_OR_MOBILE'
+          : p.kind === PhoneKind.LANDLINE
+            ? 'FIXED_LINE'
+            : 'MOBILE';
+        if (parsed.getType() !== wanted)
+          return `${c._id} ${p.number} is ${parsed.getType()}, stored as ${p.kind}`;
       }
       return false;
     });
@@ -252,7 +419,11 @@ describe('plausibility', () => {
     const unique = (values: string[]) => expect(new Set(values).size).toBe(values.length);
     unique(docs.marketing.customers.flatMap((c) => c.emails.map((e) => e.normalized)));
     unique(docs.marketing.customers.flatMap((c) => c.exclusiveKeys));
-    expect(docs.marketing.customers.flatMap((c) => c.identifiers).filter((i) => EXCLUSIVE_IDENTIFIER_KINDS.includes(i.kind)).length).toBeGreaterThan(1000);
+    expect(
+      docs.marketing.customers
+        .flatMap((c) => c.identifiers)
+        .filter((i) => EXCLUSIVE_IDENTIFIER_KINDS.includes(i.kind)).length,
+    ).toBeGreaterThan(1000);
     unique(docs.sales.orders.map((o) => o.orderNumber));
     unique(docs.marketing.surveyAnswers.map((s) => `${s.customerId}|${s.surveyId}`));
     unique(docs.marketing.reviews.filter((r) => r.productId).map((r) => `${r.customerId}|${r.productId}`));
@@ -261,26 +432,35 @@ describe('plausibility', () => {
   });
 
   it('computes order totals from the lines', () => {
-    expectNone(docs.sales.orders, (o) =>
-      o.subtotalMinor !== o.items.reduce((s, i) => s + i.quantity * i.unitPriceMinor, 0) ||
-      o.totalMinor !== o.subtotalMinor - o.discountMinor + o.shippingMinor + o.taxMinor ||
-      !Number.isSafeInteger(o.totalMinor),
-    (o) => o._id);
+    expectNone(
+      docs.sales.orders,
+      (o) =>
+        o.subtotalMinor !== o.items.reduce((s, i) => s + i.quantity * i.unitPriceMinor, 0) ||
+        o.totalMinor !== o.subtotalMinor - o.discountMinor + o.shippingMinor + o.taxMinor ||
+        !Number.isSafeInteger(o.totalMinor),
+      (o) => o._id,
+    );
   });
 
   it('keeps ticket conversations coherent', () => {
-    expectNone(docs.support.tickets, (t) => {
-      if (t.messages[0].author !== TicketMessageAuthor.CUSTOMER) return 'first message';
-      const times = t.messages.map((m) => m.at.getTime());
-      if (times.some((x, i) => i > 0 && x < times[i - 1])) return 'message order';
-      const contact = t.messages.filter((m) => m.author !== TicketMessageAuthor.SYSTEM).map((m) => m.at.getTime());
-      if (t.lastContactAt.getTime() !== Math.max(...contact)) return 'lastContactAt';
-      const firstAgent = t.messages.find((m) => m.author === TicketMessageAuthor.AGENT);
-      if (t.firstResponseAt?.getTime() !== firstAgent?.at.getTime()) return 'firstResponseAt';
-      if ((t.status === TicketStatus.CLOSED) !== Boolean(t.closedAt)) return 'closedAt without CLOSED';
-      if ((t.status === TicketStatus.RESOLVED) && !t.resolvedAt) return 'RESOLVED without resolvedAt';
-      return Boolean(t.closedAt && t.resolvedAt && t.closedAt <= t.resolvedAt) && 'closed before resolved';
-    }, (t) => t._id);
+    expectNone(
+      docs.support.tickets,
+      (t) => {
+        if (t.messages[0].author !== TicketMessageAuthor.CUSTOMER) return 'first message';
+        const times = t.messages.map((m) => m.at.getTime());
+        if (times.some((x, i) => i > 0 && x < times[i - 1])) return 'message order';
+        const contact = t.messages
+          .filter((m) => m.author !== TicketMessageAuthor.SYSTEM)
+          .map((m) => m.at.getTime());
+        if (t.lastContactAt.getTime() !== Math.max(...contact)) return 'lastContactAt';
+        const firstAgent = t.messages.find((m) => m.author === TicketMessageAuthor.AGENT);
+        if (t.firstResponseAt?.getTime() !== firstAgent?.at.getTime()) return 'firstResponseAt';
+        if ((t.status === TicketStatus.CLOSED) !== Boolean(t.closedAt)) return 'closedAt without CLOSED';
+        if (t.status === TicketStatus.RESOLVED && !t.resolvedAt) return 'RESOLVED without resolvedAt';
+        return Boolean(t.closedAt && t.resolvedAt && t.closedAt <= t.resolvedAt) && 'closed before resolved';
+      },
+      (t) => t._id,
+    );
   });
 
   it('has no undefined values anywhere (the driver would store them as null)', () => {
@@ -296,7 +476,10 @@ describe('plausibility', () => {
     };
     for (const [sub, collections] of Object.entries(docs)) {
       for (const [name, rows] of Object.entries(collections as Record<string, unknown[]>)) {
-        expectNone(rows.map((r, i) => walk(r, `${sub}.${name}[${i}]`)), (found) => found ?? false);
+        expectNone(
+          rows.map((r, i) => walk(r, `${sub}.${name}[${i}]`)),
+          (found) => found ?? false,
+        );
       }
     }
   });
@@ -308,11 +491,17 @@ describe('plausibility', () => {
     let active = 0;
     for (const c of originals().filter((x) => !x.quiet)) {
       const hours = c.touchpoints
-        .filter((t) => !outbound.has(t.type) && [TouchpointChannel.WEB, TouchpointChannel.APP, TouchpointChannel.EMAIL].includes(t.channel))
+        .filter(
+          (t) =>
+            !outbound.has(t.type) &&
+            [TouchpointChannel.WEB, TouchpointChannel.APP, TouchpointChannel.EMAIL].includes(t.channel),
+        )
         .map((t) => localHour(zone.get(c.profile.customerId)!, t.occurredAt));
       if (hours.length < 15) continue;
       active++;
-      const near = hours.filter((h) => Math.min(Math.abs(h - c.peakHour), 24 - Math.abs(h - c.peakHour)) <= 2).length;
+      const near = hours.filter(
+        (h) => Math.min(Math.abs(h - c.peakHour), 24 - Math.abs(h - c.peakHour)) <= 2,
+      ).length;
       if (near / hours.length > 0.5) matching++;
     }
     expect(active).toBeGreaterThan(1000);
@@ -329,10 +518,19 @@ describe('plausibility', () => {
       revenue += o.totalMinor;
       n++;
     }
-    const frequencies = countBy([...byCustomer.values()], (t) => (t.length === 1 ? '1' : t.length === 2 ? '2' : t.length <= 5 ? '3-5' : '6+'));
+    const frequencies = countBy([...byCustomer.values()], (t) =>
+      t.length === 1 ? '1' : t.length === 2 ? '2' : t.length <= 5 ? '3-5' : '6+',
+    );
     for (const bucket of ['1', '2', '3-5', '6+']) expect(frequencies.get(bucket) ?? 0).toBeGreaterThan(100);
     // Exponential gaps have a coefficient of variation near 1 (regular schedules would be near 0).
-    const gaps = [...byCustomer.values()].filter((t) => t.length >= 4).map((t) => t.sort((a, b) => a - b).slice(1).map((x, i) => x - t[i]));
+    const gaps = [...byCustomer.values()]
+      .filter((t) => t.length >= 4)
+      .map((t) =>
+        t
+          .sort((a, b) => a - b)
+          .slice(1)
+          .map((x, i) => x - t[i]),
+      );
     const cvs = gaps.map((g) => {
       const m = g.reduce((a, b) => a + b, 0) / g.length;
       return Math.sqrt(g.reduce((a, b) => a + (b - m) ** 2, 0) / g.length) / m;

@@ -36,7 +36,11 @@ describe('demo data determinism', () => {
     expect(Math.max(...instants(b))).toBeLessThanOrEqual(later.getTime());
     expect(Math.max(...instants(b))).toBeGreaterThan(asOf.getTime());
     // Customer 0's persona time frame is drawn relative to asOf: it moves by the same ten days.
-    const firstSeen = (s: typeof a) => Math.min(...s.customers[0].touchpoints.map((t) => t.occurredAt.getTime()), s.customers[0].profile.createdAt.getTime());
+    const firstSeen = (s: typeof a) =>
+      Math.min(
+        ...s.customers[0].touchpoints.map((t) => t.occurredAt.getTime()),
+        s.customers[0].profile.createdAt.getTime(),
+      );
     expect(Math.abs(firstSeen(b) - firstSeen(a) - 10 * 86_400_000)).toBeLessThan(2 * 86_400_000);
   }, 60_000);
 

@@ -1,4 +1,8 @@
-import { ConsentChannel, ConsentPurpose, ConsentSource } from '../../../subgraphs/marketing/src/consent/consent.enums';
+import {
+  ConsentChannel,
+  ConsentPurpose,
+  ConsentSource,
+} from '../../../subgraphs/marketing/src/consent/consent.enums';
 import { PhoneKind } from '../../../subgraphs/marketing/src/customer/customer.enums';
 import { OrderChannel, OrderStatus } from '../../../subgraphs/sales/src/order/order.enums';
 import { ReturnReason } from '../../../subgraphs/sales/src/return/return.enums';
@@ -11,7 +15,13 @@ import {
   TicketStatus as S,
 } from '../../../subgraphs/support/src/ticket/ticket.enums';
 import { customerDocument, orderAndReturnDocuments, ticketDocument } from '../../../scripts/seed/documents';
-import type { OrderPlan, ProfilePlan, ReturnPlan, TicketEvent, TicketPlan } from '../../../scripts/seed/types';
+import type {
+  OrderPlan,
+  ProfilePlan,
+  ReturnPlan,
+  TicketEvent,
+  TicketPlan,
+} from '../../../scripts/seed/types';
 
 const at = (iso: string) => new Date(iso);
 let n = 0;
@@ -33,8 +43,18 @@ describe('ticket replay through support rules', () => {
     const doc = ticketDocument(
       'cus_1',
       ticket([
-        { kind: 'message', author: A.CUSTOMER, body: 'The mug arrived broken, I am really disappointed.', at: at('2026-10-01T08:00:00Z') },
-        { kind: 'message', author: A.AGENT, body: 'Sorry, sending a new one.', at: at('2026-10-01T10:00:00Z') },
+        {
+          kind: 'message',
+          author: A.CUSTOMER,
+          body: 'The mug arrived broken, I am really disappointed.',
+          at: at('2026-10-01T08:00:00Z'),
+        },
+        {
+          kind: 'message',
+          author: A.AGENT,
+          body: 'Sorry, sending a new one.',
+          at: at('2026-10-01T10:00:00Z'),
+        },
         { kind: 'status', to: S.PENDING, reason: 'Asked for photos', at: at('2026-10-01T10:01:00Z') },
         { kind: 'message', author: A.CUSTOMER, body: 'Photos attached.', at: at('2026-10-02T09:00:00Z') },
         { kind: 'status', to: S.RESOLVED, reason: 'Replacement sent', at: at('2026-10-03T09:00:00Z') },
@@ -50,7 +70,14 @@ describe('ticket replay through support rules', () => {
     expect(doc.resolvedAt).toEqual(at('2026-10-03T09:00:00Z'));
     expect(doc.closedAt).toEqual(at('2026-10-08T09:00:00Z'));
     expect(doc.satisfaction).toEqual({ score: 2, ratedAt: at('2026-10-04T09:00:00Z') });
-    expect(doc.messages.map((m) => m.author)).toEqual([A.CUSTOMER, A.AGENT, A.SYSTEM, A.CUSTOMER, A.SYSTEM, A.SYSTEM]);
+    expect(doc.messages.map((m) => m.author)).toEqual([
+      A.CUSTOMER,
+      A.AGENT,
+      A.SYSTEM,
+      A.CUSTOMER,
+      A.SYSTEM,
+      A.SYSTEM,
+    ]);
     expect(doc.messages[2].body).toBe('Status OPEN → PENDING: Asked for photos');
     // The customer's reply moved PENDING back to OPEN, so the resolution note starts from OPEN.
     expect(doc.messages[4].body).toBe('Status OPEN → RESOLVED: Replacement sent');
@@ -63,9 +90,19 @@ describe('ticket replay through support rules', () => {
     const doc = ticketDocument(
       'cus_1',
       ticket([
-        { kind: 'message', author: A.CUSTOMER, body: 'Question about my invoice', at: at('2026-10-01T08:00:00Z') },
+        {
+          kind: 'message',
+          author: A.CUSTOMER,
+          body: 'Question about my invoice',
+          at: at('2026-10-01T08:00:00Z'),
+        },
         { kind: 'status', to: S.RESOLVED, reason: 'Invoice sent', at: at('2026-10-01T09:00:00Z') },
-        { kind: 'message', author: A.CUSTOMER, body: 'The company name is missing.', at: at('2026-10-02T09:00:00Z') },
+        {
+          kind: 'message',
+          author: A.CUSTOMER,
+          body: 'The company name is missing.',
+          at: at('2026-10-02T09:00:00Z'),
+        },
       ]),
       nextId,
     );
@@ -137,9 +174,14 @@ describe('orders and returns through sales rules', () => {
   });
 
   it('refuses to return more than was ordered', () => {
-    expect(() => orderAndReturnDocuments('cus_1', order, [ret('ret_1', [{ sku: 'KIT-003', quantity: 2 }], '2026-10-08T10:00:00Z')], productIds)).toThrow(
-      /cannot return 2 of KIT-003/,
-    );
+    expect(() =>
+      orderAndReturnDocuments(
+        'cus_1',
+        order,
+        [ret('ret_1', [{ sku: 'KIT-003', quantity: 2 }], '2026-10-08T10:00:00Z')],
+        productIds,
+      ),
+    ).toThrow(/cannot return 2 of KIT-003/);
   });
 });
 
@@ -156,13 +198,33 @@ describe('customer documents', () => {
     familyName: 'Kovács',
     sex: 'male',
     emails: [{ address: 'Kovacs.Peter@Freemail.hu', primary: true, addedAt: at('2025-01-01T00:00:00Z') }],
-    phones: [{ number: '+36301234567', kind: PhoneKind.MOBILE, primary: true, addedAt: at('2025-01-01T00:00:00Z') }],
+    phones: [
+      { number: '+36301234567', kind: PhoneKind.MOBILE, primary: true, addedAt: at('2025-01-01T00:00:00Z') },
+    ],
     identifiers: [],
     socialHandles: [],
     consents: [
-      { channel: ConsentChannel.EMAIL, purpose: ConsentPurpose.MARKETING, granted: true, source: ConsentSource.WEB_FORM, at: at('2025-01-01T00:00:00Z') },
-      { channel: ConsentChannel.EMAIL, purpose: ConsentPurpose.MARKETING, granted: false, source: ConsentSource.EMAIL_LINK, at: at('2026-03-01T00:00:00Z') },
-      { channel: ConsentChannel.SMS, purpose: ConsentPurpose.MARKETING, granted: true, source: ConsentSource.WEB_FORM, at: at('2026-12-01T00:00:00Z') },
+      {
+        channel: ConsentChannel.EMAIL,
+        purpose: ConsentPurpose.MARKETING,
+        granted: true,
+        source: ConsentSource.WEB_FORM,
+        at: at('2025-01-01T00:00:00Z'),
+      },
+      {
+        channel: ConsentChannel.EMAIL,
+        purpose: ConsentPurpose.MARKETING,
+        granted: false,
+        source: ConsentSource.EMAIL_LINK,
+        at: at('2026-03-01T00:00:00Z'),
+      },
+      {
+        channel: ConsentChannel.SMS,
+        purpose: ConsentPurpose.MARKETING,
+        granted: true,
+        source: ConsentSource.WEB_FORM,
+        at: at('2026-12-01T00:00:00Z'),
+      },
     ],
     segmentKeys: ['vip'],
     createdAt: at('2025-01-01T00:00:00Z'),
@@ -171,7 +233,13 @@ describe('customer documents', () => {
   it('keeps the latest decision per channel and purpose, the history, and nothing after asOf', () => {
     const doc = customerDocument(profile, new Map([['vip', 'seg_1']]), at('2026-11-01T00:00:00Z'));
     expect(doc.consents).toEqual([
-      { channel: ConsentChannel.EMAIL, purpose: ConsentPurpose.MARKETING, granted: false, source: ConsentSource.EMAIL_LINK, updatedAt: at('2026-03-01T00:00:00Z') },
+      {
+        channel: ConsentChannel.EMAIL,
+        purpose: ConsentPurpose.MARKETING,
+        granted: false,
+        source: ConsentSource.EMAIL_LINK,
+        updatedAt: at('2026-03-01T00:00:00Z'),
+      },
     ]);
     expect(doc.consentHistory).toHaveLength(2);
     expect(doc.updatedAt).toEqual(at('2026-03-01T00:00:00Z'));

@@ -1,5 +1,9 @@
 import { IdentifierKind } from '../../../subgraphs/marketing/src/customer/customer.enums';
-import { findDuplicates, groupHouseholds, type IdentityProfile } from '../../../subgraphs/marketing/src/identity';
+import {
+  findDuplicates,
+  groupHouseholds,
+  type IdentityProfile,
+} from '../../../subgraphs/marketing/src/identity';
 import { buildDocuments } from '../../../scripts/seed/documents';
 import { generateStory } from '../../../scripts/seed/story';
 import type { DemoStory } from '../../../scripts/seed/types';
@@ -21,7 +25,9 @@ beforeAll(() => {
     familyName: c.familyName,
     emails: c.emails.map((e) => e.address),
     phones: c.phones.map((p) => p.number),
-    externalIds: c.identifiers.filter((i) => i.kind === IdentifierKind.EXTERNAL_ID || i.kind === IdentifierKind.LOYALTY_CARD).map((i) => i.value),
+    externalIds: c.identifiers
+      .filter((i) => i.kind === IdentifierKind.EXTERNAL_ID || i.kind === IdentifierKind.LOYALTY_CARD)
+      .map((i) => i.value),
     deviceIds: c.identifiers.filter((i) => i.kind === IdentifierKind.DEVICE_ID).map((i) => i.value),
     address: c.address,
     birthDate: c.birthDate,
@@ -32,9 +38,12 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 function plantedPairs(): Set<string> {
   const byPerson = new Map<string, string[]>();
-  for (const c of story.customers) byPerson.set(c.profile.personKey, [...(byPerson.get(c.profile.personKey) ?? []), c.profile.customerId]);
+  for (const c of story.customers)
+    byPerson.set(c.profile.personKey, [...(byPerson.get(c.profile.personKey) ?? []), c.profile.customerId]);
   const pairs = new Set<string>();
-  for (const ids of byPerson.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i], ids[j]));
+  for (const ids of byPerson.values())
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i], ids[j]));
   return pairs;
 }
 
@@ -54,12 +63,18 @@ describe('demo duplicates and households through the identity engine', () => {
   it('groups the planted households that share an address and family name or a landline', () => {
     const planted = new Map<string, string[]>();
     for (const c of story.customers) {
-      if (c.profile.householdKey && !c.profile.duplicateOf) planted.set(c.profile.householdKey, [...(planted.get(c.profile.householdKey) ?? []), c.profile.customerId]);
+      if (c.profile.householdKey && !c.profile.duplicateOf)
+        planted.set(c.profile.householdKey, [
+          ...(planted.get(c.profile.householdKey) ?? []),
+          c.profile.customerId,
+        ]);
     }
     const multi = [...planted.values()].filter((m) => m.length > 1);
     expect(multi.length).toBeGreaterThan(50);
     const { householdOf } = groupHouseholds(profiles);
-    const together = multi.filter((m) => m.every((id) => householdOf[id] !== undefined && householdOf[id] === householdOf[m[0]]));
+    const together = multi.filter((m) =>
+      m.every((id) => householdOf[id] !== undefined && householdOf[id] === householdOf[m[0]]),
+    );
     // The rest are partners who kept their own family name and share no landline: no rule can see them.
     expect(together.length / multi.length).toBeGreaterThan(0.7);
   }, 120_000);
