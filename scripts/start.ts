@@ -88,7 +88,9 @@ async function seedIfEmpty(
   });
   if (summary.seeded) {
     const rows = Object.values(summary.counts).reduce((a, b) => a + b, 0);
-    logger.info(`Demo data: ${DEMO_CUSTOMERS} customers, ${rows} rows in ${(summary.timingsMs.total / 1000).toFixed(1)} s`);
+    logger.info(
+      `Demo data: ${DEMO_CUSTOMERS} customers, ${rows} rows in ${(summary.timingsMs.total / 1000).toFixed(1)} s`,
+    );
   } else {
     logger.info('Databases already hold data: not seeding');
   }
@@ -107,7 +109,8 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const step of cleanup.reverse()) await step().catch((err) => logger.error({ err }, 'shutdown step failed'));
+    for (const step of cleanup.reverse())
+      await step().catch((err) => logger.error({ err }, 'shutdown step failed'));
     if (code === 0) logger.info('Stopped cleanly');
     process.exit(code);
   };
@@ -185,7 +188,11 @@ async function main(): Promise<void> {
     ownSignals();
 
     const where =
-      mongo.mode === 'external' ? 'MONGODB_URI' : mongo.mode === 'embedded' ? `embedded, data in ${dbPath}` : `local mongod, data in ${dbPath}`;
+      mongo.mode === 'external'
+        ? 'MONGODB_URI'
+        : mongo.mode === 'embedded'
+          ? `embedded, data in ${dbPath}`
+          : `local mongod, data in ${dbPath}`;
     console.log(
       [
         '',

@@ -31,7 +31,7 @@ export const EVERGREEN: readonly CampaignTemplate[] = [
     name: 'Welcome series',
     channel: TouchpointChannel.EMAIL,
     objective: CampaignObjective.ONBOARDING,
-    description: 'Three emails after sign-up.',
+    description: 'Two emails after sign-up.',
   },
   {
     key: 'app-onboarding',
@@ -45,7 +45,7 @@ export const EVERGREEN: readonly CampaignTemplate[] = [
     name: 'How-to Tuesdays',
     channel: TouchpointChannel.EMAIL,
     objective: CampaignObjective.EDUCATION,
-    description: 'Brewing and care guides, every few weeks.',
+    description: 'Brewing and care guides, every few months.',
   },
   {
     key: 'masterclass',

@@ -22,7 +22,10 @@ export interface SeedDemoDataOptions {
   /** "Today" of the demo history; default: the start of the current UTC day. */
   asOf?: Date;
   logger?: SeedLogger;
-  /** When the databases already hold data: 'fail' (default, CONFLICT), 'skip' or 'drop'. */
+  /**
+   * When the databases already hold data: 'skip' (default: `npm start` seeds only an empty database),
+   * 'fail' (CONFLICT error; the CLI without --drop) or 'drop'.
+   */
   existing?: ExistingDataPolicy;
   /** Share of people registered twice (identity-resolution demo). Default 0.05. */
   duplicateRate?: number;
@@ -108,7 +111,7 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedSu
   const connections = { marketing: options.marketing, sales: options.sales, support: options.support };
   const models = bindModels(connections);
   const base = { seed: options.seed, asOf: asOf.toISOString() };
-  if (!(await prepareDatabases(connections, models, options.existing ?? 'fail', options.logger))) {
+  if (!(await prepareDatabases(connections, models, options.existing ?? 'skip', options.logger))) {
     return {
       ...base,
       seeded: false,

@@ -873,7 +873,7 @@ class CustomerStory {
   // Touchpoints
   // ---------------------------------------------------------------------------------------------
 
-  private browse(atMs: number, app: boolean, intent: 'browse' | 'cart' | 'click' = 'browse'): void {
+  private browse(atMs: number, app: boolean, intent: 'browse' | 'click' = 'browse'): void {
     const r = this.r;
     const channel = app ? C.APP : C.WEB;
     let t = atMs;
@@ -883,14 +883,14 @@ class CustomerStory {
       this.touch(channel, T.SEARCH, (t += r.uniform(0.5, 3) * MINUTE_MS), {
         properties: { query: r.pick(CATALOGUE).category.toLowerCase() },
       });
-    const views = intent === 'click' ? 1 : r.between(1, 2);
+    const views = intent === 'click' || r.chance(0.7) ? 1 : 2;
     for (let k = 0; k < views; k++)
       this.touch(channel, T.PRODUCT_VIEW, (t += r.uniform(0.5, 4) * MINUTE_MS), {
         properties: { sku: r.pick(CATALOGUE).sku },
       });
     if (r.chance(0.15)) this.touch(channel, T.REVIEW_READ, (t += r.uniform(0.5, 3) * MINUTE_MS));
-    if (intent === 'cart' || r.chance(0.08))
-      this.touch(channel, T.ADD_TO_CART, (t += r.uniform(0.5, 3) * MINUTE_MS));
+    // Now and then something lands in the cart and is left there.
+    if (r.chance(0.08)) this.touch(channel, T.ADD_TO_CART, t + r.uniform(0.5, 3) * MINUTE_MS);
   }
 
   private discoveryJourney(): void {
@@ -995,9 +995,11 @@ class CustomerStory {
         case OrderChannel.WEB:
         case OrderChannel.APP: {
           const channel = o.channel === OrderChannel.APP ? C.APP : C.WEB;
-          this.touch(channel, T.PRODUCT_VIEW, at - r.uniform(5, 40) * MINUTE_MS, {
-            properties: { sku: o.lines[0].sku },
-          });
+          if (r.chance(0.4)) {
+            this.touch(channel, T.PRODUCT_VIEW, at - r.uniform(5, 40) * MINUTE_MS, {
+              properties: { sku: o.lines[0].sku },
+            });
+          }
           this.touch(channel, T.ADD_TO_CART, at - r.uniform(2, 5) * MINUTE_MS, {
             properties: { sku: o.lines[0].sku },
           });
@@ -1106,16 +1108,16 @@ class CustomerStory {
     const tenAm = (ms: number) => atLocalTime(this.p.timeZone, new Date(ms), 10, r.int(30)).getTime();
     const byKey = (key: string) => ctx.byKey.get(key);
     const created = this.createdMs;
-    // Welcome series: three emails in the first week.
+    // Welcome series: two emails in the first week.
     const welcome = byKey('welcome');
     if (welcome)
-      for (const d of [0.01, 3, 7])
+      for (const d of [0.01, 5])
         this.send(welcome, d < 1 ? created + 10 * MINUTE_MS : tenAm(created + d * DAY_MS), 1.8);
-    // How-to newsletter every 7–12 weeks.
+    // How-to newsletter every 3–5 months.
     const howTo = byKey('how-to');
     if (howTo) {
       const boost = this.plan.archetype === 'LEARNER' ? 2.5 : 1;
-      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(70, 112) * DAY_MS)
+      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(90, 150) * DAY_MS)
         this.send(howTo, tenAm(t), boost);
     }
     // Seasonal sends to everyone reachable.

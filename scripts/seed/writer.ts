@@ -22,7 +22,7 @@ export interface SeedLogger {
   info(message: string): void;
 }
 
-/** What to do when a target database already has data: refuse (default), leave it alone, or drop it. */
+/** What to do when a target database already has data: leave it alone (skip), refuse (fail) or drop it. */
 export type ExistingDataPolicy = 'fail' | 'skip' | 'drop';
 
 type AnyModel = Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are asserted field by field, not typed */
 /**
  * Scenario: a customer's life, told through the gateway only. Anna signs up (marketing), reads help
  * articles and opens emails, buys twice (sales), complains about a late parcel and gets it resolved

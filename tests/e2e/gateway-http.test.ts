@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are asserted field by field, not typed */
 /**
  * Scenario: operating the gateway. An orchestrator probes /healthz (process up) and /readyz (every
  * subgraph reachable); a developer opens http://…/graphql in a browser and gets Apollo Sandbox in
@@ -45,6 +46,19 @@ it('serves Apollo Sandbox to a browser in development', async () => {
     '{ __schema { queryType { name } } }',
   );
   expect(dataOf(introspection).__schema.queryType.name).toBe('Query');
+});
+
+it('shows the query plan on request in development', async () => {
+  const res = await fetch(h.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'apollo-query-plan-experimental': 'true' },
+    body: JSON.stringify({ query: '{ customers(first: 1) { edges { node { id lifecycle { stage } } } } }' }),
+  });
+  const body = (await res.json()) as { extensions?: { __queryPlanExperimental?: string } };
+  // The plan fetches the facts from their owners, then asks insights.
+  expect(body.extensions?.__queryPlanExperimental).toMatch(
+    /Fetch\(service: "marketing"\)[\s\S]*Fetch\(service: "insights"\)/,
+  );
 });
 
 it('in production: no Sandbox, no introspection, and it still serves queries', async () => {

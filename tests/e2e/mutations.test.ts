@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are asserted field by field, not typed */
 /**
  * Scenario: a client that only knows the gateway calls every mutation of the three subgraphs and gets
  * both the data and, for bad calls, the subgraph's error with its stable `extensions.code` (and the

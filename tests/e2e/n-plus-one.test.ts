@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are asserted field by field, not typed */
 /**
  * Scenario: the proof that the supergraph has no N+1. 100 customers get rich histories (touchpoints,
  * orders, returns, tickets with messages and ratings, survey answers, referrals, reviews), written

@@ -11,6 +11,11 @@ import { toCustomer } from './customer/customer.mapper';
 import { CustomerService } from './customer/customer.service';
 import type { Customer } from './customer/customer.type';
 import { EngagementService } from './engagement/engagement.service';
+import type { Logger } from '../../../shared/logger/logger';
+import { HouseholdService } from './household/household.service';
+import { IdentityJobService } from './matching/identity-job.service';
+import { IdentityRuntime, JobTracker, MatchingService } from './matching/matching.service';
+import { MergeService, type MergeStepHook } from './merge/merge.service';
 import type { MarketingModels } from './models';
 import { ReferralService } from './referral/referral.service';
 import { ReviewService } from './review/review.service';
@@ -27,6 +32,30 @@ export interface MarketingOptions {
   clock?: Clock;
   /** Region for phone numbers written without a country code when the profile has no country. */
   defaultPhoneRegion?: string;
+  /** Who is asking (the `x-actor-id` request header); recorded on merges. */
+  actor?: string;
+  /** Test seam of merges (see MergeService). */
+  mergeHook?: MergeStepHook;
+  logger?: Logger;
+}
+
+/** Process-wide identity state per database: the trained model and running jobs (not per request). */
+export interface IdentityState {
+  runtime: IdentityRuntime;
+  tracker: JobTracker;
+}
+const identityStates = new WeakMap<MarketingModels['customers'], IdentityState>();
+
+export function identityStateOf(models: MarketingModels, clock: Clock = systemClock): IdentityState {
+  let state = identityStates.get(models.customers);
+  if (!state) {
+    state = {
+      runtime: new IdentityRuntime(models.customers, models.identityModels, clock),
+      tracker: new JobTracker(),
+    };
+    identityStates.set(models.customers, state);
+  }
+  return state;
 }
 
 export function createServices(models: MarketingModels, options: MarketingOptions = {}) {
@@ -35,6 +64,8 @@ export function createServices(models: MarketingModels, options: MarketingOption
     clock,
     defaultPhoneRegion: options.defaultPhoneRegion,
   });
+  const identity = identityStateOf(models, clock);
+  const merges = new MergeService(models.customers, models.merges, clock, options.mergeHook);
   return {
     customers,
     touchpoints: new TouchpointService(models.touchpoints, models.campaigns, customers, clock),
@@ -45,6 +76,18 @@ export function createServices(models: MarketingModels, options: MarketingOption
     reviews: new ReviewService(models.reviews, customers, clock),
     engagement: new EngagementService(models.touchpoints),
     advocacy: new AdvocacyService(models),
+    merges,
+    matching: new MatchingService(identity.runtime, options.defaultPhoneRegion),
+    identityJobs: new IdentityJobService(
+      models.customers,
+      models.identityJobs,
+      identity.runtime,
+      merges,
+      identity.tracker,
+      clock,
+      options.logger,
+    ),
+    households: new HouseholdService(models.customers, identity.runtime.config),
   };
 }
 
@@ -98,6 +141,15 @@ export function createLoaders(services: MarketingServices, clock: Clock = system
         [...(await services.advocacy.forCustomers(ids))].map(([customerId, a]) => ({ customerId, ...a })),
       (a) => a.customerId,
     ),
+    /** Merges each customer took part in (one query for the whole request). */
+    mergeHistory: createGroupLoader(
+      (ids) => services.merges.historyOf(ids),
+      (m) => [...new Set([m.survivorId, ...m.mergedIds])],
+    ),
+    householdMembers: createGroupLoader(
+      (ids) => services.households.membersOf(ids),
+      (c) => c.householdId ?? '',
+    ),
     /** Segments are few; read once per request and evaluated in memory for every customer. */
     allSegments: () => (segments ??= services.segments.listAll()),
   };
@@ -109,6 +161,8 @@ export interface MarketingContext {
   services: MarketingServices;
   loaders: MarketingLoaders;
   clock: Clock;
+  /** `x-actor-id` of the request, else `system`. */
+  actor: string;
   /** Maps a profile for output and remembers it in the request's loader (field resolvers reuse it). */
   present(doc: CustomerDoc): Customer;
 }
@@ -121,6 +175,7 @@ export function createContext(models: MarketingModels, options: MarketingOptions
     services,
     loaders,
     clock,
+    actor: options.actor ?? 'system',
     present(doc) {
       // A write returns the new version: replace what the loader may hold from earlier in the request.
       loaders.customerById.clear(doc._id).prime(doc._id, doc);

@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import { campaignModel } from './campaign/campaign.model';
 import { customerModel } from './customer/customer.model';
+import { identityJobModel, identityModelModel } from './matching/identity-job.model';
+import { mergeModel } from './merge/merge.model';
 import { referralModel } from './referral/referral.model';
 import { reviewModel } from './review/review.model';
 import { segmentModel } from './segment/segment.model';
@@ -17,6 +19,9 @@ export function createModels(connection: Connection) {
     surveyAnswers: surveyAnswerModel(connection),
     referrals: referralModel(connection),
     reviews: reviewModel(connection),
+    merges: mergeModel(connection),
+    identityJobs: identityJobModel(connection),
+    identityModels: identityModelModel(connection),
   };
 }
 

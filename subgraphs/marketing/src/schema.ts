@@ -5,6 +5,12 @@ import { ConsentResolver } from './consent/consent.resolver';
 import { resolveCustomerReference } from './customer/customer.reference';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerEngagementResolver } from './engagement/engagement.resolver';
+import {
+  CustomerHouseholdResolver,
+  IdentityJobResolver,
+  IdentityResolver,
+} from './matching/matching.resolver';
+import { CustomerMergeHistoryResolver, MergeResolver } from './merge/merge.resolver';
 import { CustomerReferralsResolver, ReferralResolver } from './referral/referral.resolver';
 import { CustomerReviewsResolver, ReviewResolver } from './review/review.resolver';
 import { CustomerSegmentsResolver, SegmentResolver } from './segment/segment.resolver';
@@ -30,6 +36,11 @@ export function buildMarketingSchema() {
       CustomerReviewsResolver,
       CustomerEngagementResolver,
       CustomerAdvocacyResolver,
+      MergeResolver,
+      CustomerMergeHistoryResolver,
+      IdentityResolver,
+      IdentityJobResolver,
+      CustomerHouseholdResolver,
     ],
     referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
   });

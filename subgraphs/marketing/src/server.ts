@@ -3,7 +3,7 @@ import { createGraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
 import type { Clock } from './common/clock';
 import type { MarketingConfig } from './config';
-import { createContext } from './context';
+import { createContext, identityStateOf, type MarketingOptions } from './context';
 import { createModels } from './models';
 import { buildMarketingSchema } from './schema';
 
@@ -19,17 +19,36 @@ export async function createMarketingServer(opts: {
   const models = createModels(opts.connection);
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   const { schema } = await buildMarketingSchema();
-  const contextOptions = { clock: opts.clock, defaultPhoneRegion: opts.config.defaultPhoneRegion };
+  const contextOptions = {
+    clock: opts.clock,
+    defaultPhoneRegion: opts.config.defaultPhoneRegion,
+    logger,
+  };
+  // A merge a crashed process left half-done is finished (rolled back, or its undo completed) first.
+  const recovered = await createContext(models, contextOptions).services.merges.recoverInterrupted();
+  if (recovered.rolledBack || recovered.undone) logger.warn(recovered, 'recovered interrupted merges');
   const service = createGraphQLService({
     name: 'marketing',
     logger,
     schema,
     development: opts.config.development,
-    context: async () => createContext(models, contextOptions),
+    context: async (req) => createContext(models, { ...contextOptions, actor: actorOf(req.headers) }),
     readiness: async () => {
       await opts.connection.db!.admin().ping();
     },
   });
   // `createContext` lets tests run operations in-process (`apollo.executeOperation`) with a real context.
-  return Object.assign(service, { models, createContext: () => createContext(models, contextOptions) });
+  return Object.assign(service, {
+    models,
+    createContext: (options: Pick<MarketingOptions, 'actor' | 'mergeHook'> = {}) => createContext(models, { ...contextOptions, ...options }),
+    /** Resolves when background identity jobs of this process have finished (tests, shutdown). */
+    identityJobsIdle: () => identityStateOf(models).tracker.idle(),
+  });
+}
+
+/** The acting user for audit records: `x-actor-id` (forwarded by the gateway), trimmed and bounded. */
+export function actorOf(headers: Record<string, string | string[] | undefined>): string {
+  const raw = headers['x-actor-id'];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  return value ? value.slice(0, 200) : 'system';
 }

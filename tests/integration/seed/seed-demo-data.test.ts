@@ -59,7 +59,7 @@ beforeAll(async () => {
     openTestConnection('seed_sales'),
     openTestConnection('seed_support'),
   ]);
-  summary = await seed();
+  summary = await seed('fail');
 }, 180_000);
 
 afterAll(async () => {
@@ -151,10 +151,10 @@ describe('seedDemoData', () => {
 
   it('refuses to write into databases that hold data, skips or drops when asked, and re-seeds identically', async () => {
     const before = await digest();
-    const conflict = await seed().catch((e: unknown) => e);
+    const conflict = await seed('fail').catch((e: unknown) => e);
     expect(conflict).toBeInstanceOf(AppError);
     expect((conflict as AppError).code).toBe(ErrorCode.CONFLICT);
-    const skipped = await seed('skip');
+    const skipped = await seed();
     expect(skipped.seeded).toBe(false);
     expect(await digest()).toBe(before);
 

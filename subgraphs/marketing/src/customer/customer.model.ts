@@ -76,6 +76,17 @@ export interface QuietHours {
   end: string;
 }
 
+/** Where a value of a merged survivor came from (identity resolution provenance). */
+export interface FieldSourceRecord {
+  /** `givenName`, `address`, `emails`, … */
+  field: string;
+  /** The value as text (`Kovács`, `peter@example.com`); lists have one record per element. */
+  value: string;
+  sourceCustomerId: string;
+  /** The merge that brought it; absent for the profile's own values. */
+  mergeId?: string;
+}
+
 export interface CustomerDoc {
   _id: string;
   status: CustomerStatus;
@@ -106,6 +117,15 @@ export interface CustomerDoc {
   searchTokens: string[];
   /** Incremented on every update; writes are conditional on it (optimistic concurrency). */
   revision: number;
+  // Identity resolution (optional: profiles written before it, e.g. by the seed, lack them).
+  /** Survivor only: every profile id merged into it, directly or through an earlier merge. */
+  mergedIds?: string[];
+  /** Survivor only: where each value came from, after the first merge. */
+  fieldSources?: FieldSourceRecord[];
+  /** `<mergeId>:apply` / `<mergeId>:undo` of the last merge step that wrote this profile (idempotent steps). */
+  lastMergeOp?: string;
+  /** Keys of the identity engine's blocking rules: candidates for matching are found through them. */
+  blockingKeys?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -207,6 +227,21 @@ export const customerSchema = new Schema<CustomerDoc>(
     nameKey: { type: String, required: true },
     searchTokens: { type: [String], default: [] },
     revision: { type: Number, default: 0 },
+    mergedIds: { type: [String], default: undefined },
+    fieldSources: {
+      type: [
+        {
+          _id: false,
+          field: { type: String, required: true },
+          value: { type: String, required: true },
+          sourceCustomerId: { type: String, required: true },
+          mergeId: { type: String },
+        },
+      ],
+      default: undefined,
+    },
+    lastMergeOp: { type: String },
+    blockingKeys: { type: [String], default: undefined },
   },
   { collection: 'customers', timestamps: true, versionKey: false },
 );
@@ -236,6 +271,8 @@ customerSchema.index({ 'demographics.country': 1, createdAt: -1 });
 customerSchema.index({ segmentIds: 1, createdAt: -1 });
 customerSchema.index({ 'consents.channel': 1, 'consents.purpose': 1, 'consents.granted': 1 });
 customerSchema.index({ mergedInto: 1 }, { partialFilterExpression: { mergedInto: { $gt: '' } } });
+// matchCandidates / resolveIdentity: candidates share a blocking key (one `$in` query).
+customerSchema.index({ blockingKeys: 1 });
 
 export type CustomerModel = Model<CustomerDoc>;
 

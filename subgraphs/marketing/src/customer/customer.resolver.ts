@@ -11,14 +11,19 @@ import {
   UpdateCustomerInput,
 } from './customer.input';
 import { customerCursor } from './customer.query';
+import { presentSurvivor } from './customer.survivor';
 import { Customer, CustomerConnection } from './customer.type';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @Query(() => Customer, { nullable: true, description: 'One customer by id; null when unknown.' })
+  @Query(() => Customer, {
+    nullable: true,
+    description:
+      'One customer by id; null when unknown. A merged-away id gives the surviving customer, with ' +
+      '`resolvedFrom` set to the id asked for.',
+  })
   async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: MarketingContext): Promise<Customer | null> {
-    const doc = await ctx.loaders.customerById.load(assertId(id, ID_PREFIX.customer, 'id'));
-    return doc ? ctx.present(doc) : null;
+    return presentSurvivor(ctx, assertId(id, ID_PREFIX.customer, 'id'), false);
   }
 
   @Query(() => Customer, {

@@ -27,6 +27,7 @@ import {
   parseSocialIdentifier,
 } from './identifier.normalize';
 import { trustFilter } from '../common/trusted-filter';
+import { identityKeysOf } from '../matching/identity-profile.mapper';
 
 export interface CustomerServiceOptions {
   clock: Clock;
@@ -52,7 +53,8 @@ export class CustomerService {
     // One document: either all of the profile is stored or nothing (a racing duplicate hits the unique index).
     // Timestamps come from the service clock (one notion of "now" for filters and engagement windows).
     const now = this.options.clock();
-    const [doc] = await this.customers.create([{ ...fields, createdAt: now, updatedAt: now }], {
+    const blockingKeys = identityKeysOf({ _id: '', ...fields });
+    const [doc] = await this.customers.create([{ ...fields, blockingKeys, createdAt: now, updatedAt: now }], {
       timestamps: false,
     });
     return doc.toObject();
@@ -181,11 +183,15 @@ export class CustomerService {
       const change = compute(doc);
       if (!change) return doc; // nothing to do (e.g. the identifier is already on this profile)
       if (change.check) await this.assertIdentitiesFree(change.check, id);
+      // Matching finds candidates through these keys, so they follow every identity change.
+      const next = { ...doc, ...change.set } as CustomerDoc;
+      for (const k of change.unset ?? []) delete (next as unknown as Record<string, unknown>)[k];
+      const blockingKeys = identityKeysOf(next);
       const updated = await this.customers
         .findOneAndUpdate(
           { _id: id, revision: doc.revision, status: CustomerStatus.ACTIVE },
           {
-            $set: { ...change.set, updatedAt: this.options.clock() },
+            $set: { ...change.set, blockingKeys, updatedAt: this.options.clock() },
             ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((k) => [k, 1])) } : {}),
             $inc: { revision: 1 },
           },

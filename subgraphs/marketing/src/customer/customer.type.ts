@@ -2,6 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../../../shared/graphql/pagination';
 import { Consent } from '../consent/consent.type';
+import { FieldSource } from '../merge/merge.type';
 import {
   AgeBand,
   CustomerGender,
@@ -114,6 +115,25 @@ export class Customer {
 
   @Field(() => ID, { nullable: true, description: 'The surviving profile when this one was merged.' })
   mergedInto!: string | null;
+
+  @Field(() => [ID], {
+    description:
+      'The other profile ids of this person: the profiles merged into this customer (and, when it was ' +
+      'reached through a merged-away id, the survivor). Sales and support @require it to include records ' +
+      'filed under those ids.',
+  })
+  mergedIds!: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The id asked for when it was merged away and this survivor answered instead.',
+  })
+  resolvedFrom!: string | null;
+
+  @Field(() => [FieldSource], {
+    description: 'Where each value came from, once profiles were merged into this one; empty before.',
+  })
+  fieldSources!: FieldSource[];
 
   @Field(() => String, { nullable: true })
   givenName!: string | null;

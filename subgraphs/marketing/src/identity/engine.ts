@@ -29,6 +29,7 @@ import {
 } from './fellegi-sunter';
 import { stableHash, UnionFind } from './household';
 import {
+  normalizeAddress,
   normalizeBirthDate,
   normalizeEmail,
   normalizePhone,
@@ -55,21 +56,24 @@ import type {
  * automatically, because households share everything else.
  */
 
+const LIST_FIELDS = ['emails', 'phones', 'externalIds', 'deviceIds'] as const;
+
 function validateProfiles(profiles: readonly IdentityProfile[], field = 'profiles'): void {
   if (!Array.isArray(profiles)) throw new IdentityInputError(field, 'must be an array of profiles');
   const seen = new Set<string>();
-  profiles.forEach((p, i) => {
+  for (let i = 0; i < profiles.length; i++) {
+    const p = profiles[i];
     if (!p || typeof p.id !== 'string' || p.id.length === 0) {
       throw new IdentityInputError(`${field}[${i}].id`, 'must be a non-empty string');
     }
     if (seen.has(p.id)) throw new IdentityInputError(`${field}[${i}].id`, `duplicate profile id ${p.id}`);
     seen.add(p.id);
-    for (const list of ['emails', 'phones', 'externalIds', 'deviceIds'] as const) {
+    for (const list of LIST_FIELDS) {
       if (p[list] !== undefined && !Array.isArray(p[list])) {
         throw new IdentityInputError(`${field}[${i}].${list}`, 'must be an array of strings');
       }
     }
-  });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -483,6 +487,31 @@ function clustersOf(uf: UnionFind, prepared: readonly PreparedProfile[]): Duplic
   return clusters.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
 }
 
+/**
+ * Trains a model (m and u by EM and random pairs, the prior, name frequencies) without deduplicating:
+ * for a job that retrains on a schedule and stores the model for `matchCandidates`/`resolveIdentity`.
+ */
+export function trainIdentityModel(
+  profiles: readonly IdentityProfile[],
+  configInput: IdentityConfigInput = {},
+): IdentityModel {
+  const config = resolveIdentityConfig(configInput);
+  validateProfiles(profiles);
+  const normalized = profiles.map((p) => normalizeProfile(p, config));
+  const index = new IdentifierIndex(normalized);
+  const limits = config.identifierLimits;
+  const interner = new ValueInterner();
+  const prepared = normalized.map((p, i) =>
+    prepareForComparison(
+      p,
+      i,
+      interner,
+      (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits),
+    ),
+  );
+  return trainModel(prepared, config);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // matchCandidates / resolveIdentity
 // ---------------------------------------------------------------------------------------------------
@@ -573,7 +602,9 @@ export function queryToProfile(query: ResolveIdentityQuery, config: IdentityConf
   if (present(query.email) && !normalizeEmail(query.email, config.email)) {
     throw new IdentityInputError('email', 'is not an email address');
   }
-  const region = config.phone.defaultRegion;
+  // Same region rule as for stored profiles: the address's country, else the configured default.
+  const country = normalizeAddress(query.address)?.country;
+  const region = country && /^[A-Z]{2}$/.test(country) ? country : config.phone.defaultRegion;
   if (present(query.phone) && !normalizePhone(query.phone, region, config.phone.landlineTypes)) {
     throw new IdentityInputError('phone', 'is not a phone number');
   }

@@ -32,6 +32,7 @@ export {
 } from './normalize';
 export {
   findDuplicates,
+  trainIdentityModel,
   matchCandidates,
   resolveIdentity,
   blockingKeys,
@@ -44,9 +45,17 @@ export {
   type ResolveIdentityResult,
   type ResolvedIdentity,
 } from './engine';
-export { trainModel, type IdentityModel, type ModelComparison, type ModelLevel } from './fellegi-sunter';
+export {
+  TRAINING_SESSIONS,
+  type IdentityModel,
+  type ModelComparison,
+  type ModelLevel,
+  type TrainingSession,
+} from './fellegi-sunter';
 export { groupHouseholds, type Household, type HouseholdResult } from './household';
 export { identifiersOf, sharedIdentifiers } from './rules';
+export { PREDICTION_BLOCKING_RULES, type BlockingRule, type BlockingRuleStats } from './blocking';
+export { comparisonDefinitions, type ComparisonDefinition, type LevelDefinition } from './comparison';
 export {
   generateSyntheticPeople,
   truePairsOf,

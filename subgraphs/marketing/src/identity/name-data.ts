@@ -73,7 +73,7 @@ export const NICKNAME_GROUPS: readonly (readonly string[])[] = [
   ['Katarzyna', 'Kasia', 'Kaśka', 'Kasieńka'],
   ['Małgorzata', 'Gosia', 'Małgosia', 'Gośka'],
   ['Aleksandra', 'Ola', 'Olka'],
-  ['Agnieszka', 'Aga', 'Agnieszka'],
+  ['Agnieszka', 'Aga', 'Agusia'],
   ['Magdalena', 'Magda', 'Madzia'],
   ['Joanna', 'Asia', 'Aśka'],
   ['Barbara', 'Basia', 'Baśka'],

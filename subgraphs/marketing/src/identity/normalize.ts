@@ -50,7 +50,7 @@ const ARABIC_UNIFY: Record<string, string> = {
 const ARABIC_UNIFY_RE = /[يىكةۀٱ]/g;
 const TATWEEL_RE = /\u0640/g;
 /** ZWNJ joins the parts of a Persian compound name ("محمد‌رضا"); bidi marks are invisible noise. */
-const INVISIBLE_RE = /[\u200c\u200d\u200e\u200f\u061c\u00ad\ufeff]/g;
+const INVISIBLE_RE = /\u200c|\u200d|[\u200e\u200f\u061c\u00ad\ufeff]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
 const PRINTABLE_ASCII_RE = /^[\x20-\x7e]*$/;
 const ARABIC_LETTER_RE = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
@@ -584,7 +584,7 @@ function normalizeHouseNumber(raw: string): string {
   return foldText(raw)
     .toUpperCase()
     .replace(/^(NO|NR|N)\.?\s*/, '')
-    .replace(/[\s.\-]+/g, '')
+    .replace(/[\s.-]+/g, '')
     .replace(/(\d)\/([A-Z])/g, '$1$2')
     .replace(/\/$/, '');
 }
@@ -618,7 +618,7 @@ export function normalizeAddress(input: PostalAddressInput | undefined | null): 
     postcode: input.postcode
       ? toAsciiDigits(input.postcode)
           .toUpperCase()
-          .replace(/[\s\-]+/g, '')
+          .replace(/[\s-]+/g, '')
       : '',
     region: foldPlace(input.region),
     country: normalizeCountry(input.country),
