@@ -52,12 +52,6 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
   // @apollo/gateway exports anonymous usage metrics to Apollo unless this is set; it is read when the
   // gateway is constructed. Nothing calls home unless APOLLO_TELEMETRY=true.
   process.env.APOLLO_TELEMETRY_DISABLED = config.apolloTelemetry ? 'false' : 'true';
-  if (config.apollo) {
-    logger.warn(
-      'APOLLO_KEY/APOLLO_GRAPH_REF are set, but shared/server/graphql-service.ts always installs ' +
-        'ApolloServerPluginUsageReportingDisabled: usage reporting stays off.',
-    );
-  }
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -102,6 +96,8 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     readiness: () => checkSubgraphs(probes, config.readinessTimeoutMs),
     plugins: armor.plugins as ApolloServerPlugin<GatewayContext>[],
     validationRules: armor.validationRules,
+    // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself once reporting is not disabled.
+    usageReporting: Boolean(config.apollo),
   });
 
   return {

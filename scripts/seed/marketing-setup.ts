@@ -45,7 +45,7 @@ export const EVERGREEN: readonly CampaignTemplate[] = [
     name: 'How-to Tuesdays',
     channel: TouchpointChannel.EMAIL,
     objective: CampaignObjective.EDUCATION,
-    description: 'Brewing and care guides, every few months.',
+    description: 'Brewing and care guides, a few times a year.',
   },
   {
     key: 'masterclass',

@@ -15,9 +15,9 @@ import type { OrderLinePlan, OrderPlan } from './types';
  */
 
 export const PURCHASE_PROCESS = {
-  /** λ ~ Gamma(r, α): purchases per day; mean r / α ≈ one purchase every ~110 days. */
+  /** λ ~ Gamma(r, α): purchases per day; mean r / α ≈ one purchase every ~130 days. */
   r: 1.3,
-  alpha: 140,
+  alpha: 170,
   /** p ~ Beta(a, b): mean ≈ 0.25 chance of dropping out after each repeat purchase. */
   a: 1.3,
   b: 3.9,

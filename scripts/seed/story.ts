@@ -545,8 +545,10 @@ class CustomerStory {
       const lines = orderLines(r, this.traits, placedAt, this.ctx.asOf);
       const promotion = Boolean(runningCampaign(this.ctx, 'black-friday', placedAt));
       const terms = orderTerms(r, lines, channel, placedAt, this.ctx.asOf, promotion);
-      // A few orders are cancelled, never the first or the latest (they carry the persona's story).
-      const cancelled = i > 0 && i < times.length - 1 && r.chance(0.04);
+      // A few orders are cancelled, never the first or the latest (they carry the persona's story), and
+      // none of a lapsed buyer's: fewer counted orders would stretch their cadence and hide the lapse.
+      const lapsed = this.plan.archetype === 'AT_RISK' && this.variant === 'lapsed';
+      const cancelled = !lapsed && i > 0 && i < times.length - 1 && r.chance(0.04);
       const sequence = this.ctx.ids.count('ord') + 1;
       this.plan.orders.push({
         orderId: this.ctx.ids.next('ord'),
@@ -937,7 +939,7 @@ class CustomerStory {
   private browsingSessions(): void {
     const r = this.r;
     const a = this.plan.archetype;
-    const perDay = a === 'DISCOVERER' ? 0.04 : a === 'LEARNER' ? 0.025 : 0.004;
+    const perDay = a === 'DISCOVERER' ? 0.03 : a === 'LEARNER' ? 0.02 : 0.003;
     const from = this.firstSeenMs;
     const to = Math.min(this.asOfMs, this.limitMs);
     const n = Math.min(60, r.poisson(perDay * this.activity * Math.max(0, (to - from) / DAY_MS)));
@@ -1113,11 +1115,11 @@ class CustomerStory {
     if (welcome)
       for (const d of [0.01, 5])
         this.send(welcome, d < 1 ? created + 10 * MINUTE_MS : tenAm(created + d * DAY_MS), 1.8);
-    // How-to newsletter every 3–5 months.
+    // How-to newsletter every 4–6 months.
     const howTo = byKey('how-to');
     if (howTo) {
       const boost = this.plan.archetype === 'LEARNER' ? 2.5 : 1;
-      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(90, 150) * DAY_MS)
+      for (let t = created + r.uniform(5, 60) * DAY_MS; t < this.asOfMs; t += r.uniform(120, 180) * DAY_MS)
         this.send(howTo, tenAm(t), boost);
     }
     // Seasonal sends to everyone reachable.

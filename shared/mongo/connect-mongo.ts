@@ -50,6 +50,7 @@ export async function connectMongo(opts: ConnectMongoOptions): Promise<Connectio
     sanitizeFilter: opts.sanitizeFilter ?? true,
     monitorCommands: opts.monitorCommands ?? false,
   });
+  connection.plugin(singleReplyCursors);
   try {
     await connection.asPromise();
   } catch (err) {
@@ -73,4 +74,22 @@ function reasonOf(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   // Driver messages can quote the connection string; strip any credentials they contain.
   return message.replace(/(mongodb(?:\+srv)?:\/\/)[^@/\s]*@/gi, '$1****@');
+}
+
+/**
+ * Cursor batch size for reads: all results in the first reply (the server still caps a reply at 16 MB).
+ * With the driver's default of 101 rows, a batched load for 100 customers would cost extra `getMore`
+ * round trips that 10 customers do not, so request cost would grow with the page size.
+ */
+export const ONE_REPLY_BATCH = 100_000;
+
+/** Applied to every model of a connection opened here, so no service has to remember it per query. */
+export function singleReplyCursors(schema: import('mongoose').Schema): void {
+  schema.pre(['find', 'findOne'], function () {
+    if (this.getOptions().batchSize === undefined) this.setOptions({ batchSize: ONE_REPLY_BATCH });
+  });
+  schema.pre('aggregate', function () {
+    const options = this.options as { batchSize?: number; cursor?: unknown };
+    if (options.batchSize === undefined && options.cursor === undefined) this.option({ batchSize: ONE_REPLY_BATCH });
+  });
 }

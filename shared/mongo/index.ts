@@ -2,6 +2,8 @@ export {
   connectMongo,
   ensureIndexes,
   MongoUnavailableError,
+  ONE_REPLY_BATCH,
+  singleReplyCursors,
   type ConnectMongoOptions,
 } from './connect-mongo';
 export { mongoUriHosts, redactMongoUri } from './redact-uri';

@@ -7,7 +7,10 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import express, { type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
@@ -27,6 +30,13 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   development: boolean;
   plugins?: ApolloServerPlugin<TContext>[];
   validationRules?: ConstructorParameters<typeof ApolloServer<TContext>>[0]['validationRules'];
+  /**
+   * Apollo usage reporting (needs APOLLO_KEY/APOLLO_GRAPH_REF in the environment). Off unless a service's
+   * config turns it on: nothing calls home by default.
+   */
+  usageReporting?: boolean;
+  /** Largest accepted JSON body; batch imports need more than the 2 MB default. */
+  bodyLimit?: string;
   /** Extra routes (metrics, …) mounted before GraphQL. */
   extraRoutes?: (app: express.Express) => void;
 }
@@ -73,9 +83,14 @@ export function createGraphQLService<TContext extends BaseContext>(
       if (out.extensions?.code === 'INTERNAL_SERVER_ERROR') options.logger.error({ err: error }, 'unhandled error');
       return out;
     },
+    // Signals are handled by index.ts / scripts/start.ts, which close the database after draining HTTP;
+    // Apollo's own handler would re-raise the signal and cut that short.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginUsageReportingDisabled(),
+      ...(options.usageReporting
+        ? []
+        : [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginInlineTraceDisabled()]),
       landing,
       ...(options.plugins ?? []),
     ] as ApolloServerPlugin<TContext>[],
@@ -106,7 +121,7 @@ export function createGraphQLService<TContext extends BaseContext>(
       await apollo.start();
       app.use(
         '/graphql',
-        express.json({ limit: '2mb' }),
+        express.json({ limit: options.bodyLimit ?? '2mb' }),
         expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
       );
       await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,3 @@
-import express from 'express';
 import type { Connection } from 'mongoose';
 import { createGraphQLService, type GraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
@@ -43,11 +42,8 @@ export async function createSalesServer(opts: {
     readiness: async () => {
       await opts.connection.db!.admin().ping();
     },
-    // `importOrders` batches (5,000 orders ≈ 2–4 MB of JSON) exceed the shared 2 MB default; parsing here
-    // first makes the shared parser skip the already-parsed body.
-    extraRoutes: (app) => {
-      app.use('/graphql', express.json({ limit: IMPORT_BODY_LIMIT }));
-    },
+    // `importOrders` batches (5,000 orders ≈ 2–4 MB of JSON) exceed the shared 2 MB default.
+    bodyLimit: IMPORT_BODY_LIMIT,
   });
   return {
     ...service,

@@ -5,7 +5,8 @@ import {
   createParamGroupLoader,
 } from '../../../shared/dataloader/loaders';
 import type { SupportStats } from './customer/customer.type';
-import { toSupportStats } from './customer/support-stats';
+import { CustomerIdentities, mergePages, sum } from './customer/customer-identities';
+import { combineContactStats, combineTicketStats, toSupportStats } from './customer/support-stats';
 import type { SupportInteractionKind } from './interaction/interaction.enums';
 import type { InteractionDoc } from './interaction/interaction.model';
 import { InteractionService, type CustomerInteractionsParams } from './interaction/interaction.service';
@@ -25,23 +26,37 @@ export function createServices(models: SupportModels, clock: Clock = systemClock
  * One set of loaders per request, never shared: caches must not leak between users. Each loader turns
  * all the loads of one tick (e.g. 100 customers of an `_entities` call) into one database query.
  */
-export function createLoaders(services: ReturnType<typeof createServices>) {
+export function createLoaders(
+  services: ReturnType<typeof createServices>,
+  identities: CustomerIdentities = new CustomerIdentities(),
+) {
   return {
     ticketById: createByIdLoader(
       (ids) => services.tickets.findMany(ids),
       (t: TicketDoc) => t._id,
     ),
+    // Customer lists include records under ids merged into the customer (CustomerIdentities).
     customerTickets: createParamGroupLoader<CustomerTicketsParams, TicketDoc[]>((ids, params) =>
-      services.tickets.pagesForCustomers(ids, params),
+      identities.perCustomer(
+        ids,
+        (all) => services.tickets.pagesForCustomers(all, params),
+        (parts) => mergePages(parts, params.first + 1, (t) => t.openedAt),
+      ),
     ),
     customerTicketCount: createParamGroupLoader<{ status: TicketStatus | null }, number>((ids, params) =>
-      services.tickets.countsForCustomers(ids, params.status),
+      identities.perCustomer(ids, (all) => services.tickets.countsForCustomers(all, params.status), sum),
     ),
     customerInteractions: createParamGroupLoader<CustomerInteractionsParams, InteractionDoc[]>(
-      (ids, params) => services.interactions.pagesForCustomers(ids, params),
+      (ids, params) =>
+        identities.perCustomer(
+          ids,
+          (all) => services.interactions.pagesForCustomers(all, params),
+          (parts) => mergePages(parts, params.first + 1, (i) => i.startedAt),
+        ),
     ),
     customerInteractionCount: createParamGroupLoader<{ kind: SupportInteractionKind | null }, number>(
-      (ids, params) => services.interactions.countsForCustomers(ids, params.kind),
+      (ids, params) =>
+        identities.perCustomer(ids, (all) => services.interactions.countsForCustomers(all, params.kind), sum),
     ),
     interactionsByTicket: createGroupLoader(
       (ticketIds) => services.interactions.forTickets(ticketIds),
@@ -50,8 +65,12 @@ export function createLoaders(services: ReturnType<typeof createServices>) {
     // Two aggregations per request whatever the number of customers: tickets, and calls/chats.
     supportStats: new DataLoader<string, SupportStats>(async (ids) => {
       const [tickets, contacts] = await Promise.all([
-        services.tickets.statsForCustomers(ids),
-        services.interactions.contactStatsForCustomers(ids),
+        identities.perCustomer(ids, (all) => services.tickets.statsForCustomers(all), combineTicketStats),
+        identities.perCustomer(
+          ids,
+          (all) => services.interactions.contactStatsForCustomers(all),
+          combineContactStats,
+        ),
       ]);
       return ids.map((id) => toSupportStats(tickets.get(id), contacts.get(id)));
     }),
@@ -61,9 +80,12 @@ export function createLoaders(services: ReturnType<typeof createServices>) {
 export interface SupportContext {
   services: ReturnType<typeof createServices>;
   loaders: ReturnType<typeof createLoaders>;
+  /** Merged ids of the customers of this request (from marketing, through @requires). */
+  identities: CustomerIdentities;
 }
 
 export function createContext(models: SupportModels, clock: Clock = systemClock): SupportContext {
   const services = createServices(models, clock);
-  return { services, loaders: createLoaders(services) };
+  const identities = new CustomerIdentities();
+  return { services, loaders: createLoaders(services, identities), identities };
 }

@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response data is dynamically shaped in these tests */
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { createLogger } from '../../../shared/logger/logger';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
+import { connectMongo } from '../../../shared/mongo';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 export interface GqlError {
@@ -26,15 +27,7 @@ export interface CommandLog {
  */
 export async function startMarketing(prefix: string, options: { now?: Date } = {}) {
   const dbName = uniqueDbName(prefix);
-  const connection: Connection = mongoose.createConnection(testMongoUri(), {
-    dbName,
-    maxPoolSize: 10,
-    bufferCommands: false,
-    autoIndex: true,
-    sanitizeFilter: true,
-    monitorCommands: true,
-  });
-  await connection.asPromise();
+  const connection: Connection = await connectMongo({ uri: testMongoUri(), dbName, poolSize: 10, monitorCommands: true });
   const log: CommandLog = {
     commands: [],
     reset() {

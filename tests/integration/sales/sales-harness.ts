@@ -1,8 +1,9 @@
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { createLogger } from '../../../shared/logger/logger';
 import type { RunningService } from '../../../shared/server/graphql-service';
 import type { SalesSettings } from '../../../subgraphs/sales/src/config';
 import { createSalesServer } from '../../../subgraphs/sales/src/server';
+import { connectMongo } from '../../../shared/mongo';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 /** GraphQL response data in tests: shapes are asserted, not typed. */
@@ -39,14 +40,7 @@ const HOUSEKEEPING = new Set([
  */
 export async function startSales(prefix: string, sales: Partial<SalesSettings> = {}): Promise<SalesHarness> {
   const dbName = uniqueDbName(prefix);
-  const connection = mongoose.createConnection(testMongoUri(), {
-    dbName,
-    maxPoolSize: 10,
-    bufferCommands: false,
-    sanitizeFilter: true,
-    monitorCommands: true,
-  });
-  await connection.asPromise();
+  const connection = await connectMongo({ uri: testMongoUri(), dbName, poolSize: 10, monitorCommands: true });
   const service = await createSalesServer({
     connection,
     config: { development: false, sales },

@@ -1,6 +1,7 @@
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { createLogger } from '../../../shared/logger/logger';
 import { createSupportServer } from '../../../subgraphs/support/src/server';
+import { connectMongo } from '../../../shared/mongo';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -38,18 +39,7 @@ const HOUSEKEEPING = new Set([
  */
 export async function startSupportTestServer(prefix: string, start = new Date('2024-06-30T12:00:00Z')) {
   const dbName = uniqueDbName(prefix);
-  const connection = mongoose.createConnection(testMongoUri(), {
-    dbName,
-    maxPoolSize: 10,
-    serverSelectionTimeoutMS: 5000,
-    writeConcern: { w: 'majority', journal: true },
-    bufferCommands: false,
-    autoIndex: true,
-    autoCreate: true,
-    sanitizeFilter: true,
-    monitorCommands: true,
-  });
-  await connection.asPromise();
+  const connection = await connectMongo({ uri: testMongoUri(), dbName, poolSize: 10, monitorCommands: true });
   const commands: string[] = [];
   connection.getClient().on('commandStarted', (e) => {
     if (!HOUSEKEEPING.has(e.commandName)) commands.push(e.commandName);

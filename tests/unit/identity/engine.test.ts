@@ -5,6 +5,7 @@ import {
   matchCandidates,
   resolveIdentity,
   resolveIdentityConfig,
+  trainIdentityModel,
   generateSyntheticPeople,
   truePairsOf,
   type IdentityModel,
@@ -90,6 +91,10 @@ describe('findDuplicates', () => {
     const again = findDuplicates(data.profiles, {}, { model });
     expect(again.autoMerge.clusters).toEqual(result.autoMerge.clusters);
     expect(again.stats.trained).toBe(false);
+  });
+
+  it('trains the same model on its own as inside findDuplicates (deterministic)', () => {
+    expect(trainIdentityModel(data.profiles)).toEqual(model);
   });
 
   it('moves pairs between the lists as the thresholds move', () => {

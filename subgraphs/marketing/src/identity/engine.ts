@@ -509,7 +509,16 @@ export function trainIdentityModel(
       (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits),
     ),
   );
-  return trainModel(prepared, config);
+  // The same candidates as findDuplicates (deterministic pairs included), so both train the same model.
+  const det = deterministicPairs(index, limits);
+  const pairs = generateCandidatePairs(
+    prepared,
+    PREDICTION_BLOCKING_RULES,
+    config.blocking.maxBlockSize,
+    det.pairs,
+  );
+  const levels = comparePairs(prepared, pairs, new ComparisonContext(comparisonSettings(config)));
+  return trainModel(prepared, config, { pairs, levels });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ const jobSchema = new Schema<IdentityJobDoc>(
     finishedAt: { type: Date },
     error: { type: String },
     stats: { type: Schema.Types.Mixed },
-    review: { type: [Schema.Types.Mixed], default: [] },
+    review: { type: Schema.Types.Mixed, default: [] },
     reviewTotal: { type: Number, default: 0 },
     mergeIds: { type: [String], default: [] },
     autoMergeClusters: { type: [[String]], default: [] },

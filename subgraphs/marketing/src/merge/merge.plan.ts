@@ -50,7 +50,6 @@ const SCALARS = [
 const DEMOGRAPHICS = ['ageBand', 'gender', 'city', 'country'] as const;
 
 export const applyOp = (mergeId: string) => `${mergeId}:apply`;
-export const undoOp = (mergeId: string) => `${mergeId}:undo`;
 
 function addressText(a: PostalAddress): string {
   const line1 = [a.street, a.houseNumber].filter(Boolean).join(' ');
@@ -240,7 +239,15 @@ export function planMerge(input: MergePlanInput): MergePlan {
   return { survivor: withoutUndefined(next), merged: mergedAfter, repointed };
 }
 
-/** The snapshot as it is written back by unmerge or rollback: exact, except the concurrency bookkeeping. */
-export function restoredDoc(before: CustomerDoc, currentRevision: number, op: string): CustomerDoc {
-  return { ...structuredClone(before), revision: currentRevision + 1, lastMergeOp: op };
+/**
+ * The snapshot as unmerge or rollback writes it back: exactly, revision and `lastMergeOp` included. A
+ * writer that read the profile before the merge may then write again: the content it read is back.
+ */
+export function restoredDoc(before: CustomerDoc): CustomerDoc {
+  return structuredClone(before);
+}
+
+/** Whether a profile is already back at its snapshot (a retried unmerge or rollback step). */
+export function isRestored(current: Pick<CustomerDoc, 'revision' | 'lastMergeOp'>, before: CustomerDoc): boolean {
+  return current.revision === before.revision && current.lastMergeOp === before.lastMergeOp;
 }

@@ -6,7 +6,7 @@ import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import { MergeMethod, MergeRole, MergeStatus } from './merge.enums';
 import type { MergeDoc, MergeEvidence, MergeModel, MergeSnapshot } from './merge.model';
-import { applyOp, planMerge, restoredDoc, undoOp } from './merge.plan';
+import { applyOp, isRestored, planMerge, restoredDoc } from './merge.plan';
 
 /** At most this many profiles merge into one survivor per call (a review decision, not a bulk job). */
 export const MAX_MERGED_PER_CALL = 20;
@@ -173,10 +173,11 @@ export class MergeService {
   private async rollBack(mergeId: string, cause: unknown): Promise<void> {
     const merge = await this.get(mergeId);
     const op = applyOp(mergeId);
+    // Only what this merge wrote (revision and stamp match); untouched profiles are already as they were.
     for (const s of orderForRestore(merge.snapshots)) {
       await this.customers.collection.replaceOne(
         { _id: s.customerId, lastMergeOp: op, revision: s.revisionAfter } as never,
-        restoredDoc(s.before, s.revisionAfter, `${mergeId}:rollback`),
+        restoredDoc(s.before),
       );
     }
     await this.merges.updateOne(
@@ -214,15 +215,17 @@ export class MergeService {
       await this.setStatus(mergeId, MergeStatus.APPLIED, MergeStatus.UNDOING, { undoneBy: actor });
     }
     // UNDOING: this call, or an earlier one that stopped half-way; every step below is idempotent.
-    const op = undoOp(mergeId);
+    const op = applyOp(mergeId);
     for (const s of orderForRestore(merge.snapshots)) {
       const res = await this.customers.collection.replaceOne(
-        { _id: s.customerId, revision: s.revisionAfter } as never,
-        restoredDoc(s.before, s.revisionAfter, op),
+        { _id: s.customerId, revision: s.revisionAfter, lastMergeOp: op } as never,
+        restoredDoc(s.before),
       );
       if (res.matchedCount === 0) {
-        const now = await this.customers.findById(s.customerId, { lastMergeOp: 1 }).lean<CustomerDoc>();
-        if (now?.lastMergeOp !== op) {
+        const now = await this.customers
+          .findById(s.customerId, { revision: 1, lastMergeOp: 1 })
+          .lean<CustomerDoc>();
+        if (!now || !isRestored(now, s.before)) {
           // Changed between the check and the write. Nothing restored yet only when it is the first
           // (the survivor): then the merge simply stays APPLIED.
           if (s.role === MergeRole.SURVIVOR) {

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * An exact amount of money. Owned by the sales subgraph (contract.md).
@@ -6,6 +6,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
  * input, so order, line and return amounts always fit; an aggregate beyond that (a customer with more than
  * EUR 21.4 million of revenue) fails on `amountMinor`, while `amount` stays exact at any size.
  */
+// @shareable: the insights layer returns the identical type in Customer.value (see gateway/src/insights).
+@Directive('@shareable')
 @ObjectType({
   description:
     'An exact amount of money: integer minor units plus an ISO 4217 currency, never a float. ' +

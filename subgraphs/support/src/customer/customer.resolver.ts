@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { checkPageSize, DEFAULT_PAGE_SIZE, toConnection } from '../../../../shared/graphql/pagination';
 import type { SupportContext } from '../context';
 import { SupportInteractionKind } from '../interaction/interaction.enums';
@@ -10,10 +10,16 @@ import { parseKeysetCursor } from '../common/keyset';
 import { TicketConnection } from '../ticket/ticket.type';
 import { Customer, SupportStats } from './customer.type';
 
+/** Marketing's merged ids of the customer: records filed under them are the customer's too. */
+const MERGED_IDS = '@requires(fields: "mergedIds")';
+
 /** Support's fields on the shared Customer entity; every one goes through a per-request loader. */
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @FieldResolver(() => TicketConnection, { description: "The customer's tickets, newest first." })
+  @Directive(MERGED_IDS)
+  @FieldResolver(() => TicketConnection, {
+    description: "The customer's tickets, newest first (those filed under merged-away ids included).",
+  })
   async tickets(
     // Parameters are listed last-to-first: type-graphql prints arguments in reverse declaration order.
     @Arg('status', () => TicketStatus, { nullable: true }) status: TicketStatus | null | undefined,
@@ -24,6 +30,7 @@ export class CustomerResolver {
   ): Promise<TicketConnection> {
     const n = checkPageSize(first);
     const cursor = after ? parseKeysetCursor(after) : null;
+    ctx.identities.register(customer);
     const rows = await ctx.loaders.customerTickets.load({
       parentId: customer.id,
       params: { first: n, after: cursor, status: status ?? null },
@@ -40,8 +47,9 @@ export class CustomerResolver {
     };
   }
 
+  @Directive(MERGED_IDS)
   @FieldResolver(() => SupportInteractionConnection, {
-    description: "The customer's calls and chats, newest first.",
+    description: "The customer's calls and chats, newest first (merged-away ids included).",
   })
   async interactions(
     // Parameters are listed last-to-first: type-graphql prints arguments in reverse declaration order.
@@ -54,6 +62,7 @@ export class CustomerResolver {
   ): Promise<SupportInteractionConnection> {
     const n = checkPageSize(first);
     const cursor = after ? parseKeysetCursor(after) : null;
+    ctx.identities.register(customer);
     const rows = await ctx.loaders.customerInteractions.load({
       parentId: customer.id,
       params: { first: n, after: cursor, kind: kind ?? null },
@@ -70,10 +79,12 @@ export class CustomerResolver {
     };
   }
 
+  @Directive(MERGED_IDS)
   @FieldResolver(() => SupportStats, {
-    description: 'Open tickets, complaints, satisfaction and mood at a glance.',
+    description: 'Open tickets, complaints, satisfaction and mood at a glance (merged-away ids included).',
   })
   async supportStats(@Root() customer: Customer, @Ctx() ctx: SupportContext): Promise<SupportStats> {
+    ctx.identities.register(customer);
     return ctx.loaders.supportStats.load(customer.id);
   }
 }

@@ -5,10 +5,15 @@ import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
  * support fields (`tickets`, `supportStats`, `interactions`, via CustomerResolver) keyed by `id`.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A person or organisation the company has a relationship with.' })
+@ObjectType({ description: 'A person the company has a relationship with.' })
 export class Customer {
   @Field(() => ID)
   id!: string;
+
+  /** Owned by marketing: ids merged into this customer, so their tickets and calls count as its own. */
+  @Directive('@external')
+  @Field(() => [ID])
+  mergedIds?: string[];
 }
 
 /** Names and types are part of the cross-team contract: the insights layer @requires them. */

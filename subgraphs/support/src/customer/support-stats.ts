@@ -93,3 +93,27 @@ export function toSupportStats(
     lastNegativeSentimentAt: latest(tickets?.lastNegativeAt, contacts?.lastNegativeAt),
   };
 }
+
+/** Stats rows of several ids of one (merged) customer → one row: counts add up, latest dates win. */
+export function combineTicketStats(parts: TicketStatsRow[]): TicketStatsRow {
+  const add = (k: 'openTickets' | 'openComplaints' | 'complaintsLast30Days' | 'ratingSum' | 'ratingCount') =>
+    parts.reduce((acc, p) => acc + p[k], 0);
+  return {
+    _id: parts[0]._id,
+    openTickets: add('openTickets'),
+    openComplaints: add('openComplaints'),
+    complaintsLast30Days: add('complaintsLast30Days'),
+    lastContactAt: latest(...parts.map((p) => p.lastContactAt)),
+    ratingSum: add('ratingSum'),
+    ratingCount: add('ratingCount'),
+    lastNegativeAt: latest(...parts.map((p) => p.lastNegativeAt)),
+  };
+}
+
+export function combineContactStats(parts: ContactStatsRow[]): ContactStatsRow {
+  return {
+    _id: parts[0]._id,
+    lastContactAt: latest(...parts.map((p) => p.lastContactAt)),
+    lastNegativeAt: latest(...parts.map((p) => p.lastNegativeAt)),
+  };
+}
