@@ -40,7 +40,7 @@ import {
 } from '../../subgraphs/support/src/ticket/ticket-status.machine';
 import { CATALOGUE, CURRENCY } from './catalogue.data';
 import { HISTORY_DAYS } from './marketing-setup';
-import { idSalt } from './story';
+import { idSalt, IdAllocator } from './story';
 import { addDays } from './time';
 import type { CustomerPlan, DemoStory, OrderPlan, ProfilePlan, ReturnPlan, TicketPlan } from './types';
 
@@ -80,16 +80,6 @@ function must(result: Normalized, what: string): string {
 }
 
 const latestOf = (...dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.getTime())));
-
-class Ids {
-  private readonly counters = new Map<string, number>();
-  constructor(private readonly salt: number) {}
-  next(prefix: string): string {
-    const n = (this.counters.get(prefix) ?? 0) + 1;
-    this.counters.set(prefix, n);
-    return seededId(prefix, n, this.salt);
-  }
-}
 
 export function customerDocument(
   p: ProfilePlan,
@@ -343,7 +333,7 @@ export function ticketDocument(customerId: string, plan: TicketPlan, nextMessage
 /** All documents of a story, in a stable order (customers in plan order, each customer's rows by time). */
 export function buildDocuments(story: DemoStory): DemoDocuments {
   const salt = idSalt(story.seed);
-  const ids = new Ids(salt);
+  const ids = new IdAllocator(salt);
   const campaignIds = new Map(story.campaigns.map((c) => [c.key, c]));
   const segmentIds = new Map(story.segments.map((s) => [s.key, s.segmentId]));
   const productIds = productIdOf(salt);

@@ -15,7 +15,7 @@ import {
   TouchpointChannel as C,
   TouchpointType as T,
 } from '../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
-import { OUTBOUND_TYPES } from '../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
+import { EDUCATION_TYPES, OUTBOUND_TYPES } from '../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
 import { OrderChannel } from '../../subgraphs/sales/src/order/order.enums';
 import {
   TicketCategory,
@@ -110,8 +110,9 @@ const SOURCE_OF: Readonly<Record<C, string>> = {
 };
 
 const OUTBOUND: ReadonlySet<T> = new Set(OUTBOUND_TYPES);
-const EDUCATION: ReadonlySet<T> = new Set([T.HELP_ARTICLE_VIEW, T.TUTORIAL_VIEW, T.DEMO, T.WEBINAR]);
+const EDUCATION: ReadonlySet<T> = new Set(EDUCATION_TYPES);
 
+/** Sequential seeded ids per prefix (`ord_…`, `tkt_…`): the same story always numbers rows the same way. */
 export class IdAllocator {
   private readonly counters = new Map<string, number>();
   constructor(readonly salt: number) {}

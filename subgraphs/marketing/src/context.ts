@@ -1,8 +1,10 @@
+import DataLoader from 'dataloader';
 import {
   createByIdLoader,
   createGroupLoader,
   createParamGroupLoader,
 } from '../../../shared/dataloader/loaders';
+import { CustomerIdentities, mergePages } from './customer/customer-identities';
 import { AdvocacyService } from './advocacy/advocacy.service';
 import { CampaignService } from './campaign/campaign.service';
 import { systemClock, type Clock } from './common/clock';
@@ -99,7 +101,17 @@ const isDoc = (v: CustomerDoc | Error | null): v is CustomerDoc => !!v && !(v in
  * One set of loaders per request, never shared: caches must not leak between users. Each list-shaped
  * field of Customer goes through one of these, so a page of N customers costs one query per collection.
  */
-export function createLoaders(services: MarketingServices, clock: Clock = systemClock) {
+export function createLoaders(
+  services: MarketingServices,
+  clock: Clock = systemClock,
+  identities: CustomerIdentities = new CustomerIdentities(),
+) {
+  /** A loader of each customer's rows (merged-away ids included), one query for the whole request. */
+  const rowsOf = <T>(fetch: (ids: readonly string[]) => Promise<T[]>, idOf: (row: T) => string) =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const byCustomer = await identities.grouped(ids, fetch, idOf);
+      return ids.map((id) => byCustomer.get(id) ?? []);
+    });
   const customerById = createByIdLoader(
     (ids) => services.customers.findMany(ids),
     (c) => c._id,
@@ -112,17 +124,28 @@ export function createLoaders(services: MarketingServices, clock: Clock = system
       (c) => c._id,
     ),
     touchpointPages: createParamGroupLoader<TouchpointPageParams, TouchpointPage>((ids, params) =>
-      services.touchpoints.pages(ids, params),
+      identities.perCustomer(
+        ids,
+        (all) => services.touchpoints.pages(all, params),
+        (parts) => ({
+          rows: mergePages(
+            parts.map((p) => p.rows),
+            params.first + 1,
+            (t) => t.occurredAt,
+          ),
+          totalCount: parts.reduce((n, p) => n + p.totalCount, 0),
+        }),
+      ),
     ),
-    surveyAnswersByCustomer: createGroupLoader(
+    surveyAnswersByCustomer: rowsOf(
       (ids) => services.surveyAnswers.forCustomers(ids),
       (a) => a.customerId,
     ),
-    referralsByReferrer: createGroupLoader(
+    referralsByReferrer: rowsOf(
       (ids) => services.referrals.forReferrers(ids),
       (r) => r.referrerId,
     ),
-    reviewsByCustomer: createGroupLoader(
+    reviewsByCustomer: rowsOf(
       (ids) => services.reviews.forCustomers(ids),
       (r) => r.customerId,
     ),
@@ -170,7 +193,8 @@ export interface MarketingContext {
 export function createContext(models: MarketingModels, options: MarketingOptions = {}): MarketingContext {
   const clock = options.clock ?? systemClock;
   const services = createServices(models, options);
-  const loaders = createLoaders(services, clock);
+  const identities = new CustomerIdentities();
+  const loaders = createLoaders(services, clock, identities);
   return {
     services,
     loaders,
@@ -179,6 +203,7 @@ export function createContext(models: MarketingModels, options: MarketingOptions
     present(doc) {
       // A write returns the new version: replace what the loader may hold from earlier in the request.
       loaders.customerById.clear(doc._id).prime(doc._id, doc);
+      identities.register({ id: doc._id, mergedIds: doc.mergedIds });
       return toCustomer(doc);
     },
   };

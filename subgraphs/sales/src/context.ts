@@ -9,7 +9,8 @@ import type { CustomerPage } from './common/page-per-customer';
 import { RefitCoordinator } from './customer-value/refit-scheduler';
 import type { ValueModelDoc } from './customer-value/value-model.model';
 import { ValueModelService } from './customer-value/value-model.service';
-import { toPurchaseStats } from './customer/purchase-stats';
+import { CustomerIdentities, mergePages } from './customer/customer-identities';
+import { combineOrderStats, combineReturnStats, toPurchaseStats } from './customer/purchase-stats';
 import type { PurchaseStats } from './customer/customer.type';
 import type { OrderDoc } from './order/order.model';
 import { OrderService, type OrderPageParams } from './order/order.service';
@@ -52,7 +53,22 @@ export type SalesServices = ReturnType<typeof createServices>;
  * One set of loaders per request, never shared: caches must not leak between users. Each list or figure
  * for many customers is ONE loader, so 100 customers cost the same number of commands as one.
  */
-export function createLoaders(services: SalesServices, settings: SalesSettings) {
+export function createLoaders(
+  services: SalesServices,
+  settings: SalesSettings,
+  identities: CustomerIdentities = new CustomerIdentities(),
+) {
+  /** Pages of several ids of one merged customer → one page: rows newest first, counts added. */
+  const combinePages =
+    <T extends { _id: string }>(first: number, timeOf: (row: T) => Date) =>
+    (parts: CustomerPage<T>[]): CustomerPage<T> => ({
+      rows: mergePages(
+        parts.map((p) => p.rows),
+        first + 1,
+        timeOf,
+      ),
+      totalCount: parts.reduce((s, p) => s + p.totalCount, 0),
+    });
   return {
     productById: createByIdLoader(
       (ids) => services.products.findMany(ids),
@@ -70,18 +86,29 @@ export function createLoaders(services: SalesServices, settings: SalesSettings) 
       (ids) => services.returns.findByOrders(ids),
       (r) => r.orderId,
     ),
+    // Customer lists and figures include records under ids merged into the customer (CustomerIdentities).
     ordersPageByCustomer: createParamGroupLoader<OrderPageParams, CustomerPage<OrderDoc>>((ids, params) =>
-      services.orders.pageForCustomers(ids, params),
+      identities.perCustomer(
+        ids,
+        (all) => services.orders.pageForCustomers(all, params),
+        combinePages<OrderDoc>(params.first, (o) => o.placedAt),
+      ),
     ),
     returnsPageByCustomer: createParamGroupLoader<
       { first: number; after: string | null },
       CustomerPage<ReturnDoc>
-    >((ids, params) => services.returns.pageForCustomers(ids, params)),
+    >((ids, params) =>
+      identities.perCustomer(
+        ids,
+        (all) => services.returns.pageForCustomers(all, params),
+        combinePages<ReturnDoc>(params.first, (r) => r.createdAt),
+      ),
+    ),
     // Orders and returns aggregated side by side: two commands for any number of customers.
     purchaseStatsByCustomer: new DataLoader<string, PurchaseStats>(async (ids) => {
       const [orders, returns] = await Promise.all([
-        services.orders.statsForCustomers(ids),
-        services.returns.statsForCustomers(ids),
+        identities.perCustomer(ids, (all) => services.orders.statsForCustomers(all), combineOrderStats),
+        identities.perCustomer(ids, (all) => services.returns.statsForCustomers(all), combineReturnStats),
       ]);
       return ids.map((id) => toPurchaseStats(orders.get(id), returns.get(id), settings.baseCurrency));
     }),
@@ -102,6 +129,8 @@ export interface SalesContext {
   refits: RefitCoordinator;
   /** One "now" per request, so every default observation end in it is the same instant (one batch). */
   requestTime: Date;
+  /** Merged ids of the customers of this request (from marketing, through @requires). */
+  identities: CustomerIdentities;
 }
 
 export function createContext(
@@ -116,9 +145,11 @@ export function createContext(
       refitAfterImportedOrders: 0,
       refitImportDelaySeconds: 0,
     });
+  const identities = new CustomerIdentities();
   return {
     services,
-    loaders: createLoaders(services, runtime.settings),
+    identities,
+    loaders: createLoaders(services, runtime.settings, identities),
     refits,
     requestTime: runtime.now?.() ?? new Date(),
   };

@@ -1,4 +1,7 @@
 import { buildFederatedSchema } from '../../../shared/federation/build-subgraph-schema';
+import { resolveCustomerValueReference } from './customer-value/customer-value.reference';
+import { CustomerValuePredictionsResolver } from './customer-value/customer-value.resolver';
+import { CustomerValuePredictions } from './customer-value/customer-value.type';
 import { CustomerValueResolver, ValueModelScoresResolver } from './customer-value/value-scores.resolver';
 import { ValueModelResolver } from './customer-value/value-model.resolver';
 import { resolveCustomerReference } from './customer/customer.reference';
@@ -16,6 +19,7 @@ export function buildSalesSchema() {
     resolvers: [
       CustomerResolver,
       CustomerValueResolver,
+      CustomerValuePredictionsResolver,
       ValueModelScoresResolver,
       ValueModelResolver,
       OrderResolver,
@@ -23,8 +27,11 @@ export function buildSalesSchema() {
       ProductResolver,
       MoneyResolver,
     ],
+    // Only reachable through `_entities` (insights returns CustomerValue), so listed explicitly.
+    orphanedTypes: [CustomerValuePredictions],
     referenceResolvers: {
       Customer: { __resolveReference: resolveCustomerReference },
+      CustomerValue: { __resolveReference: resolveCustomerValueReference },
       Order: { __resolveReference: resolveOrderReference },
       Product: { __resolveReference: resolveProductReference },
     },

@@ -27,10 +27,16 @@ export class CustomerInsightsResolver {
 
   @Directive(`@requires(fields: "${VALUE_REQUIRES}")`)
   @FieldResolver(() => CustomerValue, {
-    description: 'Revenue, frequency, recency, NPS category, a 0–100 value score and its tier.',
+    description:
+      'Revenue, frequency, recency, NPS category, a 0–100 value score and its tier; with RFM, expected ' +
+      'purchases, P(alive), expected order value and predicted lifetime value from the fitted value model.',
   })
   value(@Root() customer: CustomerRepresentation, @Ctx() ctx: InsightsContext): CustomerValue {
-    return computeCustomerValue(toSignals(customer, VALUE_REQUIRES), nowOf(ctx));
+    // The key lets the planner fetch the model-based fields of CustomerValue from sales.
+    return {
+      customerId: String(customer.id),
+      ...computeCustomerValue(toSignals(customer, VALUE_REQUIRES), nowOf(ctx)),
+    };
   }
 
   @Directive(`@requires(fields: "${CONTACT_REQUIRES}")`)

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../money/money.type';
 import { NpsCategory } from '../../../../subgraphs/marketing/src/survey/survey-answer.type';
 import type { NpsCategory as Nps, ValueTier as Tier } from '../rules/value.rules';
@@ -22,10 +22,21 @@ registerEnumType(ValueTier, {
   },
 });
 
+/**
+ * An entity keyed by the customer id so that sales can add its model-based fields (expected purchases,
+ * P(alive), CLV, RFM) with their client arguments, which @requires cannot pass. Insights cannot rebuild a
+ * CustomerValue from its key alone (its figures come from @required facts), hence `resolvable: false`:
+ * the planner only ever enters CustomerValue through `Customer.value` here.
+ */
+@Directive('@key(fields: "customerId", resolvable: false)')
 @ObjectType({
-  description: 'What a customer is worth (computed by the insights layer from sales and marketing facts).',
+  description:
+    'What a customer is worth: past figures and a rule-based score (insights), RFM and model predictions (sales).',
 })
 export class CustomerValue {
+  @Field(() => ID, { description: 'The customer these figures belong to.' })
+  customerId!: string;
+
   @Field(() => Money, { description: 'Net revenue in the base currency (from sales).' })
   totalRevenue!: Money;
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { checkPageSize, toConnection } from '../../../../shared/graphql/pagination';
 import type { SalesContext } from '../context';
 import { OrderStatus } from '../order/order.enums';
@@ -8,9 +8,15 @@ import { toOrderReturn } from '../return/return.mapper';
 import { OrderReturnConnection } from '../return/return.type';
 import { Customer, PurchaseStats } from './customer.type';
 
+/** Marketing's merged ids of the customer: records filed under them are the customer's too. */
+const MERGED_IDS = '@requires(fields: "mergedIds")';
+
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @FieldResolver(() => OrderConnection, { description: 'Orders of this customer, newest first.' })
+  @Directive(MERGED_IDS)
+  @FieldResolver(() => OrderConnection, {
+    description: 'Orders of this customer, newest first (those filed under merged-away ids included).',
+  })
   async orders(
     @Root() customer: Customer,
     @Ctx() ctx: SalesContext,
@@ -19,6 +25,7 @@ export class CustomerResolver {
     @Arg('status', () => OrderStatus, { nullable: true }) status?: OrderStatus,
   ): Promise<OrderConnection> {
     const n = checkPageSize(first);
+    ctx.identities.register(customer);
     const page = await ctx.loaders.ordersPageByCustomer.load({
       parentId: customer.id,
       params: { first: n, after: after ?? null, status: status ?? null },
@@ -34,7 +41,10 @@ export class CustomerResolver {
     return { ...conn, totalCount };
   }
 
-  @FieldResolver(() => OrderReturnConnection, { description: 'Returns of this customer, newest first.' })
+  @Directive(MERGED_IDS)
+  @FieldResolver(() => OrderReturnConnection, {
+    description: 'Returns of this customer, newest first (merged-away ids included).',
+  })
   async returns(
     @Root() customer: Customer,
     @Ctx() ctx: SalesContext,
@@ -42,6 +52,7 @@ export class CustomerResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<OrderReturnConnection> {
     const n = checkPageSize(first);
+    ctx.identities.register(customer);
     const page = await ctx.loaders.returnsPageByCustomer.load({
       parentId: customer.id,
       params: { first: n, after: after ?? null },
@@ -52,8 +63,10 @@ export class CustomerResolver {
     return { ...conn, totalCount };
   }
 
-  @FieldResolver(() => PurchaseStats)
+  @Directive(MERGED_IDS)
+  @FieldResolver(() => PurchaseStats, { description: 'Purchase figures (merged-away ids included).' })
   async purchaseStats(@Root() customer: Customer, @Ctx() ctx: SalesContext): Promise<PurchaseStats> {
+    ctx.identities.register(customer);
     return ctx.loaders.purchaseStatsByCustomer.load(customer.id);
   }
 }

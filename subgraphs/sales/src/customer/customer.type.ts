@@ -11,6 +11,11 @@ import { Money } from '../money/money.type';
 export class Customer {
   @Field(() => ID)
   id!: string;
+
+  /** Owned by marketing: ids merged into this customer, so their orders and returns count as its own. */
+  @Directive('@external')
+  @Field(() => [ID])
+  mergedIds?: string[];
 }
 
 @ObjectType({

@@ -55,6 +55,3 @@ export function mergePages<T extends { _id: string }>(
 }
 
 export const sum = (parts: number[]) => parts.reduce((a, b) => a + b, 0);
-
-export const latest = (dates: Array<Date | null | undefined>): Date | null =>
-  dates.reduce<Date | null>((acc, d) => (d && (!acc || d > acc) ? d : acc), null);
