@@ -16,6 +16,8 @@ import type { RunningService } from '../shared/server/graphql-service';
 import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/config';
 import { createMarketingServer } from '../subgraphs/marketing/src/server';
 import { loadConfig as loadSalesConfig } from '../subgraphs/sales/src/config';
+import type { RefitCoordinator } from '../subgraphs/sales/src/customer-value/refit-scheduler';
+import type { ValueModelDoc } from '../subgraphs/sales/src/customer-value/value-model.model';
 import { createSalesServer } from '../subgraphs/sales/src/server';
 import { loadConfig as loadSupportConfig } from '../subgraphs/support/src/config';
 import { createSupportServer } from '../subgraphs/support/src/server';
@@ -31,7 +33,11 @@ export const EXAMPLE_QUERY = `query Customer360 {
         givenName
         familyName
         lifecycle { stage since reasons }
-        value { tier score totalRevenue { formatted } orderCount daysSinceLastOrder npsCategory }
+        value {
+          tier score totalRevenue { formatted } orderCount daysSinceLastOrder npsCategory
+          probabilityAlive expectedPurchases(days: 90) predictedLifetimeValue(months: 12) { formatted }
+          rfm { score segment }
+        }
         contact { contactableNow channel reasons }
         orders(first: 3) { edges { node { orderNumber status total { formatted } } } }
         tickets(first: 3) { edges { node { subject status category } } }
@@ -94,6 +100,37 @@ async function seedIfEmpty(
   } else {
     logger.info('Databases already hold data: not seeding');
   }
+}
+
+/** Fitted parameters in one line, e.g. for the start-up log. */
+export function describeValueModel(doc: ValueModelDoc): string {
+  if (doc.status !== 'ok' || !doc.bgnbd) {
+    return `not fitted (${doc.reason ?? 'insufficient data'}): Customer.value predictions stay null`;
+  }
+  const f = (x: number) => Number(x.toPrecision(4));
+  const { r, alpha, a, b, converged, iterations } = doc.bgnbd;
+  const gg = doc.gammaGamma
+    ? `Gamma-Gamma p=${f(doc.gammaGamma.p)} q=${f(doc.gammaGamma.q)} v=${f(doc.gammaGamma.v)} ${doc.currency}`
+    : 'Gamma-Gamma not fitted (too few repeat buyers): value figures stay null';
+  return (
+    `${doc.customers} customers (${doc.repeatBuyers} repeat buyers) up to ${doc.asOf.toISOString()}; ` +
+    `BG/NBD r=${f(r)} alpha=${f(alpha)} days a=${f(a)} b=${f(b)} ` +
+    `(${converged ? 'converged' : 'NOT converged'}, ${iterations} iterations); ${gg}` +
+    (doc.warnings.length ? `; warnings: ${doc.warnings.join('; ')}` : '')
+  );
+}
+
+/**
+ * `Customer.value` reads its predictions from the stored value model and never fits during a request, so a
+ * fresh start (just seeded, or never fitted) fits one now and waits for it: every demo customer then shows
+ * calibrated predictions from the first query on. An existing usable model is kept (the schedule and large
+ * imports refit it).
+ */
+async function ensureValueModel(refits: RefitCoordinator, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const { doc, refitted } = await refits.ensureFitted();
+  const took = refitted ? ` (fitted in ${((Date.now() - started) / 1000).toFixed(1)} s)` : ' (stored)';
+  logger.info(`Value model${took}: ${describeValueModel(doc)}`);
 }
 
 async function main(): Promise<void> {
@@ -165,6 +202,10 @@ async function main(): Promise<void> {
       ),
     );
     await seedIfEmpty(connections, logger);
+    const sales = services[subgraphs.findIndex((s) => s.name === 'sales')] as unknown as Awaited<
+      ReturnType<typeof createSalesServer>
+    >;
+    await ensureValueModel(sales.refits, logger);
 
     const running: Record<string, RunningService> = {};
     for (const [i, s] of subgraphs.entries()) {

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { badInput } from '../../shared/errors';
-import { buildDocuments } from './documents';
+import { buildDocuments, type DemoDocuments } from './documents';
 import { generateStory } from './story';
 import { startOfUtcDay } from './time';
 import { ARCHETYPES, type Archetype, type DemoStory } from './types';
@@ -100,6 +100,17 @@ export function summarizeStory(story: DemoStory): StorySummary {
   };
 }
 
+/** Documents and the story's summary; the plans themselves are dropped here, before the long inserts. */
+function generate(o: SeedDemoDataOptions & { asOf: Date }): { docs: DemoDocuments; story: StorySummary } {
+  const plans = generateStory({
+    customers: o.customers,
+    seed: o.seed,
+    asOf: o.asOf,
+    duplicateRate: o.duplicateRate,
+  });
+  return { docs: buildDocuments(plans), story: summarizeStory(plans) };
+}
+
 /**
  * Generates the deterministic demo history (same customers + seed + asOf → identical documents) and writes
  * it into the marketing, sales and support databases through the subgraphs' own models.
@@ -120,27 +131,28 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedSu
       timingsMs: { generate: 0, write: 0, total: Math.round(performance.now() - started) },
     };
   }
-  const story = generateStory({
-    customers: options.customers,
-    seed: options.seed,
-    asOf,
-    duplicateRate: options.duplicateRate,
-  });
-  const docs = buildDocuments(story);
+  const { docs, story } = generate({ ...options, asOf });
   await validateSample(docs, models);
   const generated = performance.now();
   options.logger?.info(
     `Demo data: generated ${options.customers} customers (seed ${options.seed}, as of ${base.asOf}) in ${Math.round(generated - started)} ms`,
   );
-  const counts = await insertDocuments(docs, models, {
-    chunkSize: options.chunkSize ?? 2000,
-    logger: options.logger,
-  });
+  let counts: Record<string, number>;
+  try {
+    counts = await insertDocuments(docs, models, {
+      chunkSize: options.chunkSize ?? 2000,
+      logger: options.logger,
+    });
+  } catch (err) {
+    // The databases were empty (or dropped) a moment ago: emptying them again leaves nothing half-written.
+    await Promise.all(Object.values(connections).map((c) => c.dropDatabase().catch(() => undefined)));
+    throw err;
+  }
   const finished = performance.now();
   return {
     ...base,
     seeded: true,
-    story: summarizeStory(story),
+    story,
     counts,
     timingsMs: {
       generate: Math.round(generated - started),

@@ -149,10 +149,9 @@ beforeAll(async () => {
 
 describe('Customer.value with the fitted value model', () => {
   it('has no predictions before the first fit, but the insights figures are there', async () => {
-    const { customer } = await ok(
-      `query($id: ID!) { customer(id: $id) { value { ${VALUE_FIELDS} } } }`,
-      { id: steadyId },
-    );
+    const { customer } = await ok(`query($id: ID!) { customer(id: $id) { value { ${VALUE_FIELDS} } } }`, {
+      id: steadyId,
+    });
     expect(customer.value).toMatchObject({
       customerId: steadyId,
       orderCount: 6,
@@ -228,7 +227,7 @@ describe('Customer.value with the fitted value model', () => {
     expect(repeatBuyersSeen).toBeGreaterThan(0);
   });
 
-  it('distrusts a frequent buyer who went silent, and says so through the segment too', async () => {
+  it('distrusts a frequent buyer who went silent, in the predictions and in RFM recency', async () => {
     const read = async (id: string) =>
       (await ok(`query($id: ID!) { customer(id: $id) { value { ${VALUE_FIELDS} } } }`, { id })).customer
         .value;

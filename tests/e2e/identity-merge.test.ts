@@ -68,20 +68,49 @@ describe('identity merge through the gateway', () => {
 
   it('the survivor shows both histories, the old id resolves to it; unmerge restores both customers', async () => {
     const create = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
-    const a = (await ok(create, { input: { givenName: 'Zsófia', familyName: 'Tóth', email: 'zsofi@example.hu' } }))
-      .createCustomer.id;
-    const b = (await ok(create, { input: { givenName: 'Zsofia', familyName: 'Toth', email: 'ztoth@shop.example' } }))
-      .createCustomer.id;
-    await ok(
-      `mutation($input: CreateProductInput!) { createProduct(input: $input) { sku } }`,
-      { input: { sku: 'MUG-1', name: 'Mug', category: 'home', priceMinor: 1200, currency: 'EUR' } },
-    );
+    const a = (
+      await ok(create, { input: { givenName: 'Zsófia', familyName: 'Tóth', email: 'zsofi@example.hu' } })
+    ).createCustomer.id;
+    const b = (
+      await ok(create, { input: { givenName: 'Zsofia', familyName: 'Toth', email: 'ztoth@shop.example' } })
+    ).createCustomer.id;
+    await ok(`mutation($input: CreateProductInput!) { createProduct(input: $input) { sku } }`, {
+      input: { sku: 'MUG-1', name: 'Mug', category: 'home', priceMinor: 1200, currency: 'EUR' },
+    });
     const place = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`;
-    const orderA = (await ok(place, { input: { customerId: a, channel: 'WEB', currency: 'EUR', items: [{ sku: 'MUG-1', quantity: 1 }] } })).placeOrder.id;
-    const orderB = (await ok(place, { input: { customerId: b, channel: 'STORE', currency: 'EUR', items: [{ sku: 'MUG-1', quantity: 2 }] } })).placeOrder.id;
+    const orderA = (
+      await ok(place, {
+        input: { customerId: a, channel: 'WEB', currency: 'EUR', items: [{ sku: 'MUG-1', quantity: 1 }] },
+      })
+    ).placeOrder.id;
+    const orderB = (
+      await ok(place, {
+        input: { customerId: b, channel: 'STORE', currency: 'EUR', items: [{ sku: 'MUG-1', quantity: 2 }] },
+      })
+    ).placeOrder.id;
     const open = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`;
-    const ticketA = (await ok(open, { input: { customerId: a, channel: 'EMAIL', category: 'QUESTION', subject: 'Size?', body: 'Which size?' } })).openTicket.id;
-    const ticketB = (await ok(open, { input: { customerId: b, channel: 'PHONE', category: 'COMPLAINT', subject: 'Broken mug', body: 'It arrived broken.' } })).openTicket.id;
+    const ticketA = (
+      await ok(open, {
+        input: {
+          customerId: a,
+          channel: 'EMAIL',
+          category: 'QUESTION',
+          subject: 'Size?',
+          body: 'Which size?',
+        },
+      })
+    ).openTicket.id;
+    const ticketB = (
+      await ok(open, {
+        input: {
+          customerId: b,
+          channel: 'PHONE',
+          category: 'COMPLAINT',
+          subject: 'Broken mug',
+          body: 'It arrived broken.',
+        },
+      })
+    ).openTicket.id;
 
     const { mergeCustomers: merge } = await ok(
       `mutation($input: MergeCustomersInput!) { mergeCustomers(input: $input) { id status actor } }`,
@@ -110,9 +139,12 @@ describe('identity merge through the gateway', () => {
     expect(viaOld.orders.totalCount).toBe(2);
     expect(viaOld.tickets.edges).toHaveLength(2);
     // An order filed under the old id points at the survivor too.
-    const order = await ok(`query($id: ID!) { order(id: $id) { customer { givenName tickets { edges { node { id } } } } } }`, {
-      id: orderB,
-    });
+    const order = await ok(
+      `query($id: ID!) { order(id: $id) { customer { givenName tickets { edges { node { id } } } } } }`,
+      {
+        id: orderB,
+      },
+    );
     expect(order.order.customer.givenName).toBe('Zsófia');
     expect(order.order.customer.tickets.edges).toHaveLength(2);
 
@@ -124,7 +156,12 @@ describe('identity merge through the gateway', () => {
     expect(unmergeCustomer).toEqual({ status: 'UNDONE', undoneBy: 'agent-7' });
     const afterA = (await ok(VIEW, { id: a })).customer;
     const afterB = (await ok(VIEW, { id: b })).customer;
-    expect(afterA).toMatchObject({ id: a, mergedIds: [], resolvedFrom: null, purchaseStats: { orderCount: 1 } });
+    expect(afterA).toMatchObject({
+      id: a,
+      mergedIds: [],
+      resolvedFrom: null,
+      purchaseStats: { orderCount: 1 },
+    });
     expect(afterA.orders.edges.map((e: any) => e.node.id)).toEqual([orderA]);
     expect(afterA.tickets.edges.map((e: any) => e.node.id)).toEqual([ticketA]);
     expect(afterB).toMatchObject({ id: b, resolvedFrom: null, purchaseStats: { orderCount: 1 } });

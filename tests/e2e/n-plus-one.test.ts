@@ -43,7 +43,10 @@ const LIST_360 = `query Customers360($first: Int!) {
         tickets(first: 3) { totalCount edges { node { subject status category messageCount satisfaction { score } } } }
         supportStats { openTickets openComplaints averageSatisfaction }
         lifecycle { stage since reasons }
-        value { tier score totalRevenue { formatted } averageOrderValue { formatted } purchaseFrequency npsCategory }
+        value {
+          tier score totalRevenue { formatted } averageOrderValue { formatted } purchaseFrequency npsCategory
+          probabilityAlive expectedPurchases(days: 90) predictedLifetimeValue(months: 12) { amount } rfm { segment }
+        }
         contact { contactableNow channel bestHour reasons }
       }
     }

@@ -40,7 +40,8 @@ export async function createMarketingServer(opts: {
   // `createContext` lets tests run operations in-process (`apollo.executeOperation`) with a real context.
   return Object.assign(service, {
     models,
-    createContext: (options: Pick<MarketingOptions, 'actor' | 'mergeHook'> = {}) => createContext(models, { ...contextOptions, ...options }),
+    createContext: (options: Pick<MarketingOptions, 'actor' | 'mergeHook'> = {}) =>
+      createContext(models, { ...contextOptions, ...options }),
     /** Resolves when background identity jobs of this process have finished (tests, shutdown). */
     identityJobsIdle: () => identityStateOf(models).tracker.idle(),
   });

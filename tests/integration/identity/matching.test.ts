@@ -109,10 +109,9 @@ describe('identity matching, duplicate jobs and households (marketing, real Mong
   afterAll(() => m.stop());
 
   it('customerByIdentifier works for every identifier kind', async () => {
-    await m.ok(
-      `mutation($input: AddIdentifierInput!) { addIdentifier(input: $input) { id } }`,
-      { input: { customerId: kasia, kind: 'SOCIAL_HANDLE', value: 'instagram:@Kasia.N' } },
-    );
+    await m.ok(`mutation($input: AddIdentifierInput!) { addIdentifier(input: $input) { id } }`, {
+      input: { customerId: kasia, kind: 'SOCIAL_HANDLE', value: 'instagram:@Kasia.N' },
+    });
     for (const kind of ['EXTERNAL_ID', 'DEVICE_ID', 'COOKIE_ID'] as const) {
       await m.ok(`mutation($input: AddIdentifierInput!) { addIdentifier(input: $input) { id } }`, {
         input: { customerId: kasia, kind, value: `${kind.toLowerCase()}-ABC-1` },
@@ -127,10 +126,13 @@ describe('identity matching, duplicate jobs and households (marketing, real Mong
       ['COOKIE_ID', 'cookie_id-ABC-1', kasia],
     ];
     for (const [kind, value, expected] of cases) {
-      const data = await m.ok(`query($k: IdentifierKind!, $v: String!) { customerByIdentifier(kind: $k, value: $v) { id } }`, {
-        k: kind,
-        v: value,
-      });
+      const data = await m.ok(
+        `query($k: IdentifierKind!, $v: String!) { customerByIdentifier(kind: $k, value: $v) { id } }`,
+        {
+          k: kind,
+          v: value,
+        },
+      );
       expect([kind, data.customerByIdentifier?.id]).toEqual([kind, expected]);
     }
     // A mobile both of Péter's profiles carry: every holder, in any written form.
@@ -219,13 +221,19 @@ describe('identity matching, duplicate jobs and households (marketing, real Mong
     const job = await waitForJob(findDuplicates.id);
     expect(job.status).toBe('SUCCEEDED');
     expect(job.mergeIds.length).toBe(job.autoMergeClusters.length);
-    const viaDup = await m.ok(`query($id: ID!) { customer(id: $id) { id resolvedFrom mergeHistory { method jobId } } }`, {
-      id: peterDup,
-    });
+    const viaDup = await m.ok(
+      `query($id: ID!) { customer(id: $id) { id resolvedFrom mergeHistory { method jobId } } }`,
+      {
+        id: peterDup,
+      },
+    );
     expect(viaDup.customer).toMatchObject({ id: peter, resolvedFrom: peterDup });
     expect(viaDup.customer.mergeHistory[0]).toMatchObject({ method: 'RULE', jobId: job.id });
-    for (const id of job.mergeIds) await m.ok(`mutation($id: ID!) { unmergeCustomer(mergeId: $id) { status } }`, { id });
-    expect((await m.ok(`query($id: ID!) { customer(id: $id) { id } }`, { id: peterDup })).customer.id).toBe(peterDup);
+    for (const id of job.mergeIds)
+      await m.ok(`mutation($id: ID!) { unmergeCustomer(mergeId: $id) { status } }`, { id });
+    expect((await m.ok(`query($id: ID!) { customer(id: $id) { id } }`, { id: peterDup })).customer.id).toBe(
+      peterDup,
+    );
   });
 
   it('recomputeHouseholds groups the couple (address + family name, shared landline) without merging', async () => {

@@ -142,7 +142,9 @@ describe('mergeCustomers / unmergeCustomer (marketing, real MongoDB)', () => {
     expect(await stored(m, b)).toEqual(beforeB);
     const back = (await m.ok(CUSTOMER, { id: b })).customer;
     expect(back).toMatchObject({ id: b, resolvedFrom: null, status: 'ACTIVE', mergedIds: [] });
-    const byEmailAgain = await m.ok(`{ customerByIdentifier(kind: EMAIL, value: "pkovacs@work.example") { id } }`);
+    const byEmailAgain = await m.ok(
+      `{ customerByIdentifier(kind: EMAIL, value: "pkovacs@work.example") { id } }`,
+    );
     expect(byEmailAgain.customerByIdentifier.id).toBe(b);
     // The record stays, as the audit trail.
     const history = (await m.ok(CUSTOMER, { id: b })).customer.mergeHistory;
@@ -150,6 +152,28 @@ describe('mergeCustomers / unmergeCustomer (marketing, real MongoDB)', () => {
 
     const again = await m.fails(UNMERGE, { id: merge.id });
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_UNDONE' });
+  });
+
+  it("the survivor's touchpoints include those recorded under the merged id", async () => {
+    const record = `mutation($input: RecordTouchpointInput!) { recordTouchpoint(input: $input) { id } }`;
+    const at = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+    const tA = (
+      await m.ok(record, { input: { customerId: a, channel: 'WEB', type: 'PAGE_VIEW', occurredAt: at(10) } })
+    ).recordTouchpoint.id;
+    const tB = (
+      await m.ok(record, {
+        input: { customerId: b, channel: 'EMAIL', type: 'EMAIL_OPEN', occurredAt: at(5) },
+      })
+    ).recordTouchpoint.id;
+    const page = `query($id: ID!) { customer(id: $id) { touchpoints(first: 10) { totalCount edges { node { id } } } } }`;
+    const { mergeCustomers: merge } = await m.ok(MERGE, {
+      input: { survivorId: a, mergedIds: [b], reason: 'tp' },
+    });
+    const merged = (await m.ok(page, { id: a })).customer.touchpoints;
+    expect(merged.totalCount).toBe(2);
+    expect(merged.edges.map((e: any) => e.node.id)).toEqual([tB, tA]);
+    await m.ok(UNMERGE, { id: merge.id });
+    expect((await m.ok(page, { id: a })).customer.touchpoints.edges.map((e: any) => e.node.id)).toEqual([tA]);
   });
 
   it('records the actor from x-actor-id and chains merges (older merged ids re-pointed)', async () => {
@@ -195,11 +219,17 @@ describe('mergeCustomers / unmergeCustomer (marketing, real MongoDB)', () => {
     });
     expect(missing.extensions).toMatchObject({ code: 'NOT_FOUND' });
 
-    const { mergeCustomers: merge } = await m.ok(MERGE, { input: { survivorId: a, mergedIds: [b], reason: 'x' } });
+    const { mergeCustomers: merge } = await m.ok(MERGE, {
+      input: { survivorId: a, mergedIds: [b], reason: 'x' },
+    });
     const twice = await m.fails(MERGE, { input: { survivorId: c, mergedIds: [b], reason: 'x' } });
     expect(twice.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_MERGED', customerId: b });
     const intoMerged = await m.fails(MERGE, { input: { survivorId: b, mergedIds: [c], reason: 'x' } });
-    expect(intoMerged.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_MERGED', field: 'survivorId' });
+    expect(intoMerged.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_MERGED',
+      field: 'survivorId',
+    });
     await m.ok(UNMERGE, { id: merge.id });
   });
 
@@ -253,7 +283,11 @@ describe('mergeCustomers / unmergeCustomer (marketing, real MongoDB)', () => {
       },
     });
     void dying.services.merges.merge({ survivorId: a, mergedIds: [b], reason: 'x', actor: 't' });
-    for (let i = 0; i < 100 && (await m.models.customers.findById(b).lean<CustomerDoc>())?.status !== 'MERGED'; i++) {
+    for (
+      let i = 0;
+      i < 100 && (await m.models.customers.findById(b).lean<CustomerDoc>())?.status !== 'MERGED';
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect((await m.models.merges.findById(mergeId).lean())?.status).toBe('PENDING');

@@ -49,6 +49,29 @@ describe('RefitCoordinator', () => {
     expect(svc.maxConcurrent).toBe(1);
   });
 
+  it('ensureFitted refits and waits only when no usable model is stored', async () => {
+    const none = fakeService(null);
+    const idle = { refitIntervalMinutes: 0, refitAfterImportedOrders: 0, refitImportDelaySeconds: 0 };
+    await expect(new RefitCoordinator(none, idle).ensureFitted()).resolves.toMatchObject({
+      refitted: true,
+      doc: { trigger: 'SCHEDULE' },
+    });
+    expect(none.calls).toEqual(['SCHEDULE']);
+
+    const empty = fakeService({ status: 'insufficient-data' });
+    await expect(new RefitCoordinator(empty, idle).ensureFitted('API')).resolves.toMatchObject({
+      refitted: true,
+    });
+    expect(empty.calls).toEqual(['API']);
+
+    const fitted = fakeService({ status: 'ok', trigger: 'IMPORT' });
+    await expect(new RefitCoordinator(fitted, idle).ensureFitted()).resolves.toEqual({
+      refitted: false,
+      doc: { status: 'ok', trigger: 'IMPORT' },
+    });
+    expect(fitted.calls).toEqual([]);
+  });
+
   it('keeps working after a failed refit', async () => {
     const svc = fakeService();
     const c = new RefitCoordinator(

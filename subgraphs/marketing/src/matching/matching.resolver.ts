@@ -29,7 +29,11 @@ function checkFirst(first: number, field = 'first'): number {
 }
 
 const stripNulls = <T extends object>(o: T | null | undefined) =>
-  o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as { [K in keyof T]?: NonNullable<T[K]> }) : undefined;
+  o
+    ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as {
+        [K in keyof T]?: NonNullable<T[K]>;
+      })
+    : undefined;
 
 function toJob(doc: IdentityJobDoc): IdentityJob {
   return {
@@ -110,7 +114,9 @@ export class IdentityResolver {
     @Arg('first', () => Int, { defaultValue: 10 }) first: number,
   ): Promise<MatchCandidate[]> {
     const n = checkFirst(first);
-    const doc = await ctx.services.customers.getActive(assertId(customerId, ID_PREFIX.customer, 'customerId'));
+    const doc = await ctx.services.customers.getActive(
+      assertId(customerId, ID_PREFIX.customer, 'customerId'),
+    );
     const scored = await ctx.services.matching.candidatesOf(doc, n);
     return Promise.all(
       scored.map(async (s) => ({
@@ -141,7 +147,10 @@ export class IdentityResolver {
   }
 
   @Query(() => IdentityJob, { nullable: true, description: 'A background identity job; null when unknown.' })
-  async identityJob(@Arg('id', () => ID) id: string, @Ctx() ctx: MarketingContext): Promise<IdentityJob | null> {
+  async identityJob(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: MarketingContext,
+  ): Promise<IdentityJob | null> {
     const doc = await ctx.services.identityJobs.get(assertId(id, JOB_PREFIX, 'id')).catch(() => null);
     return doc ? toJob(doc) : null;
   }
@@ -174,7 +183,11 @@ export class IdentityResolver {
 }
 
 /** Stored pairs → API, skipping pairs no longer actionable (a side merged away since the search). */
-async function reviewList(ctx: MarketingContext, pairs: ReviewPairDoc[], first: number): Promise<DuplicatePair[]> {
+async function reviewList(
+  ctx: MarketingContext,
+  pairs: ReviewPairDoc[],
+  first: number,
+): Promise<DuplicatePair[]> {
   const out: DuplicatePair[] = [];
   // Scan in slices: each slice's profiles are loaded in one query.
   for (let i = 0; i < pairs.length && out.length < first; i += first * 2) {
@@ -207,7 +220,9 @@ async function reviewList(ctx: MarketingContext, pairs: ReviewPairDoc[], first: 
 
 @Resolver(() => IdentityJob)
 export class IdentityJobResolver {
-  @FieldResolver(() => [DuplicatePair], { description: 'The review list of this job (see duplicateReviewList).' })
+  @FieldResolver(() => [DuplicatePair], {
+    description: 'The review list of this job (see duplicateReviewList).',
+  })
   async reviewList(
     @Root() job: IdentityJob,
     @Ctx() ctx: MarketingContext,

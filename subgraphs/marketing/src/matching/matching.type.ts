@@ -14,7 +14,11 @@ export enum IdentityDecision {
 registerEnumType(IdentityDecision, { name: 'IdentityDecision' });
 
 export const toDecision = (d: string): IdentityDecision =>
-  d === 'auto-merge' ? IdentityDecision.AUTO_MERGE : d === 'review' ? IdentityDecision.REVIEW : IdentityDecision.NONE;
+  d === 'auto-merge'
+    ? IdentityDecision.AUTO_MERGE
+    : d === 'review'
+      ? IdentityDecision.REVIEW
+      : IdentityDecision.NONE;
 
 @ObjectType({ description: 'Another customer that also matched, less well.' })
 export class IdentityAlternative {

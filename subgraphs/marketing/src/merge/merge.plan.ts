@@ -248,6 +248,9 @@ export function restoredDoc(before: CustomerDoc): CustomerDoc {
 }
 
 /** Whether a profile is already back at its snapshot (a retried unmerge or rollback step). */
-export function isRestored(current: Pick<CustomerDoc, 'revision' | 'lastMergeOp'>, before: CustomerDoc): boolean {
+export function isRestored(
+  current: Pick<CustomerDoc, 'revision' | 'lastMergeOp'>,
+  before: CustomerDoc,
+): boolean {
   return current.revision === before.revision && current.lastMergeOp === before.lastMergeOp;
 }

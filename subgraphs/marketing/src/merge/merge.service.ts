@@ -113,7 +113,12 @@ export class MergeService {
     const merged = mergedIds.map((id) => byId.get(id)!);
     const plan = planMerge({ mergeId, now, survivor, merged, repointed });
     const snapshots: MergeSnapshot[] = [
-      { customerId: survivor._id, role: MergeRole.SURVIVOR, before: survivor, revisionAfter: plan.survivor.revision },
+      {
+        customerId: survivor._id,
+        role: MergeRole.SURVIVOR,
+        before: survivor,
+        revisionAfter: plan.survivor.revision,
+      },
       ...merged.map((m, i) => ({
         customerId: m._id,
         role: MergeRole.MERGED,
@@ -127,26 +132,29 @@ export class MergeService {
         revisionAfter: plan.repointed[i].revision,
       })),
     ];
-    await this.merges.create([
-      {
-        _id: mergeId,
-        survivorId: survivor._id,
-        mergedIds,
-        status: MergeStatus.PENDING,
-        method: req.method ?? MergeMethod.MANUAL,
-        rule: req.rule,
-        probability: req.probability,
-        matchWeight: req.matchWeight,
-        evidence: req.evidence ?? [],
-        explanation: req.explanation,
-        reason,
-        actor: req.actor,
-        jobId: req.jobId,
-        snapshots,
-        createdAt: now,
-        updatedAt: now,
-      },
-    ], { timestamps: false });
+    await this.merges.create(
+      [
+        {
+          _id: mergeId,
+          survivorId: survivor._id,
+          mergedIds,
+          status: MergeStatus.PENDING,
+          method: req.method ?? MergeMethod.MANUAL,
+          rule: req.rule,
+          probability: req.probability,
+          matchWeight: req.matchWeight,
+          evidence: req.evidence ?? [],
+          explanation: req.explanation,
+          reason,
+          actor: req.actor,
+          jobId: req.jobId,
+          snapshots,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+      { timestamps: false },
+    );
     await this.step('recorded', mergeId);
 
     try {
@@ -202,7 +210,10 @@ export class MergeService {
   async unmerge(mergeId: string, actor: string): Promise<MergeDoc> {
     const merge = await this.get(mergeId);
     if (merge.status === MergeStatus.UNDONE) {
-      throw conflict(`Merge ${mergeId} was already undone`, { reason: MergeConflict.ALREADY_UNDONE, mergeId });
+      throw conflict(`Merge ${mergeId} was already undone`, {
+        reason: MergeConflict.ALREADY_UNDONE,
+        mergeId,
+      });
     }
     if (merge.status === MergeStatus.PENDING || merge.status === MergeStatus.ROLLED_BACK) {
       throw conflict(`Merge ${mergeId} is ${merge.status}, not applied`, {

@@ -57,7 +57,8 @@ export class CustomerValuePredictionsResolver {
   @FieldResolver(() => Money, {
     nullable: true,
     description:
-      'Gamma-Gamma conditional expected value of one future purchase day, in the model currency. ' + NULL_WHEN,
+      'Gamma-Gamma conditional expected value of one future purchase day, in the model currency. ' +
+      NULL_WHEN,
   })
   async expectedAverageOrderValue(
     @Root() v: CustomerValuePredictions,

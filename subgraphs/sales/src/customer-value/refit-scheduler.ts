@@ -46,6 +46,19 @@ export class RefitCoordinator {
   }
 
   /**
+   * Makes sure a usable model is stored: refits (and waits) when there is none yet or the last fit produced
+   * no parameters, so `Customer.value` has predictions from the first request on (`npm start` after
+   * seeding). Returns the current model and whether it was fitted now.
+   */
+  async ensureFitted(
+    trigger: RefitTriggerKind = 'SCHEDULE',
+  ): Promise<{ doc: ValueModelDoc; refitted: boolean }> {
+    const current = await this.service.current();
+    if (current && current.status === 'ok') return { doc: current, refitted: false };
+    return { doc: await this.refit(undefined, trigger), refitted: true };
+  }
+
+  /**
    * Starts the periodic refit, when configured. A service starting without a model, or with one older than
    * the interval, refits soon (after the import delay, so data loaded right at start-up is included).
    */
