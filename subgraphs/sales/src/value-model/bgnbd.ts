@@ -352,6 +352,10 @@ export function probabilityAlive(params: BgnbdParams, h: PurchaseHistory): numbe
  */
 export function bgnbdForecastFactor(k: number, a: number, bPrime: number, w: number): number {
   if (w === 0) return 0;
+  // A fit on a base whose drop-out probability barely varies drives a and b to millions (a/(a+b) stays put);
+  // ₂F₁ and the quadrature below both break down there, while a moment expansion is exact to rounding.
+  const concentrated = bgnbdForecastFactorConcentrated(k, a, bPrime, w);
+  if (concentrated !== null) return concentrated;
   const B = a - 1;
   const C = a + bPrime - 1;
   if (abs(B) >= 1e-4 && C > 0) {
@@ -363,6 +367,45 @@ export function bgnbdForecastFactor(k: number, a: number, bPrime: number, w: num
     }
   }
   return bgnbdForecastFactorByQuadrature(k, a, bPrime, w);
+}
+
+/**
+ * Largest (k + 4)·w·sd(p) for which the moment expansion is used: the first neglected term is then below
+ * about 1e-2^5 / 5! ≈ 1e-12 of Φ.
+ */
+export const CONCENTRATED_BETA_MAX_SPREAD = 1e-2;
+
+/**
+ * Φ for a Beta(a, b') so concentrated around its mean m that g(p) = (1 − (1 + p·w)^−k)/p is nearly a
+ * polynomial over its spread: Φ = E[g(p)] ≈ g(m) + g''(m)·μ2/2 + g'''(m)·μ3/6 + g''''(m)·μ4/24 with the Beta's
+ * central moments μn. Null when the spread is too wide for that (the other methods apply).
+ * Derivatives come from g(p) = ∫₀¹ k·w·(1 + s·p·w)^−(k+1) ds, differentiated under the integral: positive,
+ * smooth integrands without the cancellation of differentiating g's closed form at small p.
+ */
+export function bgnbdForecastFactorConcentrated(
+  k: number,
+  a: number,
+  bPrime: number,
+  w: number,
+): number | null {
+  const n = a + bPrime;
+  const m = a / n;
+  const v = m * (1 - m);
+  const mu2 = v / (n + 1);
+  if (!(Number.isFinite(mu2) && (k + 4) * w * sqrt(mu2) <= CONCENTRATED_BETA_MAX_SPREAD)) return null;
+  const mu3 = (2 * v * (1 - 2 * m)) / ((n + 1) * (n + 2));
+  const mu4 = (3 * v * (v * (n - 6) + 2)) / ((n + 1) * (n + 2) * (n + 3));
+  const g = m > 0 ? -expm1(-k * log1p(m * w)) / m : k * w;
+  // (−1)^order · k(k+1)…(k+order) · w^(order+1) · ∫₀¹ s^order (1 + s·m·w)^−(k+order+1) ds
+  const derivative = (order: number): number => {
+    let c = k * w;
+    for (let j = 1; j <= order; j++) c *= -(k + j) * w;
+    const integral = tanhSinh((x) => pow(x, order) * exp(-(k + order + 1) * log1p(x * m * w)), 0, 1, {
+      relativeTolerance: 1e-12,
+    });
+    return c * integral.value;
+  };
+  return g + (derivative(2) * mu2) / 2 + (derivative(3) * mu3) / 6 + (derivative(4) * mu4) / 24;
 }
 
 /**
