@@ -1,5 +1,7 @@
 import type mongoose from 'mongoose';
-import type { Logger } from '../logger/logger';
+import type { SubgraphConfig } from '../config/service-config';
+import { createLogger, type Logger } from '../logger/logger';
+import { connectMongo, resolveMongoServer } from '../mongo';
 import type { RunningService } from './graphql-service';
 
 /**
@@ -30,4 +32,35 @@ export async function runUntilSignal(opts: {
     opts.logger.fatal({ err }, `${opts.name} failed to start: ${(err as Error).message}`);
     process.exit(1);
   }
+}
+
+/**
+ * The whole `index.ts` of a subgraph: resolve MongoDB (configured URI, local mongod or embedded), open the
+ * service's own connection, build the server, listen, stop cleanly on a signal.
+ */
+export function runSubgraph(opts: {
+  config: SubgraphConfig;
+  createServer: (deps: { connection: mongoose.Connection; logger: Logger }) => Promise<{
+    listen(port: number, host?: string): Promise<RunningService>;
+  }>;
+}): void {
+  const { config } = opts;
+  const logger = createLogger(config.name, config.logLevel);
+  void runUntilSignal({
+    name: config.name,
+    logger,
+    start: async () => {
+      const mongo = await resolveMongoServer({ uri: config.mongo.uri, dbPath: config.mongo.embeddedDbPath, logger });
+      const connection = await connectMongo({
+        uri: mongo.uri,
+        dbName: config.mongo.dbName,
+        poolSize: config.mongo.poolSize,
+        serverSelectionTimeoutMS: config.mongo.serverSelectionTimeoutMs,
+        logger,
+      });
+      const service = await opts.createServer({ connection, logger });
+      const running = await service.listen(config.port, config.host);
+      return { running, connection, cleanup: mongo.stop };
+    },
+  });
 }

@@ -11,6 +11,9 @@ export const FORWARDED_HEADERS: readonly string[] = [
   'accept-language',
   'x-request-id',
   'x-correlation-id',
+  // Who performs a merge/unmerge (recorded in the merge history). Self-declared until authentication
+  // derives it from the caller's token.
+  'x-actor-id',
   'traceparent',
   'tracestate',
   'baggage',

@@ -4,7 +4,7 @@ import {
   createGroupLoader,
   createParamGroupLoader,
 } from '../../../shared/dataloader/loaders';
-import { CustomerIdentities, mergePages } from './customer/customer-identities';
+import { CustomerIdentities, mergePages } from '../../../shared/federation/customer-identities';
 import { AdvocacyService } from './advocacy/advocacy.service';
 import { CampaignService } from './campaign/campaign.service';
 import { systemClock, type Clock } from './common/clock';

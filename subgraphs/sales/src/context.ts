@@ -9,7 +9,7 @@ import type { CustomerPage } from './common/page-per-customer';
 import { RefitCoordinator } from './customer-value/refit-scheduler';
 import type { ValueModelDoc } from './customer-value/value-model.model';
 import { ValueModelService } from './customer-value/value-model.service';
-import { CustomerIdentities, mergePages } from './customer/customer-identities';
+import { CustomerIdentities, mergePages } from '../../../shared/federation/customer-identities';
 import { combineOrderStats, combineReturnStats, toPurchaseStats } from './customer/purchase-stats';
 import type { PurchaseStats } from './customer/customer.type';
 import type { OrderDoc } from './order/order.model';

@@ -1,30 +1,8 @@
 import 'reflect-metadata';
-import { connectMongo, resolveMongoServer } from '../../../shared/mongo';
-import { createLogger } from '../../../shared/logger/logger';
-import { runUntilSignal } from '../../../shared/server/subgraph-runner';
+import { runSubgraph } from '../../../shared/server/subgraph-runner';
 import { loadConfig } from './config';
 import { createSalesServer } from './server';
 
 const config = loadConfig();
-const logger = createLogger('sales', config.logLevel);
 
-void runUntilSignal({
-  name: 'sales',
-  logger,
-  start: async () => {
-    const mongo = await resolveMongoServer({
-      uri: config.mongo.uri,
-      dbPath: config.mongo.embeddedDbPath,
-      logger,
-    });
-    const connection = await connectMongo({
-      uri: mongo.uri,
-      dbName: config.mongo.dbName,
-      poolSize: config.mongo.poolSize,
-      logger,
-    });
-    const service = await createSalesServer({ connection, config, logger });
-    const running = await service.listen(config.port, config.host);
-    return { running, connection, cleanup: mongo.stop };
-  },
-});
+runSubgraph({ config, createServer: ({ connection, logger }) => createSalesServer({ connection, config, logger }) });

@@ -5,7 +5,7 @@ import {
   createParamGroupLoader,
 } from '../../../shared/dataloader/loaders';
 import type { SupportStats } from './customer/customer.type';
-import { CustomerIdentities, mergePages, sum } from './customer/customer-identities';
+import { CustomerIdentities, mergePages, sum } from '../../../shared/federation/customer-identities';
 import { combineContactStats, combineTicketStats, toSupportStats } from './customer/support-stats';
 import type { SupportInteractionKind } from './interaction/interaction.enums';
 import type { InteractionDoc } from './interaction/interaction.model';

@@ -1,9 +1,4 @@
-import { CustomerIdentities as MarketingIdentities } from '../../../subgraphs/marketing/src/customer/customer-identities';
-import {
-  CustomerIdentities,
-  mergePages,
-  sum,
-} from '../../../subgraphs/support/src/customer/customer-identities';
+import { CustomerIdentities, mergePages, sum } from '../../../shared/federation/customer-identities';
 import {
   combineContactStats,
   combineTicketStats,
@@ -44,7 +39,7 @@ describe('CustomerIdentities (records under merged ids follow the survivor)', ()
   });
 
   it('grouped hands a row to every customer it belongs to (marketing)', async () => {
-    const ids = new MarketingIdentities();
+    const ids = new CustomerIdentities();
     ids.register({ id: 'A', mergedIds: ['B'] });
     const out = await ids.grouped(
       ['A', 'B'],

@@ -370,10 +370,10 @@ export function bgnbdForecastFactor(k: number, a: number, bPrime: number, w: num
 }
 
 /**
- * Largest (k + 4)·w·sd(p) for which the moment expansion is used: the first neglected term is then below
- * about 1e-2^5 / 5! ≈ 1e-12 of Φ.
+ * Largest (k + 4)·w·sd(p) for which the moment expansion is used. The neglected terms are then below about
+ * 15·0.05^6/6! ≈ 3e-10 of Φ (the 6th central moment is ≈ 15·sd^6; the 5th is smaller by a skewness factor).
  */
-export const CONCENTRATED_BETA_MAX_SPREAD = 1e-2;
+export const CONCENTRATED_BETA_MAX_SPREAD = 0.05;
 
 /**
  * Φ for a Beta(a, b') so concentrated around its mean m that g(p) = (1 − (1 + p·w)^−k)/p is nearly a

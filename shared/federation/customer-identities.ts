@@ -1,8 +1,8 @@
 /**
- * Touchpoints, survey answers, referrals and reviews filed under profiles merged into a customer belong to
- * that customer. Every customer a request presents is registered here with its merged ids (see
- * `present` in context.ts), so the batched loaders query every id in ONE query and fold rows back per
- * customer. (Sales and support keep the same helper, fed through `@requires(fields: "mergedIds")`.)
+ * Records filed under profiles that marketing later merged into one customer belong to that customer.
+ * Every customer a request presents is registered with its merged ids (marketing knows them; sales and
+ * support receive them through `@requires(fields: "mergedIds")`), so the batched loaders query every id of
+ * every customer in ONE query and fold the rows back per customer.
  */
 export class CustomerIdentities {
   private readonly others = new Map<string, readonly string[]>();
