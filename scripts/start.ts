@@ -14,7 +14,10 @@ import { createLogger, type Logger } from '../shared/logger/logger';
 import { connectMongo, resolveMongoServer } from '../shared/mongo';
 import type { RunningService } from '../shared/server/graphql-service';
 import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/config';
+import { HouseholdService } from '../subgraphs/marketing/src/household/household.service';
+import { createModels as createMarketingModels } from '../subgraphs/marketing/src/models';
 import { createMarketingServer } from '../subgraphs/marketing/src/server';
+import { seedDemoData } from './seed';
 import { loadConfig as loadSalesConfig } from '../subgraphs/sales/src/config';
 import type { RefitCoordinator } from '../subgraphs/sales/src/customer-value/refit-scheduler';
 import type { ValueModelDoc } from '../subgraphs/sales/src/customer-value/value-model.model';
@@ -53,53 +56,36 @@ type Step = () => Promise<void>;
 export const DEMO_CUSTOMERS = 5000;
 export const DEMO_SEED = 42;
 
-interface SeedModule {
-  seedDemoData?: (opts: {
-    marketing: Connection;
-    sales: Connection;
-    support: Connection;
-    customers: number;
-    seed: number;
-    existing: 'skip';
-    logger: { info(message: string): void };
-  }) => Promise<{ seeded: boolean; counts: Record<string, number>; timingsMs: { total: number } }>;
-}
-
 /**
- * Writes the demo data through scripts/seed.ts when the databases are empty ('skip' leaves existing data
- * alone). A checkout without the generator starts with empty databases.
+ * Writes the deterministic demo data when the databases are empty (existing data is left alone), then
+ * groups households, which the seed leaves for the identity rules to find.
  */
 async function seedIfEmpty(
   connections: { marketing: Connection; sales: Connection; support: Connection },
   logger: Logger,
 ): Promise<void> {
-  let seedPath: string;
-  try {
-    seedPath = require.resolve(path.join(__dirname, 'seed'));
-  } catch {
-    logger.info('No demo-data generator (scripts/seed.ts) in this checkout: starting with the data as it is');
-    return;
-  }
-  const mod = (await import(seedPath)) as SeedModule;
-  if (typeof mod.seedDemoData !== 'function') {
-    logger.warn(`${path.relative(ROOT, seedPath)} does not export seedDemoData(): not seeding`);
-    return;
-  }
-  const summary = await mod.seedDemoData({
+  const summary = await seedDemoData({
     ...connections,
     customers: DEMO_CUSTOMERS,
     seed: DEMO_SEED,
     existing: 'skip',
-    logger: { info: (message) => logger.info(message) },
+    logger: { info: (message: string) => logger.info(message) },
   });
-  if (summary.seeded) {
-    const rows = Object.values(summary.counts).reduce((a, b) => a + b, 0);
-    logger.info(
-      `Demo data: ${DEMO_CUSTOMERS} customers, ${rows} rows in ${(summary.timingsMs.total / 1000).toFixed(1)} s`,
-    );
-  } else {
+  if (!summary.seeded) {
     logger.info('Databases already hold data: not seeding');
+    return;
   }
+  const rows = Object.values(summary.counts).reduce((a, b) => a + b, 0);
+  logger.info(
+    `Demo data: ${DEMO_CUSTOMERS} customers, ${rows} rows in ${(summary.timingsMs.total / 1000).toFixed(1)} s`,
+  );
+  const households = await new HouseholdService(
+    createMarketingModels(connections.marketing).customers,
+  ).recompute();
+  logger.info(
+    `Households: ${households.households} groups covering ${households.profilesInHouseholds} profiles ` +
+      `(${(households.durationMs / 1000).toFixed(1)} s)`,
+  );
 }
 
 /** Fitted parameters in one line, e.g. for the start-up log. */

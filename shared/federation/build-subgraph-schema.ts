@@ -37,6 +37,11 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   for (const [typeName, ref] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...ref };
   }
-  const schema = buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
+  const schema = buildSubgraphSchema({
+    typeDefs: gql(sdl),
+    resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R }
+      ? R
+      : never,
+  });
   return { schema, sdl };
 }

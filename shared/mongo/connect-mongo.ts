@@ -90,6 +90,7 @@ export function singleReplyCursors(schema: import('mongoose').Schema): void {
   });
   schema.pre('aggregate', function () {
     const options = this.options as { batchSize?: number; cursor?: unknown };
-    if (options.batchSize === undefined && options.cursor === undefined) this.option({ batchSize: ONE_REPLY_BATCH });
+    if (options.batchSize === undefined && options.cursor === undefined)
+      this.option({ batchSize: ONE_REPLY_BATCH });
   });
 }

@@ -80,7 +80,8 @@ export function createGraphQLService<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: Parameters<typeof toPublicError>[0], error: unknown) => {
       const out = toPublicError(formatted, error);
-      if (out.extensions?.code === 'INTERNAL_SERVER_ERROR') options.logger.error({ err: error }, 'unhandled error');
+      if (out.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        options.logger.error({ err: error }, 'unhandled error');
       return out;
     },
     // Signals are handled by index.ts / scripts/start.ts, which close the database after draining HTTP;

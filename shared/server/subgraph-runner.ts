@@ -11,7 +11,11 @@ import type { RunningService } from './graphql-service';
 export async function runUntilSignal(opts: {
   name: string;
   logger: Logger;
-  start: () => Promise<{ running: RunningService; connection?: mongoose.Connection; cleanup?: () => Promise<void> }>;
+  start: () => Promise<{
+    running: RunningService;
+    connection?: mongoose.Connection;
+    cleanup?: () => Promise<void>;
+  }>;
 }): Promise<void> {
   try {
     const { running, connection, cleanup } = await opts.start();
@@ -50,7 +54,11 @@ export function runSubgraph(opts: {
     name: config.name,
     logger,
     start: async () => {
-      const mongo = await resolveMongoServer({ uri: config.mongo.uri, dbPath: config.mongo.embeddedDbPath, logger });
+      const mongo = await resolveMongoServer({
+        uri: config.mongo.uri,
+        dbPath: config.mongo.embeddedDbPath,
+        logger,
+      });
       const connection = await connectMongo({
         uri: mongo.uri,
         dbName: config.mongo.dbName,

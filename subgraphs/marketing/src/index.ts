@@ -5,4 +5,7 @@ import { createMarketingServer } from './server';
 
 const config = loadConfig();
 
-runSubgraph({ config, createServer: ({ connection, logger }) => createMarketingServer({ connection, config, logger }) });
+runSubgraph({
+  config,
+  createServer: ({ connection, logger }) => createMarketingServer({ connection, config, logger }),
+});

@@ -5,4 +5,7 @@ import { createSalesServer } from './server';
 
 const config = loadConfig();
 
-runSubgraph({ config, createServer: ({ connection, logger }) => createSalesServer({ connection, config, logger }) });
+runSubgraph({
+  config,
+  createServer: ({ connection, logger }) => createSalesServer({ connection, config, logger }),
+});

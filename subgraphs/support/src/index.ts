@@ -5,4 +5,7 @@ import { createSupportServer } from './server';
 
 const config = loadConfig();
 
-runSubgraph({ config, createServer: ({ connection, logger }) => createSupportServer({ connection, config, logger }) });
+runSubgraph({
+  config,
+  createServer: ({ connection, logger }) => createSupportServer({ connection, config, logger }),
+});

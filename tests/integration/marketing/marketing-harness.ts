@@ -27,7 +27,12 @@ export interface CommandLog {
  */
 export async function startMarketing(prefix: string, options: { now?: Date } = {}) {
   const dbName = uniqueDbName(prefix);
-  const connection: Connection = await connectMongo({ uri: testMongoUri(), dbName, poolSize: 10, monitorCommands: true });
+  const connection: Connection = await connectMongo({
+    uri: testMongoUri(),
+    dbName,
+    poolSize: 10,
+    monitorCommands: true,
+  });
   const log: CommandLog = {
     commands: [],
     reset() {
