@@ -255,7 +255,7 @@ describe('customer 360 through the gateway', () => {
       complaintsLast30Days: 1,
       averageSatisfaction: 5,
     });
-    // insights: the rule tables in docs/computed-fields.md, worked by hand for €112.50 over 2 orders today
+    // insights: the rule tables in the README, worked by hand for €112.50 over 2 orders today
     // and a promoter answer: monetary 10 + frequency 10 + recency 15 + promoter 10 = 45 → SILVER.
     expect(customer.lifecycle.stage).toBe('ADVOCACY');
     expect(customer.value).toEqual({

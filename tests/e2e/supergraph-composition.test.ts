@@ -61,10 +61,10 @@ it('joins every subgraph at its default URL and exposes the computed fields', ()
 
 describe('documented operations', () => {
   // The README / docs examples and the query `npm start` prints must stay valid as the schema evolves.
-  const docs = fs.readFileSync(path.resolve(__dirname, '../../docs/gateway.md'), 'utf8');
+  const docs = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
   const examples = [...docs.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
 
-  it.each([...examples.map((e, i) => [`docs/gateway.md example ${i + 1}`, e]), ['npm start', EXAMPLE_QUERY]])(
+  it.each([...examples.map((e, i) => [`README example ${i + 1}`, e]), ['npm start', EXAMPLE_QUERY]])(
     '%s validates against the committed supergraph',
     async (_name, operation) => {
       const committed = await readCommittedSupergraph();

@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '../../../shared/federation/build-subgraph-schema';
 import { CustomerInsightsResolver } from './customer/customer.resolver';
 import { Customer } from './customer/customer.type';
-import { MoneyResolver } from './money/money.resolver';
+import { MoneyResolver } from '../../../shared/money/money.resolver';
 
 /** Subgraph name in the supergraph; the gateway serves it in-process under this name. */
 export const INSIGHTS_SUBGRAPH = 'insights';

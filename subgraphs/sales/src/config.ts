@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '../../../shared/config/env';
 import { loadSubgraphConfig, type SubgraphConfig } from '../../../shared/config/service-config';
-import { isSupportedCurrency } from './money/money';
+import { isSupportedCurrency } from '../../../shared/money/money';
 
 export interface SalesSettings {
   /** Currency of revenue figures and of the value model (SALES_BASE_CURRENCY). */

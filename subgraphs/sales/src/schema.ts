@@ -6,7 +6,7 @@ import { CustomerValueResolver, ValueModelScoresResolver } from './customer-valu
 import { ValueModelResolver } from './customer-value/value-model.resolver';
 import { resolveCustomerReference } from './customer/customer.reference';
 import { CustomerResolver } from './customer/customer.resolver';
-import { MoneyResolver } from './money/money.resolver';
+import { MoneyResolver } from '../../../shared/money/money.resolver';
 import { resolveOrderReference } from './order/order.reference';
 import { OrderResolver } from './order/order.resolver';
 import { resolveProductReference } from './product/product.reference';

@@ -12,7 +12,7 @@ import {
   sumMinor,
   toDecimalString,
   toMajorUnits,
-} from '../../../subgraphs/sales/src/money/money';
+} from '../../../shared/money/money';
 
 describe('currency exponents (ISO 4217 minor units)', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 
 /** Sales' `PurchaseStats`, read through @requires only (all fields @external). */
 @ObjectType()

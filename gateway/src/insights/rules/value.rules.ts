@@ -1,11 +1,11 @@
 // Sales owns money arithmetic; its pure module knows each currency's minor unit.
-import { toMajorUnits } from '../../../../subgraphs/sales/src/money/money';
+import { toMajorUnits } from '../../../../shared/money/money';
 import type { CustomerSignals, MoneyValue } from './signals';
 import { DAYS_PER_MONTH, daysSince } from './time';
 
 /**
  * Customer value, first version: revenue, frequency, recency and willingness to recommend combined into
- * a 0–100 score and a tier. Thresholds are deliberately simple and documented (docs/computed-fields.md);
+ * a 0–100 score and a tier. Thresholds are deliberately simple and documented (README, "How the computed fields are derived");
  * a later issue replaces the score with RFM and a fitted CLV model.
  */
 

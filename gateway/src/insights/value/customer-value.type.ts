@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 import { NpsCategory } from '../../../../subgraphs/marketing/src/survey/survey-answer.type';
 import type { NpsCategory as Nps, ValueTier as Tier } from '../rules/value.rules';
 

@@ -5,7 +5,7 @@ import type { IdentifierKind } from './types';
 /**
  * Every tunable of the identity engine, as one plain object. `resolveIdentityConfig` fills in the
  * defaults documented here and rejects nonsense (thresholds out of order, negative limits) with a
- * BAD_USER_INPUT naming the field. docs/identity.md explains how to tune them.
+ * BAD_USER_INPUT naming the field. The README ("How to tune") explains them.
  */
 export interface IdentityConfig {
   thresholds: {

@@ -1,7 +1,7 @@
 /**
  * Identity resolution engine: normalization, deterministic rules, Fellegi–Sunter matching, households.
  * Pure functions over plain profiles; the marketing subgraph maps its documents to `IdentityProfile`.
- * See docs/identity.md.
+ * See "Identity resolution" in the README.
  */
 export * from './types';
 export * from './errors';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import type { SalesContext } from '../context';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 import { CustomerValuePredictions } from './customer-value.type';
 import { RfmScores } from './value-model.type';
 import {

@@ -1,4 +1,4 @@
-import { currencyExponent } from '../money/money';
+import { currencyExponent } from '../../../../shared/money/money';
 import { OrderStatus } from '../order/order.enums';
 import { DAY_MS, utcDayNumber, type PurchaseSummary } from '../value-model';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import type { SalesContext } from '../context';
 import { Customer } from '../customer/customer.type';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 import {
   expectedAverageOrderValueOf,
   expectedPurchasesOf,

@@ -1,8 +1,8 @@
 import { badInput } from '../../../../shared/errors';
 import type { SalesContext } from '../context';
-import { currencyExponent } from '../money/money';
-import { toMoney } from '../money/money.mapper';
-import type { Money } from '../money/money.type';
+import { currencyExponent } from '../../../../shared/money/money';
+import { toMoney } from '../../../../shared/money/money.mapper';
+import type { Money } from '../../../../shared/money/money.type';
 import { predictCustomer, type CustomerPrediction, type PredictOptions } from '../value-model';
 import { validateClvOptions } from '../value-model/clv';
 import { toPurchaseSummaryInfo } from './value-model.mapper';

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 
 /**
  * The Customer entity as sales sees it: marketing owns the profile, sales adds purchase history.

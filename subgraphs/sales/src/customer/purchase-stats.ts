@@ -1,5 +1,5 @@
-import { averageMinor } from '../money/money';
-import { toMoney } from '../money/money.mapper';
+import { averageMinor } from '../../../../shared/money/money';
+import { toMoney } from '../../../../shared/money/money.mapper';
 import type { OrderStatsRow } from '../order/order.service';
 import type { ReturnStatsRow } from '../return/return.service';
 import type { PurchaseStats } from './customer.type';

@@ -1,5 +1,5 @@
 import { badInput } from '../../../../shared/errors';
-import { MoneyError, multiplyMinor, sumMinor } from '../money/money';
+import { MoneyError, multiplyMinor, sumMinor } from '../../../../shared/money/money';
 
 /**
  * Largest amount one order (or any of its totals) may carry: GraphQL `Int` is 32-bit and `Money.amountMinor`

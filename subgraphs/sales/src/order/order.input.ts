@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsCurrencyCode } from '../money/currency.validator';
+import { IsCurrencyCode } from '../../../../shared/money/currency.validator';
 import { SKU_PATTERN } from '../product/product.input';
 import { OrderChannel, OrderStatus } from './order.enums';
 import { MAX_ORDER_AMOUNT_MINOR } from './order-totals';

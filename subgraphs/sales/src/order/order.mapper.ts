@@ -1,5 +1,5 @@
-import { multiplyMinor } from '../money/money';
-import { toMoney } from '../money/money.mapper';
+import { multiplyMinor } from '../../../../shared/money/money';
+import { toMoney } from '../../../../shared/money/money.mapper';
 import type { OrderDoc } from './order.model';
 import type { Order } from './order.type';
 

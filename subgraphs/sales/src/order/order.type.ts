@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../../../shared/graphql/pagination';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 import { OrderChannel, OrderStatus } from './order.enums';
 
 @ObjectType({ description: 'One line of an order, priced when the order was placed.' })

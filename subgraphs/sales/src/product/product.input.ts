@@ -1,6 +1,6 @@
 import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { IsCurrencyCode } from '../money/currency.validator';
+import { IsCurrencyCode } from '../../../../shared/money/currency.validator';
 import { MAX_ORDER_AMOUNT_MINOR } from '../order/order-totals';
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -1,4 +1,4 @@
-import { toMoney } from '../money/money.mapper';
+import { toMoney } from '../../../../shared/money/money.mapper';
 import type { ProductDoc } from './product.model';
 import type { Product } from './product.type';
 

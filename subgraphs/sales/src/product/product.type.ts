@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../../../shared/graphql/pagination';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A catalogue item that can be ordered.' })

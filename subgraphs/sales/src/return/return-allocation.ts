@@ -1,5 +1,5 @@
 import { badInput } from '../../../../shared/errors';
-import { multiplyMinor, prorate, sumMinor } from '../money/money';
+import { multiplyMinor, prorate, sumMinor } from '../../../../shared/money/money';
 
 export interface ReturnableLine {
   sku: string;

@@ -1,4 +1,4 @@
-import { toMoney } from '../money/money.mapper';
+import { toMoney } from '../../../../shared/money/money.mapper';
 import type { ReturnDoc } from './return.model';
 import type { OrderReturn } from './return.type';
 

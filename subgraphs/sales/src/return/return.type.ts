@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../../../shared/graphql/pagination';
-import { Money } from '../money/money.type';
+import { Money } from '../../../../shared/money/money.type';
 import { ReturnReason } from './return.enums';
 
 @ObjectType({ description: 'Units of one SKU sent back.' })

@@ -1,9 +1,8 @@
 import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
-import { badInput } from '../../../../shared/errors';
-import { formatMoney, toDecimalString } from '../../../../subgraphs/sales/src/money/money';
+import { badInput } from '../errors';
+import { formatMoney, toDecimalString } from './money';
 import { Money } from './money.type';
 
-/** The derived Money fields, computed exactly as sales computes them (same pure functions, same args). */
 @Resolver(() => Money)
 export class MoneyResolver {
   @FieldResolver(() => String, {

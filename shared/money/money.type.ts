@@ -1,11 +1,13 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
- * Sales' `Money`, shared (@shareable in sales and here) because insights returns money in
- * `Customer.value`. A non-entity value type can only be returned by a subgraph that resolves all of its
- * fields, so insights resolves `amount` and `formatted` with sales' own pure functions (money.resolver.ts):
- * identical output whichever subgraph the query planner picks. Descriptions match sales' word for word.
+ * An exact amount of money: one class for every subgraph that returns money (sales, and insights in
+ * Customer.value), so the shared type cannot drift between them.
+ * `amountMinor` is GraphQL `Int` (32-bit): every single order amount is capped below 2^31 minor units on
+ * input, so order, line and return amounts always fit; an aggregate beyond that (a customer with more than
+ * EUR 21.4 million of revenue) fails on `amountMinor`, while `amount` stays exact at any size.
  */
+// @shareable: several subgraphs resolve it (Federation requires value types to be marked so).
 @Directive('@shareable')
 @ObjectType({
   description:
