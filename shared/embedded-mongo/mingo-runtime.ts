@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { Document } from 'bson';
 import { Context, type Aggregator, type Query } from 'mingo';
+import {
+  $type,
+  DATE_PART_OPERATORS,
+  dateToStringWithTimezone,
+  unwrapSingle,
+  withTimezone,
+} from './operator-overrides';
 
 /**
  * Shared mingo options. mingo's public entry points copy the whole operator registry (hundreds of
@@ -11,18 +18,29 @@ import { Context, type Aggregator, type Query } from 'mingo';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const internal = require(path.join(path.dirname(require.resolve('mingo')), 'core/_internal.js')) as {
   ComputeOptions: { init(options: Record<string, unknown>): object };
+  evalExpr(obj: unknown, expr: unknown, options: unknown): unknown;
 };
 
-/** Every operator mingo ships (what its default entry point registers). */
+/**
+ * Every operator mingo ships (what its default entry point registers), with the ones that differ from
+ * MongoDB replaced by `operator-overrides.ts` ($type on arrays, $top/$bottom, timezone offsets).
+ */
 function buildFullContext(): Context {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const load = (sub: string) => require(path.join(path.dirname(require.resolve('mingo')), sub));
+  const accumulator = { ...load('operators/accumulator/index.js') };
+  accumulator.$top = unwrapSingle(accumulator.$top);
+  accumulator.$bottom = unwrapSingle(accumulator.$bottom);
+  const expression = { ...load('operators/expression/index.js') };
+  for (const name of DATE_PART_OPERATORS)
+    expression[name] = withTimezone(expression[name], internal.evalExpr);
+  expression.$dateToString = dateToStringWithTimezone(expression.$dateToString, internal.evalExpr);
   return Context.init({
-    accumulator: load('operators/accumulator/index.js'),
-    expression: load('operators/expression/index.js'),
+    accumulator,
+    expression,
     pipeline: load('operators/pipeline/index.js'),
     projection: load('operators/projection/index.js'),
-    query: load('operators/query/index.js'),
+    query: { ...load('operators/query/index.js'), $type },
     window: load('operators/window/index.js'),
   });
 }
