@@ -11,16 +11,25 @@ import type { OrderLinePlan, OrderPlan } from './types';
  * while alive, gaps between purchases are exponential with rate λ, and after every repeat purchase the buyer
  * drops out with probability p. Order values follow Gamma–Gamma: a per-customer scale ν ~ Gamma(q, γ) and
  * order values ~ Gamma(shape, ν). Archetypes condition on the outcome (a lapsed buyer is a draw whose last
- * purchase is old) by redrawing, so conditioned histories still come from the same process.
+ * purchase is old) by redrawing, so conditioned histories still come from the same process. Histories are
+ * always simulated up to today and never cut short: a buyer who stops at a fixed day without dropping out
+ * is not in the story, and enough of them (the churned persona once was) make drop-out look the same for
+ * everyone, so the fitted Beta(a, b) runs off to a boundary.
  */
 
 export const PURCHASE_PROCESS = {
-  /** λ ~ Gamma(r, α): purchases per day; mean r / α ≈ one purchase every ~130 days. */
-  r: 1.3,
-  alpha: 170,
-  /** p ~ Beta(a, b): mean ≈ 0.25 chance of dropping out after each repeat purchase. */
-  a: 1.3,
-  b: 3.9,
+  /**
+   * λ ~ Gamma(r, α): purchases per day while active; mean r / α ≈ one purchase every ~2 months, a typical
+   * (median) buyer about every 3 months, and a tail of heavy buyers (r near 1: unequal customers).
+   */
+  r: 1.2,
+  alpha: 70,
+  /**
+   * p ~ Beta(a, b): mean 0.2 chance of dropping out after each repeat purchase, varying widely between buyers
+   * (some stay for years, some leave after a purchase or two); this spread is what the fitted Beta measures.
+   */
+  a: 1.5,
+  b: 6,
   /** Order value (EUR) ~ Gamma(shape, ν), ν ~ Gamma(q, γ): mean shape · γ / (q − 1) ≈ 96 EUR. */
   spendShape: 6,
   spendQ: 3.5,

@@ -330,8 +330,10 @@ class CustomerStory {
       }
       case 'CHURNED': {
         if (r.chance(0.3)) return [];
+        // Simulated up to today and kept only if nothing falls after the churn day: the buyer left through the
+        // process itself (drop-out, or a rate too slow to return), never by cutting a live history short.
         const start = () => Math.min(this.firstSeenMs + r.uniform(0, 60) * DAY_MS, this.limitMs);
-        return fit((ts) => ts.length >= 1, start, this.limitMs) ?? [start()];
+        return fit((ts) => last(ts) <= this.limitMs, start, this.asOfMs) ?? [start()];
       }
       default:
         return [];
