@@ -14,3 +14,4 @@ export {
   type ResolvedMongoServer,
   type ResolveMongoServerOptions,
 } from './resolve-mongo-server';
+export { trustedFilter } from './trusted-filter';

@@ -5,7 +5,7 @@ import { CampaignStatus } from './campaign.enums';
 import type { CampaignFilter, CreateCampaignInput } from './campaign.input';
 import type { CampaignDoc, CampaignModel } from './campaign.model';
 import { canTransition } from './campaign.rules';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 
 const CREATABLE = [CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.ACTIVE];
 
@@ -52,7 +52,7 @@ export class CampaignService {
   }
 
   async findMany(ids: readonly string[]): Promise<CampaignDoc[]> {
-    return this.campaigns.find(trustFilter({ _id: { $in: ids } })).lean<CampaignDoc[]>();
+    return this.campaigns.find(trustedFilter({ _id: { $in: ids } })).lean<CampaignDoc[]>();
   }
 
   async list(args: { filter?: CampaignFilter | null; first: number; after?: string | null }) {
@@ -65,7 +65,7 @@ export class CampaignService {
       const cursor = decodeCursor(args.after);
       if (cursor.length !== 2 || typeof cursor[0] !== 'string')
         throw badInput('after', 'is not a valid cursor');
-      page = trustFilter({ $and: [filter, afterFilter('createdAt', -1, cursor)] });
+      page = trustedFilter({ $and: [filter, afterFilter('createdAt', -1, cursor)] });
     }
     const [rows, totalCount] = await Promise.all([
       this.campaigns

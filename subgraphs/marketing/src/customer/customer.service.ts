@@ -26,7 +26,7 @@ import {
   normalizePhone,
   parseSocialIdentifier,
 } from './identifier.normalize';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { identityKeysOf } from '../matching/identity-profile.mapper';
 
 export interface CustomerServiceOptions {
@@ -215,7 +215,7 @@ export class CustomerService {
     if (emails.length) or.push({ 'emails.normalized': { $in: emails, $gt: '' } });
     if (keys.length) or.push({ exclusiveKeys: { $in: keys, $gt: '' } });
     const holder = await this.customers
-      .findOne(trustFilter({ $or: or, ...(selfId ? { _id: { $ne: selfId } } : {}) }), {
+      .findOne(trustedFilter({ $or: or, ...(selfId ? { _id: { $ne: selfId } } : {}) }), {
         _id: 1,
         emails: 1,
         exclusiveKeys: 1,
@@ -241,7 +241,7 @@ export class CustomerService {
   }
 
   async findMany(ids: readonly string[]): Promise<CustomerDoc[]> {
-    return this.customers.find(trustFilter({ _id: { $in: ids } })).lean<CustomerDoc[]>();
+    return this.customers.find(trustedFilter({ _id: { $in: ids } })).lean<CustomerDoc[]>();
   }
 
   async get(id: string): Promise<CustomerDoc> {
@@ -273,7 +273,7 @@ export class CustomerService {
     if (!n.ok) throw badInput('value', n.reason);
     // `ACTIVE` sorts before `MERGED`, so live profiles come first, then the most recently changed.
     return this.customers
-      .find(trustFilter(identifierFilter(kind, n.value)))
+      .find(trustedFilter(identifierFilter(kind, n.value)))
       .sort({ status: 1, updatedAt: -1, _id: -1 })
       .limit(limit)
       .lean<CustomerDoc[]>();
@@ -284,7 +284,7 @@ export class CustomerService {
     ids: readonly string[],
   ): Promise<Map<string, Pick<CustomerDoc, '_id' | 'status' | 'mergedInto'>>> {
     const rows = await this.customers
-      .find(trustFilter({ _id: { $in: ids } }), { _id: 1, status: 1, mergedInto: 1 })
+      .find(trustedFilter({ _id: { $in: ids } }), { _id: 1, status: 1, mergedInto: 1 })
       .lean<Pick<CustomerDoc, '_id' | 'status' | 'mergedInto'>[]>();
     return new Map(rows.map((r) => [r._id, r]));
   }
@@ -297,9 +297,9 @@ export class CustomerService {
     segmentCondition?: QueryFilter<CustomerDoc>;
     withTotal: boolean;
   }): Promise<{ rows: CustomerDoc[]; totalCount?: number }> {
-    const filter = trustFilter(buildCustomerFilter(args.filter, args.segmentCondition));
+    const filter = trustedFilter(buildCustomerFilter(args.filter, args.segmentCondition));
     const after = customerAfterFilter(args.after, args.sort);
-    const page = Object.keys(after).length ? trustFilter({ $and: [filter, after] }) : filter;
+    const page = Object.keys(after).length ? trustedFilter({ $and: [filter, after] }) : filter;
     const [rows, totalCount] = await Promise.all([
       args.first === 0 && !args.withTotal
         ? Promise.resolve([])

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import { groupHouseholds, type IdentityConfigInput } from '../identity';
@@ -35,7 +35,7 @@ export class HouseholdService {
   /** Members (live profiles) of many households in one query. */
   async membersOf(householdIds: readonly string[]): Promise<CustomerDoc[]> {
     return this.customers
-      .find(trustFilter({ householdId: { $in: [...householdIds] }, status: CustomerStatus.ACTIVE }))
+      .find(trustedFilter({ householdId: { $in: [...householdIds] }, status: CustomerStatus.ACTIVE }))
       .sort({ createdAt: 1, _id: 1 })
       .lean<CustomerDoc[]>();
   }

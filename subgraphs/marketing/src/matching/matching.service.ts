@@ -1,7 +1,7 @@
 import type { QueryFilter } from 'mongoose';
 import { badInput } from '../../../../shared/errors';
 import type { Clock } from '../common/clock';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { CustomerStatus, IdentifierKind } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import {
@@ -124,7 +124,7 @@ export class IdentityRuntime {
     }
     if (or.length === 0) return [];
     return this.customers
-      .find(trustFilter({ status: CustomerStatus.ACTIVE, $or: or }), IDENTITY_FIELDS)
+      .find(trustedFilter({ status: CustomerStatus.ACTIVE, $or: or }), IDENTITY_FIELDS)
       .limit(MAX_CANDIDATES)
       .lean<CustomerDoc[]>();
   }

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../../../shared/errors';
 import { newId } from '../../../../shared/ids/ids';
 import type { Clock } from '../common/clock';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import { MergeMethod, MergeRole, MergeStatus } from './merge.enums';
@@ -70,7 +70,7 @@ export class MergeService {
   /** Merges a profile took part in (as survivor, merged or re-pointed), newest first. */
   async historyOf(customerIds: readonly string[]): Promise<MergeDoc[]> {
     return this.merges
-      .find(trustFilter({ 'snapshots.customerId': { $in: [...customerIds] } }), { snapshots: 0 })
+      .find(trustedFilter({ 'snapshots.customerId': { $in: [...customerIds] } }), { snapshots: 0 })
       .sort({ createdAt: -1, _id: -1 })
       .lean<MergeDoc[]>();
   }
@@ -89,7 +89,7 @@ export class MergeService {
     if (!reason) throw badInput('reason', 'must not be blank');
 
     const ids = [req.survivorId, ...mergedIds];
-    const docs = await this.customers.find(trustFilter({ _id: { $in: ids } })).lean<CustomerDoc[]>();
+    const docs = await this.customers.find(trustedFilter({ _id: { $in: ids } })).lean<CustomerDoc[]>();
     const byId = new Map(docs.map((d) => [d._id, d]));
     for (const [i, id] of ids.entries()) {
       const doc = byId.get(id);
@@ -104,7 +104,7 @@ export class MergeService {
       }
     }
     const repointed = await this.customers
-      .find(trustFilter({ mergedInto: { $in: mergedIds } }))
+      .find(trustedFilter({ mergedInto: { $in: mergedIds } }))
       .lean<CustomerDoc[]>();
 
     const mergeId = newId('mrg');
@@ -260,14 +260,14 @@ export class MergeService {
   private async assertUnchangedSince(merge: MergeDoc): Promise<void> {
     const ids = merge.snapshots.map((s) => s.customerId);
     const current = await this.customers
-      .find(trustFilter({ _id: { $in: ids } }), { revision: 1 })
+      .find(trustedFilter({ _id: { $in: ids } }), { revision: 1 })
       .lean<Pick<CustomerDoc, '_id' | 'revision'>[]>();
     const revisionOf = new Map(current.map((c) => [c._id, c.revision]));
     const moved = merge.snapshots.find((s) => revisionOf.get(s.customerId) !== s.revisionAfter);
     if (!moved) return;
     const later = await this.merges
       .findOne(
-        trustFilter({
+        trustedFilter({
           'snapshots.customerId': moved.customerId,
           status: MergeStatus.APPLIED,
           _id: { $ne: merge._id },
@@ -295,7 +295,7 @@ export class MergeService {
     const before = new Date(this.clock().getTime() - olderThanMs);
     const stale = await this.merges
       .find(
-        trustFilter({
+        trustedFilter({
           status: { $in: [MergeStatus.PENDING, MergeStatus.UNDOING] },
           updatedAt: { $lte: before },
         }),

@@ -5,7 +5,7 @@ import type { CustomerService } from '../customer/customer.service';
 import { normalizeEmail } from '../customer/identifier.normalize';
 import type { RecordReferralInput } from './referral.input';
 import type { ReferralDoc, ReferralModel } from './referral.model';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 
 export class ReferralService {
   constructor(
@@ -48,7 +48,9 @@ export class ReferralService {
     }
     const referredKey = referredId ? `customer:${referredId}` : `email:${email}`;
     const keys = [referredKey, ...(email ? [`email:${email}`] : [])];
-    if (await this.referrals.exists(trustFilter({ referrerId: referrer._id, referredKey: { $in: keys } }))) {
+    if (
+      await this.referrals.exists(trustedFilter({ referrerId: referrer._id, referredKey: { $in: keys } }))
+    ) {
       throw conflict('This referral was already recorded', {
         field: input.referredCustomerId ? 'referredCustomerId' : 'referredEmail',
       });
@@ -65,7 +67,7 @@ export class ReferralService {
 
   async forReferrers(referrerIds: readonly string[]): Promise<ReferralDoc[]> {
     return this.referrals
-      .find(trustFilter({ referrerId: { $in: referrerIds } }))
+      .find(trustedFilter({ referrerId: { $in: referrerIds } }))
       .sort({ referrerId: 1, referredAt: -1, _id: -1 })
       .lean<ReferralDoc[]>();
   }

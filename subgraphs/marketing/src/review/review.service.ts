@@ -3,7 +3,7 @@ import type { Clock } from '../common/clock';
 import type { CustomerService } from '../customer/customer.service';
 import type { RecordReviewInput } from './review.input';
 import type { ReviewDoc, ReviewModel } from './review.model';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 
 export class ReviewService {
   constructor(
@@ -39,7 +39,7 @@ export class ReviewService {
 
   async forCustomers(customerIds: readonly string[]): Promise<ReviewDoc[]> {
     return this.reviews
-      .find(trustFilter({ customerId: { $in: customerIds } }))
+      .find(trustedFilter({ customerId: { $in: customerIds } }))
       .sort({ customerId: 1, reviewedAt: -1, _id: -1 })
       .lean<ReviewDoc[]>();
   }

@@ -3,7 +3,7 @@ import type { Clock } from '../common/clock';
 import type { CustomerService } from '../customer/customer.service';
 import type { RecordSurveyAnswerInput } from './survey-answer.input';
 import type { SurveyAnswerDoc, SurveyAnswerModel } from './survey-answer.model';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 
 export class SurveyAnswerService {
   constructor(
@@ -37,7 +37,7 @@ export class SurveyAnswerService {
   /** Every answer of many customers in one query, newest first. */
   async forCustomers(customerIds: readonly string[]): Promise<SurveyAnswerDoc[]> {
     return this.answers
-      .find(trustFilter({ customerId: { $in: customerIds } }))
+      .find(trustedFilter({ customerId: { $in: customerIds } }))
       .sort({ customerId: 1, answeredAt: -1, _id: -1 })
       .lean<SurveyAnswerDoc[]>();
   }

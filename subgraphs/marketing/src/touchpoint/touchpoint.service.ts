@@ -8,7 +8,7 @@ import type { RecordTouchpointInput } from './touchpoint.input';
 import type { TouchpointDoc, TouchpointModel } from './touchpoint.model';
 import { batchField, singleField, validateTouchpointItems, type FieldNamer } from './touchpoint.validate';
 import { TouchpointChannel } from './touchpoint.enums';
-import { trustFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 
 export interface TouchpointPageParams {
   first: number;
@@ -59,12 +59,12 @@ export class TouchpointService {
       this.customers.statusOf(customerIds),
       campaignIds.length
         ? this.campaigns
-            .find(trustFilter({ _id: { $in: campaignIds } }), { _id: 1, objective: 1 })
+            .find(trustedFilter({ _id: { $in: campaignIds } }), { _id: 1, objective: 1 })
             .lean<Pick<CampaignDoc, '_id' | 'objective'>[]>()
         : Promise.resolve([]),
       eventIds.length
         ? this.touchpoints
-            .find(trustFilter({ eventId: { $in: eventIds, $gt: '' } }), { _id: 1, eventId: 1 })
+            .find(trustedFilter({ eventId: { $in: eventIds, $gt: '' } }), { _id: 1, eventId: 1 })
             .lean<Pick<TouchpointDoc, '_id' | 'eventId'>[]>()
         : Promise.resolve([]),
     ]);
@@ -107,7 +107,7 @@ export class TouchpointService {
     try {
       await this.touchpoints.insertMany(docs, { ordered: true });
     } catch (err) {
-      await this.touchpoints.deleteMany(trustFilter({ _id: { $in: docs.map((d) => d._id) } }));
+      await this.touchpoints.deleteMany(trustedFilter({ _id: { $in: docs.map((d) => d._id) } }));
       throw err;
     }
     return docs;

@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import { ONE_REPLY_BATCH } from './batch-size';
 import { badInput } from '../../../../shared/errors';
 import { decodeCursor } from '../../../../shared/graphql/pagination';
-import { trustedFilter } from './trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 
 export interface CustomerPage<T> {
   /** Up to `first + 1` rows, newest first (the extra row tells `hasNextPage`). */

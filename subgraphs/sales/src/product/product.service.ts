@@ -1,6 +1,6 @@
 import { afterFilter, decodeCursor } from '../../../../shared/graphql/pagination';
 import { ONE_REPLY_BATCH } from '../common/batch-size';
-import { trustedFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import type { CreateProductInput, ProductFilter } from './product.input';
 import type { ProductDoc, ProductModel } from './product.model';
 

@@ -2,7 +2,7 @@ import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { ONE_REPLY_BATCH } from '../common/batch-size';
 import { newId } from '../../../../shared/ids/ids';
 import { pagePerCustomer, type CustomerPage } from '../common/page-per-customer';
-import { trustedFilter } from '../common/trusted-filter';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { statusAfterReturn } from '../order/order-status';
 import type { OrderDoc, OrderModel } from '../order/order.model';
 import { allocateReturn, computeRefundMinor } from './return-allocation';
