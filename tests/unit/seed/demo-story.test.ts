@@ -23,6 +23,7 @@ import {
 } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
 import { OrderChannel, OrderStatus } from '../../../subgraphs/sales/src/order/order.enums';
 import { ReturnReason } from '../../../subgraphs/sales/src/return/return.enums';
+import { fitValueModel, summarizePurchases } from '../../../subgraphs/sales/src/value-model';
 import {
   OPEN_STATUSES,
   TicketCategory,
@@ -541,5 +542,29 @@ describe('plausibility', () => {
     const averageOrderEur = revenue / n / 100;
     expect(averageOrderEur).toBeGreaterThan(40);
     expect(averageOrderEur).toBeLessThan(200);
+  });
+
+  it('gives the value model a drop-out that varies between buyers: the BG/NBD fit converges off the boundary', () => {
+    // Counted purchases as sales' summary pipeline counts them: not cancelled or fully returned, net of refunds.
+    const byCustomer = new Map<string, { placedAt: Date; totalMinor: number }[]>();
+    for (const o of docs.sales.orders) {
+      if (o.status === OrderStatus.CANCELLED || o.status === OrderStatus.RETURNED) continue;
+      const amount = { placedAt: o.placedAt, totalMinor: o.totalMinor - o.refundedMinor };
+      byCustomer.set(o.customerId, [...(byCustomer.get(o.customerId) ?? []), amount]);
+    }
+    const summaries = [...byCustomer.values()].map((orders) => summarizePurchases(orders, { asOf })!);
+    const model = fitValueModel(summaries, { asOf, currency: 'EUR' });
+    if (model.status !== 'ok') throw new Error(`no fit: ${model.reason}`);
+    expect(model.warnings).toEqual([]);
+    const { r, alpha, a, b, converged } = model.bgnbd;
+    expect(converged).toBe(true);
+    // A base with one drop-out probability for everyone sends a and b to millions (a ≈ 2e6 before).
+    expect(a).toBeLessThan(20);
+    expect(b).toBeLessThan(100);
+    expect(a / (a + b)).toBeGreaterThan(0.02);
+    expect(a / (a + b)).toBeLessThan(0.4);
+    // Active buyers order every one to six months on average.
+    expect(alpha / r).toBeGreaterThan(30);
+    expect(alpha / r).toBeLessThan(180);
   });
 });
