@@ -1,4 +1,4 @@
-import { utcOffsetMinutes } from '../../subgraphs/marketing/src/common/time-zone';
+import { utcOffsetMinutes } from '../../shared/time/time-zone';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;

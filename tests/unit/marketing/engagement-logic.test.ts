@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Aggregator } from 'mingo';
-import { localHour } from '../../../subgraphs/marketing/src/common/time-zone';
+import { localHour } from '../../../shared/time/time-zone';
 import {
   engagementByCustomer,
   engagementPipeline,

@@ -3,7 +3,7 @@ import {
   localHour,
   offsetPeriods,
   utcOffsetMinutes,
-} from '../../../subgraphs/marketing/src/common/time-zone';
+} from '../../../shared/time/time-zone';
 
 describe('canonicalTimeZone', () => {
   it('accepts IANA names in any case and returns the canonical spelling', () => {

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { computeLifecycle, type LifecycleStage } from '../../../gateway/src/insights/rules/lifecycle.rules';
 import { CampaignObjective, CampaignStatus } from '../../../subgraphs/marketing/src/campaign/campaign.enums';
-import { canonicalTimeZone, localHour } from '../../../subgraphs/marketing/src/common/time-zone';
+import { canonicalTimeZone, localHour } from '../../../shared/time/time-zone';
 import {
   ConsentChannel,
   ConsentPurpose,

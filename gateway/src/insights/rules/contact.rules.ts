@@ -2,6 +2,7 @@ import type { ConsentSignal, CustomerSignals, QuietHoursSignal } from './signals
 import { ago, plural } from './text';
 import { daysSince } from './time';
 import { npsCategory } from './value.rules';
+import { utcOffsetMinutes } from '../../../../shared/time/time-zone';
 
 /**
  * May we contact this customer for marketing right now, on which channel, and at what hour? Every rule
@@ -89,15 +90,12 @@ export function isQuietMinute(minute: number, w: QuietWindow): boolean {
 
 /** Minutes after local midnight at `now` in `timeZone`; throws RangeError for an unknown zone. */
 export function localMinuteOfDay(now: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return (get('hour') % 24) * 60 + get('minute');
+  // utcOffsetMinutes caches one Intl formatter per zone: building one costs more than the rest of the rule.
+  const local = now.getTime() + utcOffsetMinutes(timeZone, now) * 60_000;
+  return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * The usual engagement hour when it is allowed (its first minute is outside quiet hours), else the

@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { canonicalTimeZone } from './time-zone';
+import { canonicalTimeZone } from '../../../../shared/time/time-zone';
 import { jsonObjectProblem } from './json-object';
 
 function simple(

@@ -16,7 +16,7 @@ import type {
   SocialHandleInput,
 } from './customer.input';
 import { CustomerStatus, STORED_IDENTIFIER_KINDS, type StoredIdentifierKind } from './customer.enums';
-import { canonicalTimeZone } from '../common/time-zone';
+import { canonicalTimeZone } from '../../../../shared/time/time-zone';
 import { deriveKeys } from './customer.derive';
 import {
   normalizeEmail,

@@ -1,5 +1,5 @@
 import { CampaignObjective } from '../campaign/campaign.enums';
-import { offsetPeriods } from '../common/time-zone';
+import { offsetPeriods } from '../../../../shared/time/time-zone';
 import type { TouchpointChannel } from '../touchpoint/touchpoint.enums';
 import { EDUCATION_TYPES, ENGAGED_TYPES } from '../touchpoint/touchpoint.rules';
 import type { Engagement } from './engagement.type';
