@@ -153,7 +153,13 @@ export function createLoaders(
       async (ids) => {
         // Profiles are already in the loader (primed when presented), so this costs no extra query.
         const docs = (await customerById.loadMany(ids)).filter(isDoc);
-        const subjects = docs.map((d) => ({ id: d._id, timeZone: d.timeZone, createdAt: d.createdAt }));
+        // Touchpoints under merged-away ids count for the survivor, in the same single aggregation.
+        const subjects = docs.map((d) => ({
+          id: d._id,
+          ids: identities.idsOf(d._id),
+          timeZone: d.timeZone,
+          createdAt: d.createdAt,
+        }));
         const byId = await services.engagement.forCustomers(subjects, clock());
         return [...byId].map(([customerId, e]) => ({ customerId, ...e }));
       },
@@ -161,7 +167,9 @@ export function createLoaders(
     ),
     advocacy: createByIdLoader(
       async (ids) =>
-        [...(await services.advocacy.forCustomers(ids))].map(([customerId, a]) => ({ customerId, ...a })),
+        [...(await services.advocacy.forCustomers(ids, (id) => identities.idsOf(id)))].map(
+          ([customerId, a]) => ({ customerId, ...a }),
+        ),
       (a) => a.customerId,
     ),
     /** Merges each customer took part in (one query for the whole request). */

@@ -25,8 +25,12 @@ export async function createMarketingServer(opts: {
     logger,
   };
   // A merge a crashed process left half-done is finished (rolled back, or its undo completed) first.
-  const recovered = await createContext(models, contextOptions).services.merges.recoverInterrupted();
+  const { services } = createContext(models, contextOptions);
+  const recovered = await services.merges.recoverInterrupted();
   if (recovered.rolledBack || recovered.undone) logger.warn(recovered, 'recovered interrupted merges');
+  // A duplicate search it left RUNNING will never finish: it is marked FAILED, with the reason.
+  const failedJobs = await services.identityJobs.recoverInterrupted();
+  if (failedJobs.failed) logger.warn(failedJobs, 'marked interrupted identity jobs failed');
   const service = createGraphQLService({
     name: 'marketing',
     logger,

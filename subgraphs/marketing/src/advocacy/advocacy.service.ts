@@ -19,14 +19,22 @@ export class AdvocacyService {
     },
   ) {}
 
-  /** Advocacy of many customers: one aggregation per collection (three in all), whatever their number. */
-  async forCustomers(ids: readonly string[]): Promise<Map<string, Advocacy>> {
+  /**
+   * Advocacy of many customers: one aggregation per collection (three in all), whatever their number.
+   * `idsOf` gives every profile id of a customer (merged-away ones included): all of them are queried in
+   * the same three aggregations and each customer's figures combine the rows of its ids.
+   */
+  async forCustomers(
+    ids: readonly string[],
+    idsOf: (customerId: string) => readonly string[] = (id) => [id],
+  ): Promise<Map<string, Advocacy>> {
     if (ids.length === 0) return new Map();
+    const all = [...new Set(ids.flatMap((id) => idsOf(id)))];
     const [nps, referrals, reviews] = await Promise.all([
-      this.models.surveyAnswers.aggregate<LatestNpsRow>(advocacyPipelines.latestNps(ids) as never[]),
-      this.models.referrals.aggregate<CountRow>(advocacyPipelines.referrals(ids) as never[]),
-      this.models.reviews.aggregate<ReviewStatsRow>(advocacyPipelines.reviews(ids) as never[]),
+      this.models.surveyAnswers.aggregate<LatestNpsRow>(advocacyPipelines.latestNps(all) as never[]),
+      this.models.referrals.aggregate<CountRow>(advocacyPipelines.referrals(all) as never[]),
+      this.models.reviews.aggregate<ReviewStatsRow>(advocacyPipelines.reviews(all) as never[]),
     ]);
-    return advocacyByCustomer(ids, nps, referrals, reviews);
+    return advocacyByCustomer(ids, nps, referrals, reviews, idsOf);
   }
 }

@@ -15,8 +15,21 @@ export const ENGAGEMENT_WINDOWS = {
 
 export interface EngagementSubject {
   id: string;
+  /**
+   * Every profile id of the person (the survivor's own first, then those merged into it); `[id]` when
+   * absent. Their touchpoints are pooled, and their local hours read in this subject's time zone: the
+   * person's current zone, not that of an old duplicate profile.
+   */
+  ids?: readonly string[];
   timeZone?: string | null;
   createdAt: Date;
+}
+
+const idsOfSubject = (s: EngagementSubject): readonly string[] => s.ids ?? [s.id];
+
+/** Every profile id to query for these subjects, each once. */
+export function subjectIds(subjects: readonly EngagementSubject[]): string[] {
+  return [...new Set(subjects.flatMap(idsOfSubject))];
 }
 
 /** One row of the aggregation: touchpoints of one customer on one channel in one local hour. */
@@ -41,11 +54,17 @@ export function localHourExpression(subjects: readonly EngagementSubject[], now:
   const from = new Date(now.getTime() - ENGAGEMENT_WINDOWS.exactOffsetYears * 365 * DAY_MS);
   const to = new Date(now.getTime() + DAY_MS);
   const byZone = new Map<string, string[]>();
+  // An id shared by two subjects (the same person asked for twice) keeps the first subject's zone.
+  const placed = new Set<string>();
   for (const s of subjects) {
-    if (!s.timeZone) continue;
-    const ids = byZone.get(s.timeZone) ?? [];
-    ids.push(s.id);
-    byZone.set(s.timeZone, ids);
+    for (const id of idsOfSubject(s)) {
+      if (placed.has(id)) continue;
+      placed.add(id);
+      if (!s.timeZone) continue;
+      const ids = byZone.get(s.timeZone) ?? [];
+      ids.push(id);
+      byZone.set(s.timeZone, ids);
+    }
   }
   const branches: { case: unknown; then: unknown }[] = [];
   for (const [zone, ids] of byZone) {
@@ -79,7 +98,7 @@ export function engagementPipeline(
   const since = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const countSince = (days: number) => ({ $sum: { $cond: [{ $gte: ['$occurredAt', since(days)] }, 1, 0] } });
   return [
-    { $match: { customerId: { $in: subjects.map((s) => s.id) }, type: { $in: [...ENGAGED_TYPES] } } },
+    { $match: { customerId: { $in: subjectIds(subjects) }, type: { $in: [...ENGAGED_TYPES] } } },
     {
       $group: {
         _id: { c: '$customerId', ch: '$channel', h: localHourExpression(subjects, now) },
@@ -177,6 +196,19 @@ export function summarizeEngagement(rows: readonly EngagementRow[], profileCreat
   };
 }
 
+/**
+ * The aggregation rows of all of one person's profile ids, pooled. Summarizing the pool (rather than
+ * combining per-profile Engagements) is what makes a merge exact: counts add up, first/last span, and the
+ * preferred channel and hour are the most frequent over the union of touchpoints, with the 365-day window
+ * decided once for the person.
+ */
+export function rowsOfPerson(
+  rowsById: ReadonlyMap<string, readonly EngagementRow[]>,
+  ids: readonly string[],
+): EngagementRow[] {
+  return [...new Set(ids)].flatMap((id) => rowsById.get(id) ?? []);
+}
+
 /** Rows of many customers → one Engagement each (customers without touchpoints included). */
 export function engagementByCustomer(
   subjects: readonly EngagementSubject[],
@@ -188,5 +220,7 @@ export function engagementByCustomer(
     list.push(r);
     grouped.set(r._id.c, list);
   }
-  return new Map(subjects.map((s) => [s.id, summarizeEngagement(grouped.get(s.id) ?? [], s.createdAt)]));
+  return new Map(
+    subjects.map((s) => [s.id, summarizeEngagement(rowsOfPerson(grouped, idsOfSubject(s)), s.createdAt)]),
+  );
 }

@@ -43,6 +43,8 @@ export interface IdentityJobDoc {
   autoMerge: boolean;
   actor: string;
   startedAt: Date;
+  /** Written every few seconds while the job runs: a stale one means its process died (recovery). */
+  heartbeatAt?: Date;
   finishedAt?: Date;
   error?: string;
   stats?: Record<string, unknown>;
@@ -65,6 +67,7 @@ const jobSchema = new Schema<IdentityJobDoc>(
     autoMerge: { type: Boolean, default: false },
     actor: { type: String, required: true },
     startedAt: { type: Date, required: true },
+    heartbeatAt: { type: Date },
     finishedAt: { type: Date },
     error: { type: String },
     stats: { type: Schema.Types.Mixed },

@@ -1,20 +1,20 @@
 import { notFound } from '../../../../shared/errors';
 import type { Logger } from '../../../../shared/logger/logger';
+import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import type { Clock } from '../common/clock';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
-import { findDuplicates, type ScoredPair } from '../identity';
 import { MergeMethod } from '../merge/merge.enums';
 import type { MergeService } from '../merge/merge.service';
-import { contributionsOf, engineCall, round, rulesOf } from './identity-engine.adapter';
+import { searchDuplicatesInWorker } from './duplicate-search-in-worker';
+import { round } from './identity-engine.adapter';
 import {
   IdentityJobKind,
   IdentityJobStatus,
   type IdentityJobDoc,
   type IdentityJobModel,
-  type ReviewPairDoc,
 } from './identity-job.model';
-import { identityKeysOf, toIdentityProfile } from './identity-profile.mapper';
+import { toIdentityProfile } from './identity-profile.mapper';
 import {
   IDENTITY_FIELDS,
   MIN_TRAINING_PROFILES,
@@ -22,22 +22,14 @@ import {
   type JobTracker,
 } from './matching.service';
 
-/** Review pairs kept on the job document (the total is reported); a human reviews the top of the list. */
-export const MAX_STORED_REVIEW_PAIRS = 2000;
+export { MAX_STORED_REVIEW_PAIRS, toReviewPair } from './duplicate-search';
 
-export function toReviewPair(p: ScoredPair): ReviewPairDoc {
-  return {
-    leftId: p.left,
-    rightId: p.right,
-    probability: round(p.probability, 6),
-    matchWeight: round(p.matchWeight),
-    decision: p.decision,
-    rules: rulesOf(p.explanation),
-    conflicts: [...p.explanation.conflicts],
-    reason: p.explanation.reason,
-    contributions: contributionsOf(p.explanation),
-  };
-}
+/** A running job writes `heartbeatAt` this often, so another process can tell it is alive. */
+export const JOB_HEARTBEAT_MS = 10_000;
+/** A RUNNING job without a heartbeat for this long was left by a process that died (cf. STALE_MERGE_MS). */
+export const STALE_JOB_MS = 60_000;
+const INTERRUPTED =
+  'interrupted: the process running this job stopped before it finished; start a new duplicate search';
 
 /** The oldest profile of a cluster survives: its id is the one other systems have known longest. */
 export function pickSurvivor(members: readonly Pick<CustomerDoc, '_id' | 'createdAt'>[]): string {
@@ -65,7 +57,36 @@ export class IdentityJobService {
   async get(id: string): Promise<IdentityJobDoc> {
     const job = await this.jobs.findById(id).lean<IdentityJobDoc>();
     if (!job) throw notFound('IdentityJob', id);
+    // A job whose process died after this one started (a restart within STALE_JOB_MS) is caught here.
+    if (
+      job.status === IdentityJobStatus.RUNNING &&
+      (await this.recoverInterrupted(STALE_JOB_MS, id)).failed
+    ) {
+      return (await this.jobs.findById(id).lean<IdentityJobDoc>())!;
+    }
     return job;
+  }
+
+  /**
+   * Marks FAILED the RUNNING jobs whose process died (no heartbeat for `olderThanMs`); run at start-up.
+   * Jobs of live processes (other replicas) keep beating and are left alone.
+   */
+  async recoverInterrupted(olderThanMs = STALE_JOB_MS, id?: string): Promise<{ failed: number }> {
+    const now = this.clock();
+    const before = new Date(now.getTime() - olderThanMs);
+    const res = await this.jobs.updateMany(
+      trustedFilter({
+        ...(id ? { _id: id } : {}),
+        status: IdentityJobStatus.RUNNING,
+        $or: [
+          { heartbeatAt: { $lte: before } },
+          // Jobs written before heartbeats existed.
+          { heartbeatAt: { $exists: false }, startedAt: { $lte: before } },
+        ],
+      }),
+      { $set: { status: IdentityJobStatus.FAILED, finishedAt: now, error: INTERRUPTED } },
+    );
+    return { failed: res.modifiedCount };
   }
 
   async latestSucceeded(kind: IdentityJobKind): Promise<IdentityJobDoc | null> {
@@ -76,24 +97,32 @@ export class IdentityJobService {
   }
 
   async startFindDuplicates(options: { autoMerge: boolean; actor: string }): Promise<IdentityJobDoc> {
+    const now = this.clock();
     const [job] = await this.jobs.create([
       {
         kind: IdentityJobKind.FIND_DUPLICATES,
         status: IdentityJobStatus.RUNNING,
         autoMerge: options.autoMerge,
         actor: options.actor,
-        startedAt: this.clock(),
+        startedAt: now,
+        heartbeatAt: now,
       },
     ]);
     const doc = job.toObject() as IdentityJobDoc;
-    // setImmediate: the mutation's response goes out before the CPU-bound scoring starts.
-    this.tracker.track(
-      new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.runFindDuplicates(doc)),
-    );
+    this.tracker.track(this.runFindDuplicates(doc));
     return doc;
   }
 
   private async runFindDuplicates(job: IdentityJobDoc): Promise<void> {
+    const heartbeat = setInterval(() => {
+      this.jobs
+        .updateOne(
+          { _id: job._id, status: IdentityJobStatus.RUNNING },
+          { $set: { heartbeatAt: this.clock() } },
+        )
+        .catch((err: unknown) => this.logger?.warn({ err, jobId: job._id }, 'identity job heartbeat failed'));
+    }, JOB_HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       const started = performance.now();
       const docs = await this.customers
@@ -102,34 +131,35 @@ export class IdentityJobService {
         .lean<CustomerDoc[]>();
       const small = docs.length < MIN_TRAINING_PROFILES;
       const model = small ? await this.runtime.currentModel() : undefined;
-      const result = engineCall(() =>
-        findDuplicates(docs.map(toIdentityProfile), this.runtime.config, model ? { model } : {}),
-      );
+      // The engine runs in a worker thread: the API keeps answering during a long run.
+      const result = await searchDuplicatesInWorker({
+        profiles: docs.map(toIdentityProfile),
+        config: this.runtime.config,
+        model,
+        storedKeys: docs.map((d) => d.blockingKeys),
+      });
       if (!small) await this.runtime.saveModel(result.model, 'customers', docs.length);
-      const keysRefreshed = await this.refreshBlockingKeys(docs);
+      const keysRefreshed = await this.refreshBlockingKeys(result.blockingKeyUpdates);
 
       const mergeIds: string[] = [];
       let mergeFailures = 0;
       if (job.autoMerge) {
         const byId = new Map(docs.map((d) => [d._id, d]));
-        for (const cluster of result.autoMerge.clusters) {
+        for (const cluster of result.clusters) {
           const survivorId = pickSurvivor(cluster.members.map((id) => byId.get(id)!));
-          const inCluster = new Set(cluster.members);
-          const best = result.autoMerge.pairs
-            .filter((p) => inCluster.has(p.left) && inCluster.has(p.right))
-            .sort((a, b) => b.probability - a.probability)[0];
+          const best = cluster.best;
           try {
             const merge = await this.merges.merge({
               survivorId,
               mergedIds: cluster.members.filter((id) => id !== survivorId),
               reason: `Automatic merge by identity job ${job._id}`,
               actor: job.actor,
-              method: best?.explanation.rules.length ? MergeMethod.RULE : MergeMethod.SCORE,
-              rule: best ? rulesOf(best.explanation)[0] : undefined,
+              method: best?.rules.length ? MergeMethod.RULE : MergeMethod.SCORE,
+              rule: best?.rules[0],
               probability: best?.probability,
               matchWeight: best?.matchWeight,
-              evidence: best ? contributionsOf(best.explanation) : [],
-              explanation: best?.explanation.reason,
+              evidence: best?.evidence ?? [],
+              explanation: best?.reason,
               jobId: job._id,
             });
             mergeIds.push(merge._id);
@@ -147,9 +177,9 @@ export class IdentityJobService {
           $set: {
             status: IdentityJobStatus.SUCCEEDED,
             finishedAt: this.clock(),
-            review: result.review.slice(0, MAX_STORED_REVIEW_PAIRS).map(toReviewPair),
-            reviewTotal: result.review.length,
-            autoMergeClusters: result.autoMerge.clusters.map((c) => c.members),
+            review: result.review,
+            reviewTotal: result.reviewTotal,
+            autoMergeClusters: result.clusters.map((c) => c.members),
             mergeIds,
             stats: {
               profiles: s.profiles,
@@ -185,18 +215,16 @@ export class IdentityJobService {
           },
         )
         .catch(() => {});
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
   /** Blocking keys follow the engine's rules; profiles written by older code (or the seed) get them here. */
-  private async refreshBlockingKeys(docs: CustomerDoc[]): Promise<number> {
-    const ops = [];
-    for (const d of docs) {
-      const keys = identityKeysOf(d);
-      const old = d.blockingKeys ?? [];
-      if (old.length === keys.length && old.every((k, i) => k === keys[i])) continue;
-      ops.push({ updateOne: { filter: { _id: d._id }, update: { $set: { blockingKeys: keys } } } });
-    }
+  private async refreshBlockingKeys(updates: { id: string; keys: string[] }[]): Promise<number> {
+    const ops = updates.map(({ id, keys }) => ({
+      updateOne: { filter: { _id: id }, update: { $set: { blockingKeys: keys } } },
+    }));
     for (let i = 0; i < ops.length; i += 1000) {
       await this.customers.bulkWrite(ops.slice(i, i + 1000), { ordered: false, timestamps: false });
     }

@@ -6,7 +6,6 @@ import { CustomerStatus, IdentifierKind } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import {
   blockingKeys,
-  findDuplicates,
   generateSyntheticPeople,
   matchCandidates,
   parseFullName,
@@ -19,6 +18,7 @@ import {
   type ScoredPair,
 } from '../identity';
 import { normalizeEmail, normalizePhone } from '../customer/identifier.normalize';
+import { searchDuplicatesInWorker } from './duplicate-search-in-worker';
 import { engineCall } from './identity-engine.adapter';
 import type { StoredIdentityModel } from './identity-job.model';
 import { toIdentityProfile } from './identity-profile.mapper';
@@ -80,9 +80,14 @@ export class IdentityRuntime {
   }
 
   /** A model learnt from synthetic people with known duplicates: the prior for small databases. */
-  syntheticModel(): IdentityModel {
+  async syntheticModel(): Promise<IdentityModel> {
     const { profiles } = generateSyntheticPeople(SYNTHETIC_TRAINING);
-    return engineCall(() => findDuplicates(profiles, this.config)).model;
+    return this.train(profiles);
+  }
+
+  /** Training is the engine's whole batch run: in a worker thread, like the duplicate search. */
+  private async train(profiles: IdentityProfile[]): Promise<IdentityModel> {
+    return (await searchDuplicatesInWorker({ profiles, config: this.config })).model;
   }
 
   private async loadOrTrain(): Promise<IdentityModel> {
@@ -93,11 +98,11 @@ export class IdentityRuntime {
       const docs = await this.customers
         .find({ status: CustomerStatus.ACTIVE }, IDENTITY_FIELDS)
         .lean<CustomerDoc[]>();
-      const model = engineCall(() => findDuplicates(docs.map(toIdentityProfile), this.config)).model;
+      const model = await this.train(docs.map(toIdentityProfile));
       await this.saveModel(model, 'customers', docs.length);
       return model;
     }
-    const model = this.syntheticModel();
+    const model = await this.syntheticModel();
     await this.saveModel(model, 'synthetic', SYNTHETIC_TRAINING.profiles);
     return model;
   }
