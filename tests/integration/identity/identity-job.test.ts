@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response data is dynamically shaped in these tests */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { newId } from '../../../shared/ids/ids';
 import { createLogger } from '../../../shared/logger/logger';
 import { connectMongo } from '../../../shared/mongo';
 import { generateSyntheticPeople } from '../../../subgraphs/marketing/src/identity/synthetic';
@@ -27,12 +28,12 @@ const PROBE = /* GraphQL */ `
 async function insertSyntheticCustomers(m: Marketing, count: number): Promise<string[]> {
   const now = new Date();
   const seen = new Set<string>();
-  const docs = generateSyntheticPeople({ profiles: count, seed: 7 }).profiles.map((p, i) => {
+  const docs = generateSyntheticPeople({ profiles: count, seed: 7 }).profiles.map((p) => {
     const emails = p.emails
       .map((e) => ({ address: e, normalized: e.trim().toLowerCase(), primary: false, addedAt: now }))
       .filter((e) => !seen.has(e.normalized) && seen.add(e.normalized));
     return {
-      _id: `cus_synth${String(i).padStart(6, '0')}`,
+      _id: newId('cus'),
       status: 'ACTIVE',
       givenName: p.givenName,
       familyName: p.familyName,
@@ -91,22 +92,24 @@ describe('identity jobs run off the event loop and survive a crash (marketing, r
     expect(job.status).toBe('SUCCEEDED');
     expect(job.stats.profiles).toBe(5000);
     expect(answeredWhileRunning).toBeGreaterThan(0);
-    // On the event loop the engine would stall it for its whole run; in the worker the loop stays free.
+    // On the event loop the engine would stall it for at least its whole run (engineMs). In the worker
+    // only the database work stalls it (here the embedded MongoDB runs in this very process).
     const longestStallMs = stalls.max / 1e6;
     expect(job.stats.engineMs).toBeGreaterThan(200);
-    expect(longestStallMs).toBeLessThan(job.stats.engineMs / 2);
+    expect(longestStallMs).toBeLessThan(job.stats.engineMs * 0.75);
   });
 
   it('a job left RUNNING by a crashed process is marked FAILED when the service starts', async () => {
     const jobs = m.models.identityJobs;
     const longAgo = new Date(Date.now() - 10 * 60_000);
     const base = { kind: 'FIND_DUPLICATES', status: 'RUNNING', actor: 'test', autoMerge: false };
+    const [crashed, old, alive] = [newId('idj'), newId('idj'), newId('idj')];
     await jobs.collection.insertMany([
-      { _id: 'idj_crashed', ...base, startedAt: longAgo, heartbeatAt: new Date(Date.now() - 2 * 60_000) },
+      { _id: crashed, ...base, startedAt: longAgo, heartbeatAt: new Date(Date.now() - 2 * 60_000) },
       // Written before heartbeats existed.
-      { _id: 'idj_old', ...base, startedAt: longAgo },
+      { _id: old, ...base, startedAt: longAgo },
       // Another replica's job, still beating.
-      { _id: 'idj_alive', ...base, startedAt: longAgo, heartbeatAt: new Date() },
+      { _id: alive, ...base, startedAt: longAgo, heartbeatAt: new Date() },
     ] as never[]);
 
     // A second process starting on the same database.
@@ -122,18 +125,18 @@ describe('identity jobs run off the event loop and survive a crash (marketing, r
     }
 
     const status = async (id: string) => (await jobs.findById(id).lean())!;
-    for (const id of ['idj_crashed', 'idj_old']) {
+    for (const id of [crashed, old]) {
       const job = await status(id);
       expect(job.status).toBe('FAILED');
       expect(job.error).toMatch(/^interrupted: the process running this job stopped/);
       expect(job.finishedAt).toBeInstanceOf(Date);
     }
-    expect((await status('idj_alive')).status).toBe('RUNNING');
+    expect((await status(alive)).status).toBe('RUNNING');
 
     // Its process dies later (a restart shorter than the stale limit): reading the job notices.
-    await jobs.updateOne({ _id: 'idj_alive' }, { $set: { heartbeatAt: longAgo } });
+    await jobs.updateOne({ _id: alive }, { $set: { heartbeatAt: longAgo } });
     const { identityJob } = await m.ok(`query($id: ID!) { identityJob(id: $id) { status error } }`, {
-      id: 'idj_alive',
+      id: alive,
     });
     expect(identityJob.status).toBe('FAILED');
     expect(identityJob.error).toMatch(/^interrupted/);

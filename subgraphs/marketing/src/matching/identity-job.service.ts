@@ -128,6 +128,8 @@ export class IdentityJobService {
       const docs = await this.customers
         .find({ status: CustomerStatus.ACTIVE }, IDENTITY_FIELDS)
         .sort({ _id: 1 })
+        // Small batches: each is decoded in one go on the event loop, which must keep serving requests.
+        .batchSize(1000)
         .lean<CustomerDoc[]>();
       const small = docs.length < MIN_TRAINING_PROFILES;
       const model = small ? await this.runtime.currentModel() : undefined;
