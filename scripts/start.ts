@@ -29,7 +29,7 @@ const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_DB_PATH = path.join(ROOT, '.data', 'mongo');
 
 export const EXAMPLE_QUERY = `query Customer360 {
-  customers(first: 5) {
+  customers(first: 5, sort: FAMILY_NAME_ASC) {
     edges {
       node {
         id
