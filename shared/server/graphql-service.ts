@@ -15,6 +15,7 @@ import express, { type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { toPublicError } from '../errors';
+import { createServiceMetrics } from '../metrics/service-metrics';
 import type { Logger } from '../logger/logger';
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
@@ -97,6 +98,8 @@ export function createGraphQLService<TContext extends BaseContext>(
     ] as ApolloServerPlugin<TContext>[],
     validationRules: options.validationRules,
   };
+  const metrics = createServiceMetrics(options.name);
+  common.plugins.push(metrics.plugin as ApolloServerPlugin<TContext>);
   const apollo = options.gateway
     ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
     : new ApolloServer<TContext>({ ...common, schema: options.schema! });
@@ -111,6 +114,11 @@ export function createGraphQLService<TContext extends BaseContext>(
     } catch (err) {
       res.status(503).json({ status: 'unavailable', service: options.name, error: (err as Error).message });
     }
+  });
+  // Prometheus scrape endpoint; keep it on an internal network (it reveals operation names).
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
   });
   options.extraRoutes?.(app);
 

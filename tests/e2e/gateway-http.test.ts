@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are asserted field by field, not typed */
 /**
  * Scenario: operating the gateway. An orchestrator probes /healthz (process up) and /readyz (every
- * subgraph reachable); a developer opens http://…/graphql in a browser and gets Apollo Sandbox in
+ * subgraph reachable) and Prometheus scrapes /metrics; a developer opens http://…/graphql in a browser and gets Apollo Sandbox in
  * development but not in production; abusive queries (too deep, too many aliases) are refused before any
  * subgraph is called; and when the sales subgraph goes down, readiness says so by name while queries
  * still return what the other subgraphs own, with an error only on the fields that needed sales.
@@ -35,6 +35,23 @@ it('GET /readyz reports every subgraph reachable', async () => {
   for (const name of ['marketing', 'sales', 'support']) {
     expect(body.subgraphs[name]).toEqual({ ok: true, latencyMs: expect.any(Number) });
   }
+});
+
+it('GET /metrics exposes Prometheus metrics with operation latency and error codes', async () => {
+  await h.query('query MetricsProbe { customers(first: 1) { totalCount } }');
+  await h.query('query MetricsBadInput { customers(first: 1000) { totalCount } }');
+  const res = await fetch(`${h.baseUrl}/metrics`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/plain');
+  const text = await res.text();
+  expect(text).toMatch(/process_cpu_seconds_total\{service="gateway"\}/);
+  expect(text).toMatch(
+    /graphql_operation_duration_seconds_count\{[^}]*operation="MetricsProbe"[^}]*type="query"[^}]*\} 1/,
+  );
+  expect(text).toMatch(
+    /graphql_errors_total\{[^}]*operation="MetricsBadInput"[^}]*code="BAD_USER_INPUT"[^}]*\} 1/,
+  );
+  expect(text).not.toMatch(/graphql_errors_total\{[^}]*operation="MetricsProbe"/);
 });
 
 it('serves Apollo Sandbox to a browser in development', async () => {
