@@ -65,14 +65,10 @@ export class IdentityResolution {
   alternatives!: IdentityAlternative[];
 }
 
-@ObjectType({ description: 'A pair of profiles that may be the same person, with the evidence.' })
-export class MatchCandidate {
-  @Field(() => ID)
-  customerId!: string;
-
-  @Field(() => Customer, { nullable: true })
-  customer!: Customer | null;
-
+/** The engine's verdict on one pair of profiles; shared by match candidates and the review list. */
+// Not in the schema itself: type-graphql 2 emits only types that a resolver or field reaches.
+@ObjectType()
+abstract class MatchEvidence {
   @Field(() => Float)
   probability!: number;
 
@@ -95,8 +91,17 @@ export class MatchCandidate {
   reason!: string;
 }
 
+@ObjectType({ description: 'A pair of profiles that may be the same person, with the evidence.' })
+export class MatchCandidate extends MatchEvidence {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => Customer, { nullable: true })
+  customer!: Customer | null;
+}
+
 @ObjectType({ description: 'Two profiles the duplicate search found, for a person to decide.' })
-export class DuplicatePair {
+export class DuplicatePair extends MatchEvidence {
   @Field(() => ID)
   leftId!: string;
 
@@ -108,27 +113,6 @@ export class DuplicatePair {
 
   @Field(() => Customer, { nullable: true })
   right!: Customer | null;
-
-  @Field(() => Float)
-  probability!: number;
-
-  @Field(() => Float)
-  matchWeight!: number;
-
-  @Field(() => IdentityDecision)
-  decision!: IdentityDecision;
-
-  @Field(() => [MatchContribution])
-  explanation!: MatchContribution[];
-
-  @Field(() => [String])
-  rules!: string[];
-
-  @Field(() => [String])
-  conflicts!: string[];
-
-  @Field()
-  reason!: string;
 }
 
 @ObjectType({ description: 'A background identity job (duplicate search).' })

@@ -14,7 +14,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsCurrencyCode } from '../../../../shared/money/currency.validator';
 import { SKU_PATTERN } from '../product/product.input';
 import { OrderChannel, OrderStatus } from './order.enums';
-import { MAX_ORDER_AMOUNT_MINOR } from './order-totals';
+import { MinorAmountField } from './minor-amount.field';
 
 export const CUSTOMER_ID_PATTERN = /^cus_[0-9a-f]{24}$/;
 const CUSTOMER_ID_MESSAGE = 'must be a customer id like cus_0123456789abcdef01234567';
@@ -40,14 +40,10 @@ export class PlaceOrderItemInput {
   @Max(MAX_LINE_QUANTITY)
   quantity!: number;
 
-  @Field(() => Int, {
+  @MinorAmountField({
     nullable: true,
     description: 'Unit price in minor units of the order currency; defaults to the product’s list price.',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
   unitPriceMinor?: number;
 }
 
@@ -73,28 +69,16 @@ export class PlaceOrderInput {
   @ValidateNested({ each: true })
   items!: PlaceOrderItemInput[];
 
-  @Field(() => Int, {
+  @MinorAmountField({
     nullable: true,
     description: 'Order-level discount (minor units), at most the subtotal.',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
   discountMinor?: number;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ nullable: true })
   shippingMinor?: number;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ nullable: true })
   taxMinor?: number;
 
   @Field(() => OrderStatus, {
@@ -128,10 +112,7 @@ export class ImportOrderItemInput {
   @Max(MAX_LINE_QUANTITY)
   quantity!: number;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField()
   unitPriceMinor!: number;
 }
 
@@ -171,48 +152,24 @@ export class ImportOrderInput {
   @ValidateNested({ each: true })
   items?: ImportOrderItemInput[];
 
-  @Field(() => Int, { nullable: true, description: 'Required when there are no items.' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ nullable: true, description: 'Required when there are no items.' })
   subtotalMinor?: number;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ nullable: true })
   discountMinor?: number;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ nullable: true })
   shippingMinor?: number;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ nullable: true })
   taxMinor?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Checked against the computed total when given.' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ nullable: true, description: 'Checked against the computed total when given.' })
   totalMinor?: number;
 
-  @Field(() => Int, {
+  @MinorAmountField({
     nullable: true,
     description: 'Refunds already issued for this order, at most the total.',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
   refundedMinor?: number;
 }

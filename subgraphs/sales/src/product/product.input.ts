@@ -1,7 +1,7 @@
-import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { IsBoolean, IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
 import { IsCurrencyCode } from '../../../../shared/money/currency.validator';
-import { MAX_ORDER_AMOUNT_MINOR } from '../order/order-totals';
+import { MinorAmountField } from '../order/minor-amount.field';
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -19,10 +19,7 @@ export class CreateProductInput {
   @Length(1, 64)
   category!: string;
 
-  @Field(() => Int, { description: 'List price in minor units of `currency`.' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
+  @MinorAmountField({ description: 'List price in minor units of `currency`.' })
   priceMinor!: number;
 
   @Field()

@@ -12,9 +12,9 @@ import {
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '../order/order.input';
-import { MAX_ORDER_AMOUNT_MINOR } from '../order/order-totals';
 import { SKU_PATTERN } from '../product/product.input';
 import { ReturnReason } from './return.enums';
+import { MinorAmountField } from '../order/minor-amount.field';
 
 @InputType()
 export class ReturnItemInput {
@@ -50,15 +50,11 @@ export class RecordReturnInput {
   @Length(1, 1000)
   comment?: string;
 
-  @Field(() => Int, {
+  @MinorAmountField({
     nullable: true,
     description:
       'Refund in minor units of the order currency. Default: the goods’ value with the order discount and tax ' +
       'applied pro rata (shipping is not refunded); the return that completes the order refunds what is left.',
   })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_ORDER_AMOUNT_MINOR)
   amountMinor?: number;
 }
