@@ -463,11 +463,15 @@ describe('Customer entity (as the gateway asks for it)', () => {
     const [b, nobody] = r.data!._entities;
     expect(b.returns.totalCount).toBe(2);
     expect(b.returns.edges.map((e: Json) => e.node.amount.amountMinor)).toEqual([2849, 1999]);
+    // A fully returned order is not a purchase (it made customers PURCHASE / BRONZE): Bob's only order is
+    // RETURNED, so it counts neither as an order nor in revenue (the kept shipping is no purchase either).
     expect(b.purchaseStats).toMatchObject({
-      orderCount: 1,
+      orderCount: 0,
       returnCount: 2,
-      // 2 × 1999 + 850 + 500 shipping − refunds (1999 + 2849): only shipping remains
-      totalRevenue: { amountMinor: 500 },
+      firstOrderAt: null,
+      lastOrderAt: null,
+      totalRevenue: { amountMinor: 0 },
+      averageOrderValue: null,
     });
     expect(b.purchaseStats.lastReturnAt).not.toBeNull();
     expect(nobody).toMatchObject({

@@ -58,6 +58,12 @@ export function signals(overrides: DeepPartial<CustomerSignals> = {}): CustomerS
       lastNegativeSentimentAt: null,
       ...overrides.support,
     },
+    model: {
+      purchaseModel: null,
+      probabilityAlive: null,
+      probablyGoneAt: null,
+      ...overrides.model,
+    },
   };
 }
 

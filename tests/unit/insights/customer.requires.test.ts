@@ -103,6 +103,11 @@ const fullRepresentation = fc.record({
     averageSatisfaction: fc.option(fc.double({ min: 1, max: 5, noNaN: true }), { nil: null }),
     lastNegativeSentimentAt: iso,
   }),
+  valueModelFacts: fc.record({
+    purchaseModel: fc.option(fc.constant('BG_NBD'), { nil: null }),
+    probabilityAlive: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    probablyGoneAt: iso,
+  }),
 }) as fc.Arbitrary<CustomerRepresentation>;
 
 describe('@requires selections of the computed fields', () => {

@@ -88,6 +88,7 @@ function representation(id: string, over: Record<string, Record<string, unknown>
       lastNegativeSentimentAt: null,
       ...over.supportStats,
     },
+    valueModelFacts: { purchaseModel: 'BG_NBD', probabilityAlive: 0.9, probablyGoneAt: null },
   };
 }
 

@@ -2,6 +2,7 @@ import {
   CHURNED_AFTER_INACTIVE_DAYS,
   DETRACTOR_WINDOW_DAYS,
   LAPSED_AFTER_DAYS,
+  MIN_LAPSE_DAYS,
   NEGATIVE_SENTIMENT_WINDOW_DAYS,
   PROMOTER_VALID_DAYS,
   PURCHASE_WINDOW_DAYS,
@@ -176,7 +177,7 @@ describe('lifecycle rules', () => {
       expect(r.stage).toBe('AT_RISK');
       expect(r.since).toEqual(daysAgo(200 - LAPSED_AFTER_DAYS));
       expect(r.reasons).toEqual([
-        `Last order 200 days ago (lapsed after ${LAPSED_AFTER_DAYS} days without an order)`,
+        `Last order 200 days ago (lapsed after ${LAPSED_AFTER_DAYS} days without an order: one order only)`,
       ]);
     });
 
@@ -192,19 +193,19 @@ describe('lifecycle rules', () => {
     });
 
     it('judges a slow but regular buyer by their own rhythm', () => {
-      // 5 orders 120 days apart: lapsed only after 2 × 120 = 240 days, not after 180.
+      // 5 orders 100 days apart: lapsed only after 3 × 100 = 300 days, not after 180.
       const s = (lastDaysAgo: number) =>
         signals({
-          purchase: buyer(5, 480 + lastDaysAgo, lastDaysAgo),
+          purchase: buyer(5, 400 + lastDaysAgo, lastDaysAgo),
           engagement: { lastTouchpointAt: daysAgo(10) },
         });
-      expect(lapseThresholdDays(s(200))).toBe(240);
-      expect(computeLifecycle(s(200), NOW).stage).toBe('POST_PURCHASE_ENGAGEMENT');
-      expect(computeLifecycle(s(240), NOW).stage).toBe('AT_RISK');
+      expect(lapseThresholdDays(s(200))).toBe(300);
+      expect(computeLifecycle(s(299), NOW).stage).toBe('POST_PURCHASE_ENGAGEMENT');
+      expect(computeLifecycle(s(300), NOW).stage).toBe('AT_RISK');
     });
 
-    it('never lets the rhythm shorten the lapse threshold of a frequent buyer', () => {
-      expect(lapseThresholdDays(signals({ purchase: buyer(10, 90, 0) }))).toBe(LAPSED_AFTER_DAYS);
+    it('never lapses a repeat buyer sooner than the minimum, however close their orders', () => {
+      expect(lapseThresholdDays(signals({ purchase: buyer(2, 40, 39) }))).toBe(MIN_LAPSE_DAYS);
     });
 
     it('puts a customer with an open complaint at risk since their latest support contact', () => {
@@ -212,7 +213,11 @@ describe('lifecycle rules', () => {
         signals({ purchase: buyer(2, 60, 10), support: { openComplaints: 1, lastContactAt: daysAgo(2) } }),
         NOW,
       );
-      expect(r).toEqual({ stage: 'AT_RISK', since: daysAgo(2), reasons: ['1 open complaint'] });
+      expect(r).toEqual({
+        stage: 'AT_RISK',
+        since: daysAgo(2),
+        reasons: ['1 open complaint, last support contact 2 days ago'],
+      });
     });
 
     it('puts repeated recent complaints at risk even when they are resolved', () => {
@@ -293,8 +298,8 @@ describe('lifecycle rules', () => {
       );
       expect(r.stage).toBe('AT_RISK');
       expect(r.reasons).toEqual([
-        'Last order 250 days ago (lapsed after 180 days without an order)',
-        '2 open complaints',
+        'Last order 250 days ago (lapsed after 180 days without an order: one order only)',
+        '2 open complaints, last support contact 3 days ago',
         'Negative sentiment in a support conversation 4 days ago',
       ]);
       expect(r.since).toEqual(daysAgo(250 - LAPSED_AFTER_DAYS));
@@ -333,23 +338,28 @@ describe('lifecycle rules', () => {
       ).toBe('AT_RISK');
     });
 
-    it('churns a prospect silent for a year', () => {
+    it('calls a prospect silent for a year DORMANT, not churned (284 never-buyers were CHURNED)', () => {
       const r = computeLifecycle(
         signals({
           engagement: { firstSeenAt: daysAgo(700), lastTouchpointAt: daysAgo(CHURNED_AFTER_INACTIVE_DAYS) },
         }),
         NOW,
       );
-      expect(r.stage).toBe('CHURNED');
-      expect(r.since).toEqual(NOW);
+      expect(r).toEqual({
+        stage: 'DORMANT',
+        since: NOW,
+        reasons: ['No order, touchpoint or support contact for 365 days (dormant after 365)'],
+      });
     });
 
-    it('churn outranks an old open complaint', () => {
+    it('keeps a complaint open and unanswered for 522 days AT_RISK, not CHURNED', () => {
       const r = computeLifecycle(
-        signals({ purchase: buyer(1, 800), support: { openComplaints: 1, lastContactAt: daysAgo(500) } }),
+        signals({ purchase: buyer(1, 800), support: { openComplaints: 1, lastContactAt: daysAgo(522) } }),
         NOW,
       );
-      expect(r.stage).toBe('CHURNED');
+      expect(r.stage).toBe('AT_RISK');
+      expect(r.reasons).toContain('1 open complaint, last support contact 522 days ago');
+      expect(r.since).toEqual(daysAgo(800 - LAPSED_AFTER_DAYS));
     });
 
     it('brings a churned customer who orders again back to the buying stages', () => {

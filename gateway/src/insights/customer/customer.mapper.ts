@@ -78,6 +78,7 @@ export function toSignals(rep: CustomerRepresentation, requires: string): Custom
   const a = (rep.advocacy ?? {}) as Json;
   const p = (rep.purchaseStats ?? {}) as Json;
   const s = (rep.supportStats ?? {}) as Json;
+  const m = (rep.valueModelFacts ?? {}) as Json;
   const consents = (Array.isArray(rep.consents) ? rep.consents : []) as Json[];
 
   return {
@@ -123,6 +124,11 @@ export function toSignals(rep: CustomerRepresentation, requires: string): Custom
       lastContactAt: date(id, s.lastContactAt, 'supportStats.lastContactAt'),
       averageSatisfaction: num(id, s.averageSatisfaction, 'supportStats.averageSatisfaction', null),
       lastNegativeSentimentAt: date(id, s.lastNegativeSentimentAt, 'supportStats.lastNegativeSentimentAt'),
+    },
+    model: {
+      purchaseModel: typeof m.purchaseModel === 'string' ? m.purchaseModel : null,
+      probabilityAlive: num(id, m.probabilityAlive, 'valueModelFacts.probabilityAlive', null),
+      probablyGoneAt: date(id, m.probablyGoneAt, 'valueModelFacts.probablyGoneAt'),
     },
   };
 }

@@ -8,6 +8,7 @@ export const LIFECYCLE_REQUIRES = [
   'advocacy { lastNpsScore lastNpsAt referralsCount reviewsCount averageReviewRating }',
   'purchaseStats { orderCount firstOrderAt lastOrderAt lastReturnAt }',
   'supportStats { openComplaints complaintsLast30Days lastContactAt averageSatisfaction lastNegativeSentimentAt }',
+  'valueModelFacts { purchaseModel probabilityAlive probablyGoneAt }',
 ].join(' ');
 
 export const VALUE_REQUIRES = [

@@ -5,6 +5,7 @@ import { Engagement } from '../external/engagement.type';
 import { PurchaseStats } from '../external/purchase-stats.type';
 import { QuietHours } from '../external/quiet-hours.type';
 import { SupportStats } from '../external/support-stats.type';
+import { ValueModelFacts } from '../external/value-model-facts.type';
 
 /**
  * The Customer entity as insights sees it: the facts other subgraphs own, declared @external so that
@@ -45,4 +46,8 @@ export class Customer {
   @Directive('@external')
   @Field(() => SupportStats)
   supportStats!: SupportStats;
+
+  @Directive('@external')
+  @Field(() => ValueModelFacts)
+  valueModelFacts!: ValueModelFacts;
 }

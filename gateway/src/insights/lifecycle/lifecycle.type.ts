@@ -10,6 +10,7 @@ export const LifecycleStage: { readonly [K in Stage]: K } = {
   ADVOCACY: 'ADVOCACY',
   AT_RISK: 'AT_RISK',
   CHURNED: 'CHURNED',
+  DORMANT: 'DORMANT',
 };
 
 registerEnumType(LifecycleStage, {
@@ -26,8 +27,12 @@ registerEnumType(LifecycleStage, {
       description: 'A buyer past the first purchase: onboarding, follow-ups, repeat orders.',
     },
     ADVOCACY: { description: 'A buyer who recommends: promoter NPS, referrals or well-rated reviews.' },
-    AT_RISK: { description: 'A relationship in danger: lapsed buying, open complaints, negative feedback.' },
-    CHURNED: { description: 'No activity of any kind for a long time.' },
+    AT_RISK: {
+      description:
+        'A relationship in danger: lapsed against their own rhythm or the value model, open complaints, negative feedback.',
+    },
+    CHURNED: { description: 'A buyer with no activity of any kind for a year (and no open complaint).' },
+    DORMANT: { description: 'Never bought (net of returns) and no activity of any kind for a year.' },
   },
 });
 

@@ -9,23 +9,43 @@ import { NPS_PROMOTER_MIN, npsCategory } from './value.rules';
  * silent one to CHURNED, and a churned customer who orders again is a buyer again.
  *
  * Rules are checked in order and the first that matches wins (risk outranks progress):
- * CHURNED → AT_RISK → ADVOCACY → POST_PURCHASE_ENGAGEMENT → PURCHASE → EDUCATION → DISCOVERY.
+ * CHURNED / DORMANT → AT_RISK → ADVOCACY → PURCHASE → POST_PURCHASE_ENGAGEMENT → EDUCATION → DISCOVERY.
+ * An open complaint is never churned away: the customer is waiting for us, so it stays AT_RISK.
+ * "Orders" are sales' purchases: cancelled and entirely returned orders do not count (PurchaseStats).
  */
 
 export type LifecycleStage =
-  'DISCOVERY' | 'EDUCATION' | 'PURCHASE' | 'POST_PURCHASE_ENGAGEMENT' | 'ADVOCACY' | 'AT_RISK' | 'CHURNED';
+  | 'DISCOVERY'
+  | 'EDUCATION'
+  | 'PURCHASE'
+  | 'POST_PURCHASE_ENGAGEMENT'
+  | 'ADVOCACY'
+  | 'AT_RISK'
+  | 'CHURNED'
+  | 'DORMANT';
 
-/** No order, touchpoint, survey answer or support contact for this many days: the customer is gone. */
+/**
+ * No order, touchpoint, survey answer or support contact for this many days: a buyer is CHURNED, a person who
+ * never bought is DORMANT (a prospect gone quiet; churn means losing a customer).
+ */
 export const CHURNED_AFTER_INACTIVE_DAYS = 365;
 
-/** A buyer with no order for this many days has lapsed (unless their own rhythm is slower, below). */
+/**
+ * A one-time buyer with no further order for this many days has lapsed: a fixed "hiatus" rule, the managerial
+ * heuristic Wübben & von Wangenheim (2008) found as accurate as the BG/NBD and Pareto/NBD models in retail.
+ * Repeat buyers are judged by their own rhythm instead (below).
+ */
 export const LAPSED_AFTER_DAYS = 180;
 
 /**
- * Repeat buyers lapse only after this many of their own average gaps between orders, when that is longer
- * than LAPSED_AFTER_DAYS: a customer who buys every 120 days is not at risk after 180.
+ * A repeat buyer lapses after this many of their own average gaps between orders without one: buying at a
+ * steady (Poisson) pace, the chance of a silence of 3 gaps is e^−3 ≈ 5 %, so it is unusual for a customer who
+ * is still buying. It shrinks for fast buyers (weekly buyer: 21 days) and stretches for slow ones.
  */
-export const LAPSED_CADENCE_MULTIPLIER = 2;
+export const LAPSED_CADENCE_MULTIPLIER = 3;
+
+/** The rhythm never lapses a buyer sooner than two weeks: shorter silences are ordinary (delivery, stock, weekends). */
+export const MIN_LAPSE_DAYS = 14;
 
 /** Complaints opened in the last 30 days (support's window) from which a customer is at risk. */
 export const AT_RISK_COMPLAINTS_LAST_30_DAYS = 2;
@@ -86,38 +106,56 @@ export function lapseThresholdDays(s: CustomerSignals): number {
   const { orderCount, firstOrderAt, lastOrderAt } = s.purchase;
   if (orderCount >= 2 && firstOrderAt && lastOrderAt) {
     const averageGapDays = (lastOrderAt.getTime() - firstOrderAt.getTime()) / DAY_MS / (orderCount - 1);
-    return Math.max(LAPSED_AFTER_DAYS, Math.ceil(LAPSED_CADENCE_MULTIPLIER * averageGapDays));
+    return Math.max(MIN_LAPSE_DAYS, Math.ceil(LAPSED_CADENCE_MULTIPLIER * averageGapDays));
   }
   return LAPSED_AFTER_DAYS;
 }
 
-function churnEvidence(s: CustomerSignals, now: Date): Evidence | null {
+const isBuyer = (s: CustomerSignals) => s.purchase.orderCount > 0 && s.purchase.firstOrderAt !== null;
+
+function inactivityEvidence(s: CustomerSignals, now: Date): Evidence | null {
   const last = lastActivityAt(s);
-  if (!last) return null;
+  // Someone waiting for an answer to a complaint has not left us; we have not answered them (AT_RISK).
+  if (!last || s.support.openComplaints > 0) return null;
   const idle = daysSince(last, now);
   if (idle < CHURNED_AFTER_INACTIVE_DAYS) return null;
+  const what = isBuyer(s) ? 'churned' : 'dormant';
   return {
-    reason: `No order, touchpoint or support contact for ${plural(idle, 'day')} (churned after ${CHURNED_AFTER_INACTIVE_DAYS})`,
+    reason: `No order, touchpoint or support contact for ${plural(idle, 'day')} (${what} after ${CHURNED_AFTER_INACTIVE_DAYS})`,
     at: addDays(last, CHURNED_AFTER_INACTIVE_DAYS),
   };
 }
 
 function riskEvidence(s: CustomerSignals, now: Date): Evidence[] {
   const out: Evidence[] = [];
-  const { purchase, support, advocacy } = s;
+  const { purchase, support, advocacy, model } = s;
   if (purchase.orderCount > 0 && purchase.lastOrderAt) {
     const threshold = lapseThresholdDays(s);
     const idle = daysSince(purchase.lastOrderAt, now);
     if (idle >= threshold) {
+      const rhythm =
+        purchase.orderCount >= 2
+          ? `${LAPSED_CADENCE_MULTIPLIER} × their average gap between orders, at least ${MIN_LAPSE_DAYS} days`
+          : 'one order only';
       out.push({
-        reason: `Last order ${ago(idle)} (lapsed after ${threshold} days without an order)`,
+        reason: `Last order ${ago(idle)} (lapsed after ${threshold} days without an order: ${rhythm})`,
         at: addDays(purchase.lastOrderAt, threshold),
       });
     }
   }
+  if (isBuyer(s) && model.probabilityAlive !== null && model.probablyGoneAt && model.probablyGoneAt <= now) {
+    out.push({
+      reason: `The ${model.purchaseModel ?? 'purchase'} model gives P(alive) ${model.probabilityAlive.toFixed(2)}: more likely gone than alive`,
+      at: model.probablyGoneAt,
+    });
+  }
   if (support.openComplaints > 0) {
     // Support does not expose when the complaint was opened; its latest contact is the closest known date.
-    out.push({ reason: `${plural(support.openComplaints, 'open complaint')}`, at: support.lastContactAt });
+    const last = support.lastContactAt;
+    out.push({
+      reason: `${plural(support.openComplaints, 'open complaint')}${last ? `, last support contact ${ago(daysSince(last, now))}` : ''}`,
+      at: last,
+    });
   }
   if (support.complaintsLast30Days >= AT_RISK_COMPLAINTS_LAST_30_DAYS) {
     out.push({
@@ -194,17 +232,16 @@ function sinceOf(evidence: Evidence[]): Date | null {
 }
 
 export function computeLifecycle(s: CustomerSignals, now: Date): LifecycleResult {
-  const churn = churnEvidence(s, now);
-  if (churn) return { stage: 'CHURNED', since: churn.at, reasons: [churn.reason] };
+  const gone = inactivityEvidence(s, now);
+  if (gone) return { stage: isBuyer(s) ? 'CHURNED' : 'DORMANT', since: gone.at, reasons: [gone.reason] };
 
   const risks = riskEvidence(s, now);
   if (risks.length > 0)
     return { stage: 'AT_RISK', since: sinceOf(risks), reasons: risks.map((r) => r.reason) };
 
   const { purchase, engagement, support } = s;
-  const isBuyer = purchase.orderCount > 0 && purchase.firstOrderAt !== null;
 
-  if (isBuyer) {
+  if (isBuyer(s)) {
     const firstOrderAt = purchase.firstOrderAt!;
     const advocacy = advocacyEvidence(s, now);
     if (advocacy.length > 0) {

@@ -60,6 +60,16 @@ export interface QuietHoursSignal {
   end: string;
 }
 
+/** Sales' value-model verdict at the request time; null fields mean "the model cannot tell". */
+export interface ModelSignals {
+  /** The purchase model in use (e.g. "BG_NBD"); null before a model is fitted. */
+  purchaseModel: string | null;
+  /** P(alive); null where the model is not informative (BG/NBD without a repeat purchase). */
+  probabilityAlive: number | null;
+  /** When P(alive) fell (or will fall) to 0.5 or below: more likely gone than alive. */
+  probablyGoneAt: Date | null;
+}
+
 export interface CustomerSignals {
   engagement: EngagementSignals;
   advocacy: AdvocacySignals;
@@ -68,4 +78,5 @@ export interface CustomerSignals {
   quietHours: QuietHoursSignal | null;
   purchase: PurchaseSignals;
   support: SupportSignals;
+  model: ModelSignals;
 }

@@ -1,5 +1,5 @@
 import { currencyExponent } from '../../../../shared/money/money';
-import { OrderStatus } from '../order/order.enums';
+import { NOT_PURCHASE_STATUSES } from '../order/order.enums';
 import { DAY_MS, utcDayNumber, type PurchaseSummary } from '../value-model';
 
 /**
@@ -7,7 +7,7 @@ import { DAY_MS, utcDayNumber, type PurchaseSummary } from '../value-model';
  * purchase is no purchase), in the model's currency, placed by the observation end. Partially returned
  * orders count with their net value (total − refunded).
  */
-export const SUMMARY_EXCLUDED_STATUSES = [OrderStatus.CANCELLED, OrderStatus.RETURNED];
+export const SUMMARY_EXCLUDED_STATUSES = NOT_PURCHASE_STATUSES;
 
 export interface SummaryRow {
   _id: string;

@@ -9,7 +9,9 @@ import {
   predictedLifetimeValueOf,
   probabilityAliveOf,
   rfmOf,
+  valueModelFactsOf,
 } from './value-scores';
+import { ValueModelFacts } from './value-model-facts.type';
 import { RfmScores, ValueModelScores } from './value-model.type';
 
 /**
@@ -36,6 +38,15 @@ export class CustomerValueResolver {
     asOf?: Date,
   ): Promise<ValueModelScores> {
     return loadValueModelScores(customer.id, asOf ?? ctx.requestTime, ctx);
+  }
+
+  @FieldResolver(() => ValueModelFacts, {
+    description:
+      'The value model’s verdict at the request time, without arguments (other subgraphs @require it): the ' +
+      'model in use, an honest P(alive), when the customer became more likely gone than alive, 12-month CLV.',
+  })
+  async valueModelFacts(@Root() customer: Customer, @Ctx() ctx: SalesContext): Promise<ValueModelFacts> {
+    return valueModelFactsOf(await loadValueModelScores(customer.id, ctx.requestTime, ctx));
   }
 }
 

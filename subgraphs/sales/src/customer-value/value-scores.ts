@@ -3,11 +3,19 @@ import type { SalesContext } from '../context';
 import { currencyExponent } from '../../../../shared/money/money';
 import { toMoney } from '../../../../shared/money/money.mapper';
 import type { Money } from '../../../../shared/money/money.type';
-import { predictCustomer, type CustomerPrediction, type PredictOptions } from '../value-model';
+import {
+  DAY_MS,
+  predictCustomer,
+  probablyGoneDay,
+  utcDayNumber,
+  type CustomerPrediction,
+  type PredictOptions,
+} from '../value-model';
 import { validateClvOptions } from '../value-model/clv';
 import { toPurchaseSummaryInfo } from './value-model.mapper';
 import { toValueModel } from './value-model.service';
 import type { RfmScores, ValueModelScores } from './value-model.type';
+import type { ValueModelFacts } from './value-model-facts.type';
 
 /**
  * The per-customer predictions behind both `Customer.valueModelScores` and the sales fields of
@@ -85,4 +93,30 @@ export function rfmOf(s: ValueModelScores): RfmScores | null {
   return r
     ? { recency: r.recency, frequency: r.frequency, monetary: r.monetary, score: r.score, segment: r.segment }
     : null;
+}
+
+/** P(alive) at or below this: more likely gone than alive, the Bayes decision boundary for "gone or not". */
+export const PROBABLY_GONE_P_ALIVE = 0.5;
+/** Horizon of `ValueModelFacts.predictedLifetimeValue12Months`. */
+export const FACTS_CLV_MONTHS = 12;
+
+/** The argument-free verdict other subgraphs can @require; see ValueModelFacts. */
+export function valueModelFactsOf(s: ValueModelScores): ValueModelFacts {
+  const p = predict(s, { months: FACTS_CLV_MONTHS });
+  const model = s.model?.status === 'ok' ? s.model : null;
+  // BG/NBD gives 1 to every customer without a repeat purchase by assumption: not a verdict.
+  const informative = model && s.purchase && s.purchase.x > 0 && p ? p.probabilityAlive : null;
+  const goneDay =
+    model && s.purchase && informative !== null
+      ? probablyGoneDay(model.bgnbd, s.purchase, PROBABLY_GONE_P_ALIVE)
+      : null;
+  return {
+    purchaseModel: model ? 'BG_NBD' : null,
+    probabilityAlive: informative,
+    probablyGoneAt:
+      goneDay === null || !s.purchase
+        ? null
+        : new Date((utcDayNumber(s.purchase.firstPurchaseAt) + goneDay) * DAY_MS),
+    predictedLifetimeValue12Months: modelMoney(p?.predictedLifetimeValue, s.model?.currency ?? 'EUR'),
+  };
 }

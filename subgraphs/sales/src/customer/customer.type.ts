@@ -20,12 +20,12 @@ export class Customer {
 
 @ObjectType({
   description:
-    'Purchase figures of a customer. Cancelled orders never count. Money figures are in the base currency ' +
+    'Purchase figures of a customer. Cancelled and entirely returned orders never count. Money figures are in the base currency ' +
     '(SALES_BASE_CURRENCY, default EUR) over base-currency orders only; orders in other currencies are not ' +
     'converted but counted in `otherCurrencyOrderCount`. Revenue is net of refunds for returns.',
 })
 export class PurchaseStats {
-  @Field(() => Int, { description: 'Orders that were not cancelled, in any currency.' })
+  @Field(() => Int, { description: 'Orders neither cancelled nor entirely returned, in any currency.' })
   orderCount!: number;
 
   @Field(() => Money, {
@@ -41,10 +41,16 @@ export class PurchaseStats {
   })
   averageOrderValue!: Money | null;
 
-  @Field(() => Date, { nullable: true, description: 'First non-cancelled order, any currency.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'First order that counts (see orderCount), any currency.',
+  })
   firstOrderAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Latest non-cancelled order, any currency.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Latest order that counts (see orderCount), any currency.',
+  })
   lastOrderAt!: Date | null;
 
   @Field(() => Int, { description: 'Returns recorded, any currency.' })

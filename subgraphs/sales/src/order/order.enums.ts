@@ -10,6 +10,12 @@ export enum OrderStatus {
   PARTIALLY_RETURNED = 'PARTIALLY_RETURNED',
 }
 
+/**
+ * Orders in these statuses are not purchases (an undone purchase is no purchase): purchase stats and the value
+ * model's summaries both leave them out, so `lastOrderAt` and RFM recency agree.
+ */
+export const NOT_PURCHASE_STATUSES = [OrderStatus.CANCELLED, OrderStatus.RETURNED];
+
 export enum OrderChannel {
   WEB = 'WEB',
   APP = 'APP',

@@ -7,7 +7,7 @@ import type { ProductDoc, ProductModel } from '../product/product.model';
 import { newOrderNumber } from './order-number';
 import { assertTransition } from './order-status';
 import { computeOrderTotals, reconcileImportedTotals } from './order-totals';
-import { OrderStatus } from './order.enums';
+import { NOT_PURCHASE_STATUSES, OrderStatus } from './order.enums';
 import type { ImportOrderInput, PlaceOrderInput } from './order.input';
 import type { OrderDoc, OrderItemDoc, OrderModel } from './order.model';
 
@@ -83,15 +83,16 @@ export class OrderService {
   }
 
   /**
-   * Order figures of many customers in ONE aggregation. Cancelled orders are left out everywhere;
-   * revenue is net of refunds and counts base-currency orders only (other currencies are counted apart).
+   * Order figures of many customers in ONE aggregation. Cancelled and entirely returned orders are left out
+   * everywhere (an undone purchase is no purchase: the value model's definition, so `lastOrderAt` agrees with
+   * RFM recency); revenue is net of refunds and counts base-currency orders only (other currencies apart).
    */
   async statsForCustomers(customerIds: readonly string[]): Promise<Map<string, OrderStatsRow>> {
     const base = this.options.baseCurrency;
     const isBase = { $eq: ['$currency', base] };
     const rows = await this.orders
       .aggregate<OrderStatsRow & { _id: string }>([
-        { $match: { customerId: { $in: [...customerIds] }, status: { $ne: OrderStatus.CANCELLED } } },
+        { $match: { customerId: { $in: [...customerIds] }, status: { $nin: NOT_PURCHASE_STATUSES } } },
         {
           $group: {
             _id: '$customerId',

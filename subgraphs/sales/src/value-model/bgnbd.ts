@@ -339,6 +339,26 @@ export function probabilityAlive(params: BgnbdParams, h: PurchaseHistory): numbe
 }
 
 /**
+ * The first whole day T (days since the first purchase day) from which P(alive) ≤ `threshold`, for a customer
+ * with repeat purchases: P(alive) falls monotonically with T, and solving eq. 11 for T gives
+ *   T* = (α + tx) · exp(K / (r + x)) − α,  K = ln(1/θ − 1) + ln(b + x − 1) − ln a,
+ * so the day is max(tx, ⌈T*⌉) (a customer can only be judged gone after the last purchase). Null without a
+ * repeat purchase, where BG/NBD's P(alive) is 1 by assumption and crosses nothing.
+ */
+export function probablyGoneDay(
+  params: BgnbdParams,
+  h: Pick<PurchaseHistory, 'x' | 'tx'>,
+  threshold: number,
+): number | null {
+  if (!(threshold > 0 && threshold < 1)) throw badInput('threshold', 'must be between 0 and 1 (exclusive)');
+  if (h.x === 0) return null;
+  const { r, alpha, a, b } = params;
+  const k = log(1 / threshold - 1) + log(b + h.x - 1) - log(a);
+  const tStar = (alpha + h.tx) * exp(k / (r + h.x)) - alpha;
+  return Math.max(h.tx, Math.ceil(tStar - 1e-9));
+}
+
+/**
  * Φ(k, a, b', w) = E[(1 − (1 + p·w)^−k) / p] for p ~ Beta(a, b').
  *
  * This single function gives both BG/NBD forecasts: for a customer who bought with rate λ and is alive,

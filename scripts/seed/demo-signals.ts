@@ -1,14 +1,14 @@
-import type { CustomerSignals } from '../../../gateway/src/insights/rules/signals';
-import { CampaignObjective } from '../../../subgraphs/marketing/src/campaign/campaign.enums';
-import { EDUCATION_TYPES, ENGAGED_TYPES } from '../../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
-import { OrderStatus } from '../../../subgraphs/sales/src/order/order.enums';
-import { OPEN_STATUSES, TicketCategory } from '../../../subgraphs/support/src/ticket/ticket.enums';
-import type { DemoDocuments } from '../../../scripts/seed/documents';
+import type { CustomerSignals } from '../../gateway/src/insights/rules/signals';
+import { CampaignObjective } from '../../subgraphs/marketing/src/campaign/campaign.enums';
+import { EDUCATION_TYPES, ENGAGED_TYPES } from '../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
+import { OrderStatus } from '../../subgraphs/sales/src/order/order.enums';
+import { OPEN_STATUSES, TicketCategory } from '../../subgraphs/support/src/ticket/ticket.enums';
+import type { DemoDocuments } from './documents';
 
 /**
  * The insights layer's inputs (the contract fields) computed from seeded documents the way the subgraphs'
  * aggregations define them — so tests can ask the real lifecycle rules which stage each demo customer is in.
- * Only the fields the lifecycle rules read are filled faithfully.
+ * The fields the lifecycle and value rules read are filled faithfully (value-model facts need a fit: null).
  */
 
 const DAY = 86_400_000;
@@ -59,6 +59,8 @@ export function signalsByCustomer(docs: DemoDocuments, now: Date): Map<string, C
         averageSatisfaction: null,
         lastNegativeSentimentAt: null,
       },
+      // The value model's verdict needs a fit; rules treat null as "the model cannot tell".
+      model: { purchaseModel: null, probabilityAlive: null, probablyGoneAt: null },
     });
   }
   const min = (a: Date | null, b: Date) => (!a || b < a ? b : a);
@@ -93,9 +95,11 @@ export function signalsByCustomer(docs: DemoDocuments, now: Date): Map<string, C
     a.averageReviewRating = Math.round((list.reduce((x, y) => x + y, 0) / list.length) * 100) / 100;
   }
   for (const o of docs.sales.orders) {
-    if (o.status === OrderStatus.CANCELLED) continue;
+    if (o.status === OrderStatus.CANCELLED || o.status === OrderStatus.RETURNED) continue;
     const p = out.get(o.customerId)!.purchase;
     p.orderCount++;
+    if (o.currency === p.totalRevenue.currency)
+      p.totalRevenue.amountMinor += o.totalMinor - (o.refundedMinor ?? 0);
     p.firstOrderAt = min(p.firstOrderAt, o.placedAt);
     p.lastOrderAt = max(p.lastOrderAt, o.placedAt);
   }
