@@ -13,14 +13,16 @@
 import { loadavg } from 'node:os';
 import {
   findDuplicates,
-  generateSyntheticPeople,
   groupHouseholds,
   normalizeProfile,
   resolveIdentityConfig,
-  truePairsOf,
   type ScoredPair,
-  type SyntheticProfile,
 } from '../subgraphs/marketing/src/identity';
+import {
+  generateSyntheticPeople,
+  truePairsOf,
+  type SyntheticProfile,
+} from '../tests/helpers/identity/synthetic-people';
 import {
   ComparisonContext,
   comparePair,

@@ -4,17 +4,18 @@ import type { GatewayConfig } from './config';
 /**
  * Request limits at the edge (graphql-armor): depth, cost, aliases, directives and tokens, checked before
  * any subgraph is called. Defaults fit the customer-360 query (connections nest ~8 levels) with room;
- * rejections are BAD_USER_INPUT errors stating the limit. Field suggestions are masked outside
- * development so the schema cannot be guessed from error messages.
+ * rejections are HTTP 400 errors stating the limit. The token limit is not armor's: its parser runs in a
+ * plugin hook, where any syntax error became HTTP 500; graphql-js's own `maxTokens` parse option does it
+ * (see createGraphQLService). Suggestions are removed by Apollo Server's hideSchemaDetailsFromClientErrors.
  */
-export function createArmor(config: Pick<GatewayConfig, 'limits' | 'development'>) {
+export function createArmor(config: Pick<GatewayConfig, 'limits'>) {
   const { limits } = config;
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
-    blockFieldSuggestion: { enabled: !config.development },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }

@@ -97,6 +97,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     readiness: () => checkSubgraphs(probes, config.readinessTimeoutMs),
     plugins: armor.plugins as ApolloServerPlugin<GatewayContext>[],
     validationRules: armor.validationRules,
+    maxTokens: config.limits.maxTokens,
     // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself once reporting is not disabled.
     usageReporting: Boolean(config.apollo),
     // Offline GraphiQL at /explorer (development only, like Sandbox).

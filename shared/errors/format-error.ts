@@ -3,78 +3,198 @@ import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-codes';
 
+/** Who is answering, and whether internals may be shown (development only). */
+export interface PublicErrorOptions {
+  /** The service formatting the error (`marketing`, `gateway`, …); named in SERVICE_UNAVAILABLE. */
+  service?: string;
+  /** Production: no suggestions, no embedded subgraph responses, no stack traces. */
+  production?: boolean;
+}
+
 interface MongoLikeError {
   code?: number;
   keyValue?: Record<string, unknown>;
   keyPattern?: Record<string, unknown>;
 }
 
-function isDuplicateKey(err: unknown): err is MongoLikeError {
-  return typeof err === 'object' && err !== null && (err as MongoLikeError).code === 11000;
-}
+type ValidationItem = { property: string; constraints?: Record<string, string>; children?: unknown[] };
 
-function isMongooseValidation(err: unknown): err is { name: string; errors: Record<string, { message: string }> } {
-  return typeof err === 'object' && err !== null && (err as { name?: string }).name === 'ValidationError';
+/**
+ * Driver / mongoose errors that mean "the database cannot be reached right now", not "this request is
+ * wrong": server selection timed out, the socket dropped, the pool was cleared, or the client is closed.
+ */
+const DATABASE_UNAVAILABLE = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+  'PoolClearedOnNetworkError',
+  'MongoWaitQueueTimeoutError',
+]);
+
+interface Rule {
+  /** Names the case in tests and logs. */
+  name: string;
+  matches(original: unknown, formatted: GraphQLFormattedError): boolean;
+  toPublic(
+    original: unknown,
+    formatted: GraphQLFormattedError,
+    options: PublicErrorOptions,
+  ): { message: string; extensions: Record<string, unknown> } | 'keep';
 }
 
 /**
- * Maps any thrown error to the public error shape, in one place: domain errors keep their code,
- * class-validator / mongoose validation become BAD_USER_INPUT naming the field, duplicate keys become
- * CONFLICT, anything unexpected becomes an opaque INTERNAL_SERVER_ERROR (details only in logs).
+ * The one mapping from thrown errors to public `extensions.code`s, first match wins. Each row has a unit
+ * test (tests/unit/errors/format-error.test.ts).
  */
-export function toPublicError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+export const ERROR_RULES: readonly Rule[] = [
+  {
+    name: 'domain error',
+    matches: (o) => o instanceof AppError,
+    toPublic: (o) => {
+      const e = o as AppError;
+      return { message: e.message, extensions: { code: e.code, ...e.details } };
+    },
+  },
+  {
+    name: 'class-validator input',
+    matches: (o) => o instanceof ArgumentValidationError,
+    toPublic: (o) => {
+      const flat = flattenValidation(
+        (o as ArgumentValidationError).extensions.validationErrors as ValidationItem[],
+      );
+      const first = flat[0];
+      return {
+        message: first ? `${first.field}: ${first.messages.join('; ')}` : 'Invalid input',
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field, fields: flat },
+      };
+    },
+  },
+  {
+    name: 'duplicate key',
+    matches: (o) => typeof o === 'object' && o !== null && (o as MongoLikeError).code === 11000,
+    toPublic: (o) => {
+      const e = o as MongoLikeError;
+      const fields = Object.keys(e.keyPattern ?? e.keyValue ?? {});
+      return {
+        message: `A record with the same ${fields.join(', ') || 'key'} already exists`,
+        extensions: { code: ErrorCode.CONFLICT, fields },
+      };
+    },
+  },
+  {
+    name: 'mongoose validation',
+    matches: (o) =>
+      errorName(o) === 'ValidationError' && typeof (o as { errors?: unknown }).errors === 'object',
+    toPublic: (o) => {
+      const errors = (o as { errors: Record<string, { message: string }> }).errors;
+      const field = Object.keys(errors)[0];
+      return {
+        message: field ? `${field}: ${errors[field].message}` : 'Invalid input',
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field },
+      };
+    },
+  },
+  {
+    name: 'database unavailable',
+    matches: (o) => DATABASE_UNAVAILABLE.has(errorName(o) ?? ''),
+    toPublic: (_o, _f, { service }) => ({
+      message: `The ${service ?? 'requested'} database is unavailable; try again shortly`,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(service ? { serviceName: service } : {}) },
+    }),
+  },
+  {
+    // graphql-js coercion: `Variable "$input" got invalid value "2024-02-30" at "input.birthDate"; …`.
+    name: 'invalid variable value',
+    matches: (_o, f) => f.extensions?.code === ErrorCode.BAD_USER_INPUT && VARIABLE_ERROR.test(f.message),
+    toPublic: (_o, f) => {
+      const [, variable, at] = VARIABLE_ERROR.exec(f.message)!;
+      return { message: f.message, extensions: { ...f.extensions, field: at ?? variable } };
+    },
+  },
+  {
+    // GraphQL's and Apollo's own errors (parse, validation, persisted queries, subgraph codes forwarded by
+    // the gateway) already carry a meaningful code and message.
+    name: 'coded GraphQL error',
+    matches: (_o, f) =>
+      typeof f.extensions?.code === 'string' && f.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR,
+    toPublic: () => 'keep',
+  },
+  {
+    // A GraphQLError raised on purpose without a code (e.g. a scalar's parse error) is the client's.
+    name: 'uncoded GraphQL error',
+    matches: (o, _f) => o instanceof GraphQLError,
+    toPublic: () => 'keep',
+  },
+  {
+    name: 'unexpected',
+    matches: () => true,
+    toPublic: () => ({
+      message: 'Internal server error',
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    }),
+  },
+];
 
-  if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
-  }
-  if (original instanceof ArgumentValidationError) {
-    const fields = original.extensions.validationErrors as Array<{
-      property: string;
-      constraints?: Record<string, string>;
-      children?: unknown[];
-    }>;
-    const flat = flattenValidation(fields);
-    const first = flat[0];
-    return {
-      ...base,
-      message: first ? `${first.field}: ${first.messages.join('; ')}` : 'Invalid input',
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field, fields: flat },
-    };
-  }
-  if (isDuplicateKey(original)) {
-    const fields = Object.keys(original.keyPattern ?? original.keyValue ?? {});
-    return {
-      ...base,
-      message: `A record with the same ${fields.join(', ') || 'key'} already exists`,
-      extensions: { code: ErrorCode.CONFLICT, fields },
-    };
-  }
-  if (isMongooseValidation(original)) {
-    const field = Object.keys(original.errors)[0];
-    return {
-      ...base,
-      message: field ? `${field}: ${original.errors[field].message}` : 'Invalid input',
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field },
-    };
-  }
-  const code = formatted.extensions?.code;
-  // GraphQL's own validation/parse errors (and Apollo's) already carry a meaningful code and message.
-  if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-  if (!(original instanceof Error) || error instanceof GraphQLError && !error.originalError) return formatted;
-  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+const VARIABLE_ERROR = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?;/s;
+
+/** Extensions that describe internals (another service's URL and body, stack traces): never public. */
+const INTERNAL_EXTENSIONS = ['response', 'exception', 'stacktrace'];
+
+/**
+ * Maps any thrown error to the public error shape, in one place (see ERROR_RULES). In production the
+ * result carries no "Did you mean" suggestions and no internal extensions.
+ */
+export function toPublicError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: PublicErrorOptions = {},
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const rule = ERROR_RULES.find((r) => r.matches(original, formatted))!;
+  const mapped = rule.toPublic(original, formatted, options);
+  const out: GraphQLFormattedError =
+    mapped === 'keep'
+      ? formatted
+      : {
+          message: mapped.message,
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: mapped.extensions,
+        };
+  return options.production ? withoutInternals(out) : out;
+}
+
+/** The rule that maps an error (for logs and tests). */
+export function publicErrorRule(formatted: GraphQLFormattedError, error: unknown): string {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  return ERROR_RULES.find((r) => r.matches(original, formatted))!.name;
+}
+
+function withoutInternals(e: GraphQLFormattedError): GraphQLFormattedError {
+  const message = e.message.replace(/ ?Did you mean .+?\?$/s, '');
+  if (!e.extensions) return { ...e, message };
+  const extensions = { ...e.extensions };
+  for (const key of INTERNAL_EXTENSIONS) delete extensions[key];
+  return { ...e, message, extensions };
+}
+
+function errorName(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null ? (err as { name?: string }).name : undefined;
 }
 
 function flattenValidation(
-  errors: Array<{ property: string; constraints?: Record<string, string>; children?: unknown[] }>,
+  errors: ValidationItem[],
   prefix = '',
 ): Array<{ field: string; messages: string[] }> {
   const out: Array<{ field: string; messages: string[] }> = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) out.push({ field, messages: Object.values(e.constraints) });
-    if (e.children?.length) out.push(...flattenValidation(e.children as typeof errors, field));
+    if (e.children?.length) out.push(...flattenValidation(e.children as ValidationItem[], field));
   }
   return out;
 }

@@ -31,6 +31,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   development: boolean;
   plugins?: ApolloServerPlugin<TContext>[];
   validationRules?: ConstructorParameters<typeof ApolloServer<TContext>>[0]['validationRules'];
+  /** Largest document accepted, in lexical tokens; more is a parse failure (HTTP 400). */
+  maxTokens?: number;
   /**
    * Apollo usage reporting (needs APOLLO_KEY/APOLLO_GRAPH_REF in the environment). Off unless a service's
    * config turns it on: nothing calls home by default.
@@ -79,8 +81,12 @@ export function createGraphQLService<TContext extends BaseContext>(
   const common = {
     introspection: options.development,
     includeStacktraceInErrorResponses: false,
+    // Outside development no error names what the schema holds ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: !options.development,
+    // graphql-js counts tokens while parsing, so a breach is an ordinary GRAPHQL_PARSE_FAILED (HTTP 400).
+    parseOptions: options.maxTokens ? { maxTokens: options.maxTokens } : undefined,
     formatError: (formatted: Parameters<typeof toPublicError>[0], error: unknown) => {
-      const out = toPublicError(formatted, error);
+      const out = toPublicError(formatted, error, { service: options.name, production: !options.development });
       if (out.extensions?.code === 'INTERNAL_SERVER_ERROR')
         options.logger.error({ err: error }, 'unhandled error');
       return out;

@@ -1,4 +1,5 @@
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../shared/embedded-mongo';
+import { serverFacts } from './server-facts';
 
 /**
  * Jest globalSetup (integration + e2e): provides one MongoDB for the whole run through
@@ -20,8 +21,10 @@ export default async function globalSetup(): Promise<void> {
   const external = process.env.MONGODB_URI;
   if (external) {
     process.env.TEST_MONGODB_URI = external;
-    return;
+  } else {
+    shared.server = await startEmbeddedMongo({ port: 0 });
+    process.env.TEST_MONGODB_URI = shared.server.uri;
   }
-  shared.server = await startEmbeddedMongo({ port: 0 });
-  process.env.TEST_MONGODB_URI = shared.server.uri;
+  // Version/topology gate the specification tests (tests/integration/mongo-spec) at collection time.
+  process.env.TEST_MONGODB_FACTS = JSON.stringify(await serverFacts(process.env.TEST_MONGODB_URI));
 }

@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../shared/errors';
 import type { Logger } from '../../../shared/logger/logger';
 import type { GatewayContext } from '../context';
+import { clientErrorsOfSubgraph } from './subgraph-client-errors';
 
 /**
  * A remote subgraph that receives the caller's forwarded headers (authorization, trace context, …), and
@@ -35,7 +36,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     try {
       return await super.process(options);
     } catch (err) {
-      // Errors the subgraph itself reported (HTTP status, GraphQL errors) are already shaped.
+      const clientErrors = clientErrorsOfSubgraph(err);
+      if (clientErrors) return clientErrors;
+      // Other errors the subgraph itself reported (HTTP status, GraphQL errors) are already shaped.
       if (err instanceof GraphQLError) throw err;
       this.logger?.warn({ err, subgraph: this.serviceName }, `subgraph ${this.serviceName} unreachable`);
       throw new GraphQLError(`The ${this.serviceName} service is unavailable; try again shortly`, {

@@ -3,7 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { newId } from '../../../shared/ids/ids';
 import { createLogger } from '../../../shared/logger/logger';
 import { connectMongo } from '../../../shared/mongo';
-import { generateSyntheticPeople } from '../../../subgraphs/marketing/src/identity/synthetic';
+import { generateSyntheticPeople } from '../../helpers/identity/synthetic-people';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
 import { testMongoUri } from '../../helpers/mongo';
 import { startMarketing, type Marketing } from '../marketing/marketing-harness';

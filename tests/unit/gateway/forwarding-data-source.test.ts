@@ -83,3 +83,57 @@ describe('ForwardingDataSource', () => {
     });
   });
 });
+
+describe('a subgraph refusing a request with HTTP 400', () => {
+  it('gives back the subgraph’s own errors, not "400: Bad Request" with its URL and body', async () => {
+    const body = {
+      errors: [
+        {
+          message: 'Variable "$input" got invalid value "2024-02-30" at "input.birthDate"; not a date',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.birthDate' },
+        },
+      ],
+    };
+    const fetcher = (async () =>
+      new Response(JSON.stringify(body), {
+        status: 400,
+        statusText: 'Bad Request',
+        headers: { 'content-type': 'application/json' },
+      })) as unknown as Fetcher;
+    const source = new ForwardingDataSource({
+      url: 'http://marketing:4001/graphql',
+      fetcher,
+      serviceName: 'marketing',
+    });
+    const context: GatewayContext = { now: new Date(), forwardedHeaders: {} };
+    const response = await source.process({
+      kind: 'incoming operation' as never,
+      request: { query: '{ __typename }', http: { method: 'POST', url: '', headers: new Map() as never } },
+      context,
+      incomingRequestContext: { context } as never,
+    });
+    expect(response).toEqual({ errors: body.errors });
+  });
+
+  it('still reports a 4xx without GraphQL errors as an error of the subgraph', async () => {
+    const fetcher = (async () =>
+      new Response('payload too large', {
+        status: 413,
+        statusText: 'Payload Too Large',
+      })) as unknown as Fetcher;
+    const source = new ForwardingDataSource({
+      url: 'http://marketing:4001/graphql',
+      fetcher,
+      serviceName: 'marketing',
+    });
+    const context: GatewayContext = { now: new Date(), forwardedHeaders: {} };
+    await expect(
+      source.process({
+        kind: 'incoming operation' as never,
+        request: { query: '{ __typename }', http: { method: 'POST', url: '', headers: new Map() as never } },
+        context,
+        incomingRequestContext: { context } as never,
+      }),
+    ).rejects.toThrow('413: Payload Too Large');
+  });
+});

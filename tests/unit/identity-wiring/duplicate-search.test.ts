@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { blockingKeys, findDuplicates } from '../../../subgraphs/marketing/src/identity';
-import { generateSyntheticPeople } from '../../../subgraphs/marketing/src/identity/synthetic';
+import { generateSyntheticPeople } from '../../helpers/identity/synthetic-people';
 import {
   MAX_STORED_REVIEW_PAIRS,
   searchDuplicates,

@@ -7,7 +7,7 @@ import {
 import { prepareForComparison, ValueInterner } from '../../../subgraphs/marketing/src/identity/comparison';
 import { resolveIdentityConfig } from '../../../subgraphs/marketing/src/identity/config';
 import { normalizeProfile } from '../../../subgraphs/marketing/src/identity/normalize';
-import { generateSyntheticPeople, truePairsOf } from '../../../subgraphs/marketing/src/identity/synthetic';
+import { generateSyntheticPeople, truePairsOf } from '../../helpers/identity/synthetic-people';
 import type { IdentityProfile } from '../../../subgraphs/marketing/src/identity/types';
 
 const config = resolveIdentityConfig();

@@ -11,7 +11,7 @@ import { resolveIdentityConfig } from '../../../subgraphs/marketing/src/identity
 import { aggregatePatterns, expectationMaximisation } from '../../../subgraphs/marketing/src/identity/em';
 import { normalizeProfile } from '../../../subgraphs/marketing/src/identity/normalize';
 import { createRandom } from '../../../subgraphs/marketing/src/identity/random';
-import { generateSyntheticPeople, truePairsOf } from '../../../subgraphs/marketing/src/identity/synthetic';
+import { generateSyntheticPeople, truePairsOf } from '../../helpers/identity/synthetic-people';
 
 function draw(random: ReturnType<typeof createRandom>, probabilities: number[]): number {
   let x = random.float();

@@ -6,12 +6,11 @@ import {
   resolveIdentity,
   resolveIdentityConfig,
   trainIdentityModel,
-  generateSyntheticPeople,
-  truePairsOf,
   type IdentityModel,
   type IdentityProfile,
   type ScoredPair,
 } from '../../../subgraphs/marketing/src/identity';
+import { generateSyntheticPeople, truePairsOf } from '../../helpers/identity/synthetic-people';
 
 function profile(id: string, fields: Partial<IdentityProfile>): IdentityProfile {
   return { id, emails: [], phones: [], externalIds: [], deviceIds: [], ...fields };

@@ -1,4 +1,5 @@
 import { NULL_LEVEL } from './comparison';
+import { constrainAgreement } from './prior-model';
 
 /*
  * Expectation–maximisation for the Fellegi–Sunter mixture (Winkler 1988; as in Splink): every compared
@@ -6,7 +7,8 @@ import { NULL_LEVEL } from './comparison';
  * m (matches) and u (non-matches). EM alternates between the posterior match probability of each pair
  * and re-estimating m and λ (the share of matches) from those posteriors. u stays fixed at the values
  * estimated from random pairs, which are almost all non-matches — Splink's default, and more stable than
- * estimating both.
+ * estimating both. Every M step keeps m ≥ u on each agreement level (`constrainAgreement`): agreeing
+ * is never evidence against a match, however few matches the pairs hold.
  *
  * Pairs are aggregated into distinct level patterns first: a million pairs have only a few hundred
  * patterns, so each iteration is cheap.
@@ -57,6 +59,12 @@ export interface EmInput {
   lambda: number;
   /** Comparisons that take part; the others (those the training block fixes) are ignored. */
   active: boolean[];
+  /**
+   * Dirichlet prior on m (MAP-EM): `priorM` counts as `priorStrength` pseudo-matches, so a session with
+   * almost no matches among its pairs keeps the prior instead of fitting noise.
+   */
+  priorM?: number[][];
+  priorStrength?: number;
   /** Estimate λ only (m kept as given). */
   lambdaOnly?: boolean;
   /**
@@ -124,11 +132,17 @@ export function expectationMaximisation(input: EmInput): EmResult {
     if (!input.lambdaOnly) {
       newM = m.map((row, k) => {
         if (!active[k]) return row;
-        const sum = levelMatches[k].reduce((s, x) => s + x, 0);
+        const strength = input.priorM ? (input.priorStrength ?? 0) : 0;
+        const counts = Array.from(levelMatches[k], (x, l) => x + strength * (input.priorM?.[k][l] ?? 0));
+        const sum = counts.reduce((s, x) => s + x, 0);
         if (sum <= 0) return row;
-        const raw = Array.from(levelMatches[k], (x) => Math.max(MIN_PROBABILITY, x / sum));
+        const raw = counts.map((x) => Math.max(MIN_PROBABILITY, x / sum));
         const norm = raw.reduce((s, x) => s + x, 0);
-        return raw.map((x) => x / norm);
+        return constrainAgreement(
+          raw.map((x) => x / norm),
+          u[k],
+          MIN_PROBABILITY,
+        );
       });
       for (let k = 0; k < width; k++) {
         for (let l = 0; l < levelCounts[k]; l++) delta = Math.max(delta, Math.abs(newM[k][l] - m[k][l]));

@@ -24,6 +24,7 @@ import {
   probabilityFromWeight,
   scoringTables,
   trainModel,
+  priorModel,
   type IdentityModel,
   type ScoringTables,
 } from './fellegi-sunter';
@@ -279,6 +280,10 @@ export interface FindDuplicatesOptions {
 }
 
 /** Deduplicates a whole data set: blocking, deterministic rules, (training,) scoring, clustering. */
+function byId(profiles: readonly IdentityProfile[]): IdentityProfile[] {
+  return [...profiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export function findDuplicates(
   profiles: readonly IdentityProfile[],
   configInput: IdentityConfigInput = {},
@@ -288,6 +293,9 @@ export function findDuplicates(
   const config = resolveIdentityConfig(configInput);
   validateProfiles(profiles);
   if (options.model) assertModel(options.model);
+  // One canonical order, so that the u sample, blocking and tie-breaks (and so the pairs) do not depend
+  // on the order the profiles were loaded in.
+  profiles = byId(profiles);
 
   let t = performance.now();
   const normalized = profiles.map((p) => normalizeProfile(p, config));
@@ -487,6 +495,11 @@ function clustersOf(uf: UnionFind, prepared: readonly PreparedProfile[]): Duplic
   return clusters.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
 }
 
+/** The prior model (m and u shipped with the engine): for a base too small to train on. */
+export function priorIdentityModel(configInput: IdentityConfigInput = {}): IdentityModel {
+  return priorModel(resolveIdentityConfig(configInput));
+}
+
 /**
  * Trains a model (m and u by EM and random pairs, the prior, name frequencies) without deduplicating:
  * for a job that retrains on a schedule and stores the model for `matchCandidates`/`resolveIdentity`.
@@ -497,7 +510,7 @@ export function trainIdentityModel(
 ): IdentityModel {
   const config = resolveIdentityConfig(configInput);
   validateProfiles(profiles);
-  const normalized = profiles.map((p) => normalizeProfile(p, config));
+  const normalized = byId(profiles).map((p) => normalizeProfile(p, config));
   const index = new IdentifierIndex(normalized);
   const limits = config.identifierLimits;
   const interner = new ValueInterner();

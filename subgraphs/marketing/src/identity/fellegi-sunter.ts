@@ -16,6 +16,7 @@ import {
 import type { IdentityConfig } from './config';
 import { aggregatePatterns, expectationMaximisation, MIN_PROBABILITY } from './em';
 import { IdentityInputError } from './errors';
+import { PRIOR_LEVELS, PRIOR_MATCH_PROBABILITY, PRIOR_STRENGTH } from './prior-model';
 import { createRandom } from './random';
 import type { AttributeContribution, ComparisonName } from './types';
 
@@ -63,6 +64,8 @@ export interface IdentityModel {
     profiles: number;
     uSamplePairs: number;
     sessions: TrainingSession[];
+    /** Every EM session that had pairs converged within `training.maxIterations`. */
+    converged: boolean;
     /** Candidate pairs the prior was estimated over and the share of them judged matches. */
     priorCandidatePairs: number;
     candidateMatchShare: number;
@@ -97,11 +100,9 @@ export function comparePairs(
   return { levels, swapped, count: pairs.count };
 }
 
-function initialM(levelCount: number): number[] {
-  // Agreement likely, disagreement unlikely among matches; EM moves these wherever the data says.
-  if (levelCount === 2) return [0.9, 0.1];
-  const middle = 0.2 / (levelCount - 2);
-  return Array.from({ length: levelCount }, (_, l) => (l === 0 ? 0.7 : l === levelCount - 1 ? 0.1 : middle));
+/** The prior model's m for each comparison: EM's start and its Dirichlet prior. */
+function priorM(definitions: readonly { name: ComparisonName }[]): number[][] {
+  return definitions.map((d) => PRIOR_LEVELS[d.name].m.slice());
 }
 
 function estimateU(
@@ -202,6 +203,7 @@ export function trainModel(
   const settings = comparisonSettings(config);
   const ctx = new ComparisonContext(settings);
   const levelCounts = definitions.map((d) => d.levels.length);
+  const prior0 = priorM(definitions);
   const { training } = config;
   const { u, pairs: uPairs } = estimateU(profiles, levelCounts, ctx, training.uSampleSize, training.seed);
 
@@ -233,7 +235,9 @@ export function trainModel(
       patterns: aggregatePatterns(selected.levels, COMPARISON_COUNT, selected.count),
       levelCounts,
       u,
-      m: levelCounts.map(initialM),
+      m: prior0,
+      priorM: prior0,
+      priorStrength: PRIOR_STRENGTH,
       lambda: 0.3,
       active,
       maxIterations: training.maxIterations,
@@ -250,8 +254,9 @@ export function trainModel(
       result.m[k].forEach((x, l) => (mSums[k][l] += x));
     }
   }
-  const m = levelCounts.map((c, k) =>
-    mSessions[k] > 0 ? Array.from(mSums[k], (x) => x / mSessions[k]) : initialM(c),
+  // Each session's m is constrained to m ≥ u on agreement levels, so their average is too.
+  const m = levelCounts.map((_, k) =>
+    mSessions[k] > 0 ? Array.from(mSums[k], (x) => x / mSessions[k]) : prior0[k],
   );
 
   // Prior λ = P(two random profiles are one person), by EM over all n(n-1)/2 pairs with m and u fixed:
@@ -296,7 +301,46 @@ export function trainModel(
       givenName: termFrequencyTable(profiles.map((p) => (p.given ? termKey(p.given) : undefined))),
       familyName: termFrequencyTable(profiles.map((p) => (p.family ? termKey(p.family) : undefined))),
     },
-    training: { profiles: n, uSamplePairs: uPairs, sessions, priorCandidatePairs, candidateMatchShare },
+    training: {
+      profiles: n,
+      uSamplePairs: uPairs,
+      sessions,
+      converged: sessions.every((s) => s.pairs === 0 || s.converged),
+      priorCandidatePairs,
+      candidateMatchShare,
+    },
+  };
+}
+
+/**
+ * The model for a base too small to learn from (or to sample u from): the prior model's m and u, no
+ * term frequencies. It is parameters, not generated people.
+ */
+export function priorModel(config: IdentityConfig): IdentityModel {
+  const definitions = comparisonDefinitions(config);
+  return {
+    version: 1,
+    settings: comparisonSettings(config),
+    comparisons: definitions.map((d) => ({
+      name: d.name,
+      description: d.description,
+      termFrequency: false,
+      levels: d.levels.map((level, l) => ({
+        ...level,
+        m: PRIOR_LEVELS[d.name].m[l],
+        u: PRIOR_LEVELS[d.name].u[l],
+      })),
+    })),
+    priorMatchProbability: config.training.priorMatchProbability ?? PRIOR_MATCH_PROBABILITY,
+    termFrequencies: { givenName: { total: 0, counts: {} }, familyName: { total: 0, counts: {} } },
+    training: {
+      profiles: 0,
+      uSamplePairs: 0,
+      sessions: [],
+      converged: true,
+      priorCandidatePairs: 0,
+      candidateMatchShare: 0,
+    },
   };
 }
 
@@ -327,8 +371,10 @@ export function probabilityFromWeight(weight: number): number {
 /** Term-frequency u for an exact match on `key`: how often a random profile has exactly this name. */
 function termFrequencyU(model: IdentityModel, comparison: number, key: string): number {
   const table = comparison === GIVEN ? model.termFrequencies.givenName : model.termFrequencies.familyName;
-  if (table.total === 0) return model.comparisons[comparison].levels[0].u;
-  return Math.max(MIN_PROBABILITY, (table.counts[key] ?? 1) / table.total);
+  const exact = model.comparisons[comparison].levels[0];
+  if (table.total === 0) return exact.u;
+  // Capped at m: an exact name, however common, is never evidence against a match.
+  return Math.min(exact.m, Math.max(MIN_PROBABILITY, (table.counts[key] ?? 1) / table.total));
 }
 
 /**

@@ -37,6 +37,7 @@ export {
   resolveIdentity,
   blockingKeys,
   type DuplicateCluster,
+  priorIdentityModel,
   type FindDuplicatesOptions,
   type FindDuplicatesResult,
   type FindDuplicatesStats,
@@ -56,13 +57,3 @@ export { groupHouseholds, type Household, type HouseholdResult } from './househo
 export { identifiersOf, sharedIdentifiers } from './rules';
 export { PREDICTION_BLOCKING_RULES, type BlockingRule, type BlockingRuleStats } from './blocking';
 export { comparisonDefinitions, type ComparisonDefinition, type LevelDefinition } from './comparison';
-export {
-  generateSyntheticPeople,
-  truePairsOf,
-  DEFAULT_CORRUPTION,
-  type CorruptionRates,
-  type Locale,
-  type SyntheticDataset,
-  type SyntheticOptions,
-  type SyntheticProfile,
-} from './synthetic';

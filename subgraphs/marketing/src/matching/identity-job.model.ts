@@ -85,7 +85,7 @@ export interface StoredModelDoc {
   _id: string;
   /** JSON text: term-frequency keys are free text (dots, `$`), not safe as BSON field names. */
   modelJson: string;
-  trainedOn: 'customers' | 'synthetic';
+  trainedOn: 'customers' | 'prior';
   profiles: number;
   createdAt: Date;
 }

@@ -193,7 +193,7 @@ export class IdentityJobService {
               clusters: s.clusters,
               profilesInClusters: s.profilesInClusters,
               conflictsHeldBack: s.conflictsHeldBack,
-              modelTrainedOn: small ? 'synthetic-or-stored' : 'customers',
+              modelTrainedOn: small ? 'prior-or-stored' : 'customers',
               blockingKeysRefreshed: keysRefreshed,
               merged: mergeIds.length,
               mergeFailures,

@@ -6,9 +6,9 @@ import { CustomerStatus, IdentifierKind } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import {
   blockingKeys,
-  generateSyntheticPeople,
   matchCandidates,
   parseFullName,
+  priorIdentityModel,
   resolveIdentity,
   type IdentityConfigInput,
   type IdentityModel,
@@ -23,11 +23,10 @@ import { engineCall } from './identity-engine.adapter';
 import type { StoredIdentityModel } from './identity-job.model';
 import { toIdentityProfile } from './identity-profile.mapper';
 
-/** Below this many live profiles the data cannot teach EM much: a model trained on synthetic people is used. */
+/** Below this many live profiles the data cannot teach EM (nor sample u) much: the engine's prior model is used. */
 export const MIN_TRAINING_PROFILES = 1000;
 /** Candidates scored per real-time request: blocks are small; this only bounds a pathological key. */
 export const MAX_CANDIDATES = 300;
-const SYNTHETIC_TRAINING = { profiles: 2000, seed: 4242 };
 
 /** Fields the engine reads (projection for bulk reads). */
 export const IDENTITY_FIELDS = {
@@ -68,7 +67,7 @@ export class IdentityRuntime {
     return this.model;
   }
 
-  async saveModel(model: IdentityModel, trainedOn: 'customers' | 'synthetic', profiles: number) {
+  async saveModel(model: IdentityModel, trainedOn: 'customers' | 'prior', profiles: number) {
     await this.stored.create({
       _id: `idm_${this.clock().getTime().toString(36)}_${Math.random().toString(36).slice(2, 8)}`,
       modelJson: JSON.stringify(model),
@@ -77,12 +76,6 @@ export class IdentityRuntime {
       createdAt: this.clock(),
     });
     this.model = Promise.resolve(model);
-  }
-
-  /** A model learnt from synthetic people with known duplicates: the prior for small databases. */
-  async syntheticModel(): Promise<IdentityModel> {
-    const { profiles } = generateSyntheticPeople(SYNTHETIC_TRAINING);
-    return this.train(profiles);
   }
 
   /** Training is the engine's whole batch run: in a worker thread, like the duplicate search. */
@@ -102,8 +95,8 @@ export class IdentityRuntime {
       await this.saveModel(model, 'customers', docs.length);
       return model;
     }
-    const model = await this.syntheticModel();
-    await this.saveModel(model, 'synthetic', SYNTHETIC_TRAINING.profiles);
+    const model = engineCall(() => priorIdentityModel(this.config));
+    await this.saveModel(model, 'prior', 0);
     return model;
   }
 

@@ -1,5 +1,5 @@
 import { normalizePhone } from '../../../subgraphs/marketing/src/identity/normalize';
-import { generateSyntheticPeople, truePairsOf } from '../../../subgraphs/marketing/src/identity/synthetic';
+import { generateSyntheticPeople, truePairsOf } from '../../helpers/identity/synthetic-people';
 
 describe('synthetic people', () => {
   const data = generateSyntheticPeople({ profiles: 3000, seed: 4 });

@@ -1,5 +1,9 @@
-import { FAMILY_NAMES, GIVEN_NAMES, NICKNAME_GROUPS } from './name-data';
-import { createRandom, type Random } from './random';
+import {
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  NICKNAME_GROUPS,
+} from '../../../subgraphs/marketing/src/identity/name-data';
+import { createRandom, type Random } from '../../../subgraphs/marketing/src/identity/random';
 import {
   CITIES,
   EMAIL_DOMAINS,
@@ -10,8 +14,8 @@ import {
   WORK_DOMAINS,
   type CityData,
   type Locale,
-} from './synthetic-data';
-import type { IdentityProfile } from './types';
+} from './synthetic-people.data';
+import type { IdentityProfile } from '../../../subgraphs/marketing/src/identity/types';
 
 export type { Locale };
 
