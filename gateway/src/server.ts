@@ -11,6 +11,7 @@ import {
 import { createArmor } from './armor';
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { mountExplorer } from './http/explorer';
 import { ForwardingDataSource } from './http/forwarding-data-source';
 import { createSubgraphFetchers } from './http/subgraph-fetcher';
 import { buildInsightsSchema, INSIGHTS_SUBGRAPH } from './insights/schema';
@@ -99,6 +100,8 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     maxTokens: config.limits.maxTokens,
     // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself once reporting is not disabled.
     usageReporting: Boolean(config.apollo),
+    // Offline GraphiQL at /explorer (development only, like Sandbox).
+    extraRoutes: config.development ? mountExplorer : undefined,
   });
 
   return {
