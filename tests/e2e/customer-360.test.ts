@@ -183,7 +183,7 @@ describe('customer 360 through the gateway', () => {
     expect(openTicket.status).toBe('OPEN');
     const atRisk = await lifecycleOf(annaId);
     expect(atRisk.lifecycle.stage).toBe('AT_RISK');
-    expect(atRisk.lifecycle.reasons).toEqual(['1 open complaint']);
+    expect(atRisk.lifecycle.reasons).toEqual(['1 open complaint, last support contact today']);
     expect(atRisk.contact.contactableNow).toBe(false);
     expect(atRisk.contact.reasons).toEqual(['1 open complaint']);
 
@@ -308,7 +308,10 @@ describe('customer 360 through the gateway', () => {
       },
     });
     const { customer } = await ok<{ customer: Record<string, any> }>(CUSTOMER_360, { id });
-    expect(customer.lifecycle).toMatchObject({ stage: 'AT_RISK', reasons: ['1 open complaint'] });
+    expect(customer.lifecycle).toMatchObject({
+      stage: 'AT_RISK',
+      reasons: ['1 open complaint, last support contact today'],
+    });
     expect(customer.contact.contactableNow).toBe(false);
     expect(customer.contact.channel).toBe('SMS');
     expect(customer.contact.reasons).toEqual([
@@ -318,8 +321,8 @@ describe('customer 360 through the gateway', () => {
         new RegExp(`^Quiet hours: \\d\\d:\\d\\d in Europe/Budapest \\(${hh(hour - 1)}–${hh(hour + 2)}\\)$`),
       ),
     ]);
-    // The return refunded the whole order: no revenue, but the order still counts.
-    expect(customer.value).toMatchObject({ orderCount: 1, totalRevenue: { amountMinor: 0 }, tier: 'BRONZE' });
+    // The return refunded the whole order: no revenue, so no value tier (a refunded order is no purchase).
+    expect(customer.value).toMatchObject({ orderCount: 0, totalRevenue: { amountMinor: 0 }, tier: 'NONE' });
   });
 
   it('serves a frontend list page: customers with their stage, value and open tickets, newest first', async () => {
@@ -336,7 +339,7 @@ describe('customer 360 through the gateway', () => {
     expect(first.customers.edges[0].node).toMatchObject({
       displayName: expect.stringContaining('Bence'),
       lifecycle: { stage: 'AT_RISK' },
-      value: { tier: 'BRONZE', totalRevenue: { formatted: '€0.00' } },
+      value: { tier: 'NONE', totalRevenue: { formatted: '€0.00' } },
       supportStats: { openTickets: 1 },
     });
     const second = await ok<{ customers: any }>(LIST, {
