@@ -127,6 +127,41 @@ export function prorate(amountMinor: number, numerator: number, denominator: num
   return assertMinor(Number(negative ? -q : q), 'prorated amount');
 }
 
+/**
+ * Splits `totalMinor` into integer parts proportional to `weights` that add up to the total exactly
+ * (largest-remainder / Hamilton method): each part gets the floor of its exact share, and the minor units
+ * left over go one each to the largest fractional remainders, ties to the earlier index so the result is
+ * deterministic. Used to spread an order's revenue over the touchpoints that earned credit for it.
+ */
+export function allocateMinor(totalMinor: number, weights: readonly number[]): number[] {
+  assertMinor(totalMinor, 'total');
+  if (weights.length === 0) throw new MoneyError('Cannot allocate over no weights');
+  let weightSum = 0;
+  for (const w of weights) {
+    if (!Number.isFinite(w) || w < 0) throw new MoneyError(`weights must be finite and ≥ 0, got ${w}`);
+    weightSum += w;
+  }
+  if (weightSum <= 0) throw new MoneyError('Cannot allocate over weights that sum to 0');
+  const magnitude = Math.abs(totalMinor);
+  const exact = weights.map((w) => (magnitude * w) / weightSum);
+  const parts = exact.map((x) => Math.floor(x));
+  let left = magnitude - parts.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({ i, r: x - Math.floor(x) }))
+    .filter(({ i }) => weights[i] > 0)
+    .sort((a, b) => b.r - a.r || a.i - b.i);
+  // Float shares can leave `left` off by one in either direction; both loops keep the sum exact and never
+  // give a unit to a zero weight or take a part below zero.
+  for (let k = 0; left > 0; k++, left--) parts[order[k % order.length].i] += 1;
+  for (let k = order.length - 1; left < 0; k = (k - 1 + order.length) % order.length) {
+    if (parts[order[k].i] > 0) {
+      parts[order[k].i] -= 1;
+      left++;
+    }
+  }
+  return totalMinor < 0 ? parts.map((p) => -p) : parts;
+}
+
 /** Integer division of a total into a mean, half away from zero (average order value). */
 export function averageMinor(totalMinor: number, count: number): number {
   if (!Number.isSafeInteger(count) || count <= 0)
