@@ -1,5 +1,5 @@
 # One image for every service of the supergraph; SERVICE picks which one runs:
-#   gateway (4000) | marketing (4001) | sales (4002) | support (4003) | insights (4004, standalone)
+#   gateway (4000) | marketing (4001) | sales (4002) | support (4003) | insights (4004)
 #   docker build -t customer-360 . && docker run -e SERVICE=sales -e MONGODB_URI=... customer-360
 FROM node:20-slim
 
@@ -27,8 +27,7 @@ EXPOSE 4000 4001 4002 4003 4004
 ENTRYPOINT ["/bin/sh", "-c", "\
   case \"$SERVICE\" in \
     gateway) entry=gateway/src/index.ts ;; \
-    insights) entry=gateway/src/insights/index.ts ;; \
-    marketing|sales|support) entry=subgraphs/$SERVICE/src/index.ts ;; \
+    marketing|sales|support|insights) entry=subgraphs/$SERVICE/src/index.ts ;; \
     *) echo \"Unknown SERVICE '$SERVICE' (gateway, marketing, sales, support, insights)\" >&2; exit 64 ;; \
   esac; \
   exec node -r @swc-node/register \"$entry\"", "--"]

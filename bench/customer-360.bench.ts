@@ -28,6 +28,7 @@ import { seedDemoData } from '../scripts/seed';
 import { createLogger } from '../shared/logger/logger';
 import { connectMongo, resolveMongoServer } from '../shared/mongo';
 import type { RunningService } from '../shared/server/graphql-service';
+import { createInsightsServer } from '../subgraphs/insights/src/server';
 import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/config';
 import { HouseholdService } from '../subgraphs/marketing/src/household/household.service';
 import { createModels as createMarketingModels } from '../subgraphs/marketing/src/models';
@@ -325,12 +326,19 @@ async function main(): Promise<number> {
       running[name] = await service.listen(0, '127.0.0.1');
       cleanup.push(() => running[name].stop());
     }
+    const insights = await createInsightsServer({
+      config: { development: false },
+      logger: logger('insights'),
+    });
+    running.insights = await insights.listen(0, '127.0.0.1');
+    cleanup.push(() => running.insights.stop());
     const gateway = await createGateway({
       config: defaultGatewayConfig({ logLevel: 'error', host: '127.0.0.1', port: 0 }),
       subgraphUrls: {
         marketing: running.marketing.url,
         sales: running.sales.url,
         support: running.support.url,
+        insights: running.insights.url,
       },
       logger: logger('gateway'),
     });

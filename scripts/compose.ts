@@ -6,11 +6,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  SUPERGRAPH_PATH,
-  composeFromCode,
-  readCommittedSupergraph,
-} from '../gateway/src/supergraph/compose-supergraph';
+import { SUPERGRAPH_PATH, composeFromCode, readCommittedSupergraph } from './supergraph/compose-supergraph';
 
 async function main(): Promise<number> {
   const check = process.argv.includes('--check');

@@ -3,8 +3,8 @@
  * distribution of lifecycle stages, value tiers and lifecycle reasons under the current insights rules, from
  * the seeded documents (no database). Value-model facts need a fit and are left null here.
  */
-import { computeLifecycle } from '../gateway/src/insights/rules/lifecycle.rules';
-import { computeCustomerValue } from '../gateway/src/insights/rules/value.rules';
+import { computeLifecycle } from '../subgraphs/insights/src/rules/lifecycle.rules';
+import { computeCustomerValue } from '../subgraphs/insights/src/rules/value.rules';
 import { buildDocuments } from './seed/documents';
 import { signalsByCustomer } from './seed/demo-signals';
 import { generateStory } from './seed/story';

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole supergraph in one process — MongoDB (MONGODB_URI, a local mongod, or the embedded
- * server with its data in .data/mongo), the marketing, sales and support subgraphs on their ports, demo
- * data when the database is empty, and the gateway with Apollo Sandbox on http://localhost:4000/graphql.
+ * server with its data in .data/mongo), the marketing, sales, support and insights subgraphs on their ports
+ * (each an HTTP service on loopback, called by the gateway exactly as in production), demo data when the
+ * database is empty, and the gateway with Apollo Sandbox on http://localhost:4000/graphql.
  * Ctrl-C stops everything gracefully (a second Ctrl-C exits at once).
  */
 import 'reflect-metadata';
@@ -11,6 +12,8 @@ import type { Connection } from 'mongoose';
 import { loadGatewayConfig } from '../gateway/src/config';
 import { createGateway } from '../gateway/src/server';
 import { createLogger, type Logger } from '../shared/logger/logger';
+import { loadConfig as loadInsightsConfig } from '../subgraphs/insights/src/config';
+import { createInsightsServer } from '../subgraphs/insights/src/server';
 import { connectMongo, resolveMongoServer } from '../shared/mongo';
 import type { RunningService } from '../shared/server/graphql-service';
 import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/config';
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
   const marketingConfig = loadMarketingConfig();
   const salesConfig = loadSalesConfig();
   const supportConfig = loadSupportConfig();
+  const insightsConfig = loadInsightsConfig();
   const gatewayConfig = loadGatewayConfig();
   const logger = createLogger('start', gatewayConfig.logLevel);
 
@@ -198,6 +202,13 @@ async function main(): Promise<void> {
       running[s.name] = await services[i].listen(s.config.port, s.config.host);
       cleanup.push(() => running[s.name].stop());
     }
+    // Insights has no database; it is a subgraph like the others, reached over HTTP.
+    const insights = await createInsightsServer({
+      config: insightsConfig,
+      logger: createLogger('insights', insightsConfig.logLevel),
+    });
+    running.insights = await insights.listen(insightsConfig.port, insightsConfig.host);
+    cleanup.push(() => running.insights.stop());
 
     const gateway = await createGateway({
       config: gatewayConfig,
@@ -205,6 +216,7 @@ async function main(): Promise<void> {
         marketing: running.marketing.url,
         sales: running.sales.url,
         support: running.support.url,
+        insights: running.insights.url,
       },
       logger: createLogger('gateway', gatewayConfig.logLevel),
     });
@@ -226,7 +238,7 @@ async function main(): Promise<void> {
         'Customer-360 supergraph is running',
         `  GraphQL + Apollo Sandbox  ${gw.url}${gatewayConfig.development ? '' : '   (Sandbox is off: NODE_ENV=production or SANDBOX=false)'}`,
         `  Health                    ${gw.url.replace(/\/graphql$/, '/healthz')}  ${gw.url.replace(/\/graphql$/, '/readyz')}`,
-        `  Subgraphs                 marketing ${running.marketing.url}, sales ${running.sales.url}, support ${running.support.url}`,
+        `  Subgraphs                 marketing ${running.marketing.url}, sales ${running.sales.url}, support ${running.support.url}, insights ${running.insights.url}`,
         `  MongoDB                   ${where}`,
         '',
         'Try this in Sandbox:',

@@ -7,7 +7,7 @@ import {
   parseEnv,
   portSchema,
 } from '../../shared/config/env';
-import { DEFAULT_SUBGRAPH_URLS, type RemoteSubgraphName } from './supergraph/subgraphs';
+import { DEFAULT_SUBGRAPH_URLS, type SubgraphName } from './supergraph';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -17,9 +17,7 @@ export interface GatewayConfig {
   host: string;
   port: number;
   /** Where each subgraph listens; replaces the default URLs written in the committed supergraph. */
-  subgraphUrls: Record<RemoteSubgraphName, string>;
-  /** Unset: the insights subgraph runs inside the gateway. Set: the gateway calls a standalone insights service. */
-  insightsUrl?: string;
+  subgraphUrls: Record<SubgraphName, string>;
   /** Apollo usage reporting runs only when both are set; nothing is sent to Apollo otherwise. */
   apollo?: { key: string; graphRef: string };
   /** @apollo/gateway's own anonymous metrics export to Apollo; off unless asked for. */
@@ -47,7 +45,7 @@ const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const positiveInt = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
 
-/** The only reader of `process.env` in the gateway (and, through it, in the insights layer it hosts). */
+/** The only reader of `process.env` in the gateway. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const schema = z.object({
     NODE_ENV: nodeEnvSchema,
@@ -58,7 +56,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     MARKETING_URL: url.default(DEFAULT_SUBGRAPH_URLS.marketing),
     SALES_URL: url.default(DEFAULT_SUBGRAPH_URLS.sales),
     SUPPORT_URL: url.default(DEFAULT_SUBGRAPH_URLS.support),
-    INSIGHTS_URL: optionalString.pipe(url.optional()),
+    INSIGHTS_URL: url.default(DEFAULT_SUBGRAPH_URLS.insights),
     APOLLO_KEY: optionalString,
     APOLLO_GRAPH_REF: optionalString,
     APOLLO_TELEMETRY: booleanSchema(false),
@@ -79,8 +77,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     port: e.PORT,
-    subgraphUrls: { marketing: e.MARKETING_URL, sales: e.SALES_URL, support: e.SUPPORT_URL },
-    insightsUrl: e.INSIGHTS_URL,
+    subgraphUrls: {
+      marketing: e.MARKETING_URL,
+      sales: e.SALES_URL,
+      support: e.SUPPORT_URL,
+      insights: e.INSIGHTS_URL,
+    },
     apollo:
       e.APOLLO_KEY && e.APOLLO_GRAPH_REF ? { key: e.APOLLO_KEY, graphRef: e.APOLLO_GRAPH_REF } : undefined,
     apolloTelemetry: e.APOLLO_TELEMETRY,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { createLogger, type Logger } from '../../shared/logger/logger';
@@ -14,15 +14,13 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { mountExplorer } from './http/explorer';
 import { ForwardingDataSource } from './http/forwarding-data-source';
 import { createSubgraphFetchers } from './http/subgraph-fetcher';
-import { buildInsightsSchema, INSIGHTS_SUBGRAPH } from './insights/schema';
 import { checkSubgraphs, type SubgraphProbe } from './readiness';
-import { SUPERGRAPH_PATH } from './supergraph/compose-supergraph';
-import { REMOTE_SUBGRAPHS, type RemoteSubgraphName } from './supergraph/subgraphs';
+import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from './supergraph';
 
 export interface CreateGatewayOptions {
   config: GatewayConfig;
   /** Overrides config.subgraphUrls (tests start subgraphs on free ports). */
-  subgraphUrls?: Partial<Record<RemoteSubgraphName, string>>;
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Defaults to the committed gateway/supergraph/supergraph.graphql. */
   supergraphSdl?: string;
   logger?: Logger;
@@ -30,8 +28,8 @@ export interface CreateGatewayOptions {
 
 export interface Gateway {
   service: GraphQLService;
-  /** Subgraph URLs in use after overrides (insights: 'in-process' unless INSIGHTS_URL is set). */
-  subgraphUrls: Record<string, string>;
+  /** Subgraph URLs in use after overrides. */
+  subgraphUrls: Record<SubgraphName, string>;
   /** Listens; `stop()` also closes the keep-alive pools. */
   listen(port: number, host?: string): Promise<RunningService>;
 }
@@ -39,16 +37,15 @@ export interface Gateway {
 /**
  * The gateway: @apollo/gateway over the static supergraph (composed ahead of time, so a subgraph that is
  * down at start-up does not stop the gateway from starting), served by the shared GraphQL service
- * (/graphql, /healthz, /readyz, Sandbox in development). It holds no business logic; the cross-domain
- * computed fields live in the insights subgraph, executed in this process unless INSIGHTS_URL is set.
+ * (/graphql, /healthz, /readyz, Sandbox in development). It holds no business logic and imports no
+ * subgraph: every subgraph, insights included, is an HTTP service at the URL its config names.
  */
 export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway> {
   const { config } = opts;
   const logger = opts.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
-  const urls: Record<RemoteSubgraphName, string> = { ...config.subgraphUrls, ...opts.subgraphUrls };
+  const urls: Record<SubgraphName, string> = { ...config.subgraphUrls, ...opts.subgraphUrls };
   const fetchers = createSubgraphFetchers(config.subgraphHttp);
-  const insights = config.insightsUrl ? undefined : (await buildInsightsSchema()).schema;
 
   // @apollo/gateway exports anonymous usage metrics to Apollo unless this is set; it is read when the
   // gateway is constructed. Nothing calls home unless APOLLO_TELEMETRY=true.
@@ -60,9 +57,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     // Query plans in responses only on request (header) and only in development.
     __exposeQueryPlanExperimental: config.development,
     buildService({ name, url }): GraphQLDataSource<GatewayContext> {
-      if (name === INSIGHTS_SUBGRAPH && insights) return new LocalGraphQLDataSource<GatewayContext>(insights);
-      const target =
-        name === INSIGHTS_SUBGRAPH ? config.insightsUrl! : (urls[name as RemoteSubgraphName] ?? url);
+      const target = urls[name as SubgraphName] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       return new ForwardingDataSource({
         url: target,
@@ -73,18 +68,11 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     },
   });
 
-  const probes: SubgraphProbe[] = REMOTE_SUBGRAPHS.map((name) => ({
+  const probes: SubgraphProbe[] = SUBGRAPH_NAMES.map((name) => ({
     name,
     url: urls[name],
     fetcher: fetchers.forUrl(urls[name]),
   }));
-  if (config.insightsUrl) {
-    probes.push({
-      name: INSIGHTS_SUBGRAPH,
-      url: config.insightsUrl,
-      fetcher: fetchers.forUrl(config.insightsUrl),
-    });
-  }
 
   const armor = createArmor(config);
   const service = createGraphQLService<GatewayContext>({
@@ -106,7 +94,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
 
   return {
     service,
-    subgraphUrls: { ...urls, insights: config.insightsUrl ?? 'in-process' },
+    subgraphUrls: urls,
     async listen(port, host) {
       const running = await service.listen(port, host);
       return {

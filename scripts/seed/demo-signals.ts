@@ -1,4 +1,4 @@
-import type { CustomerSignals } from '../../gateway/src/insights/rules/signals';
+import type { CustomerSignals } from '../../subgraphs/insights/src/rules/signals';
 import { CampaignObjective } from '../../subgraphs/marketing/src/campaign/campaign.enums';
 import { EDUCATION_TYPES, ENGAGED_TYPES } from '../../subgraphs/marketing/src/touchpoint/touchpoint.rules';
 import { OrderStatus } from '../../subgraphs/sales/src/order/order.enums';

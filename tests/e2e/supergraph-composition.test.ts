@@ -8,12 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, validate } from 'graphql';
-import {
-  SUPERGRAPH_PATH,
-  composeFromCode,
-  readCommittedSupergraph,
-} from '../../gateway/src/supergraph/compose-supergraph';
-import { DEFAULT_SUBGRAPH_URLS } from '../../gateway/src/supergraph/subgraphs';
+import { DEFAULT_SUBGRAPH_URLS, SUPERGRAPH_PATH } from '../../gateway/src/supergraph';
+import { composeFromCode, readCommittedSupergraph } from '../../scripts/supergraph/compose-supergraph';
 import { EXAMPLE_QUERY } from '../../scripts/start';
 
 jest.setTimeout(120_000);

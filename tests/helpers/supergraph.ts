@@ -5,14 +5,15 @@ import { createGateway } from '../../gateway/src/server';
 import { createLogger } from '../../shared/logger/logger';
 import { connectMongo } from '../../shared/mongo';
 import type { RunningService } from '../../shared/server/graphql-service';
+import { createInsightsServer } from '../../subgraphs/insights/src/server';
 import { createMarketingServer } from '../../subgraphs/marketing/src/server';
 import { createSalesServer } from '../../subgraphs/sales/src/server';
 import { createSupportServer } from '../../subgraphs/support/src/server';
 import { testMongoUri, uniqueDbName } from './mongo';
 
 /**
- * Boots the real supergraph for e2e tests, in this process: the three subgraphs on free ports, each on
- * its own fresh database of the test MongoDB, and the gateway over the committed supergraph with the
+ * Boots the real supergraph for e2e tests, in this process: the four subgraphs on free ports (marketing,
+ * sales and support each on its own fresh database of the test MongoDB; insights has none), and the gateway over the committed supergraph with the
  * subgraph URLs replaced. Every MongoDB command each subgraph sends is recorded (driver command
  * monitoring), so tests can prove batching.
  */
@@ -83,7 +84,7 @@ export interface SupergraphHarness {
   url: string;
   /** The gateway's base URL (for /healthz, /readyz). */
   baseUrl: string;
-  subgraphUrls: Record<SubgraphName, string>;
+  subgraphUrls: Record<SubgraphName | 'insights', string>;
   connections: Record<SubgraphName, Connection>;
   commandCounter: CommandCounter;
   query<T = Record<string, unknown>>(
@@ -156,10 +157,15 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
         if (!stopped.has(name)) await running[name].stop();
       });
     }
+    const insights = await (
+      await createInsightsServer({ config, logger: loggerFor('insights') })
+    ).listen(0, '127.0.0.1');
+    cleanup.push(() => insights.stop());
     const subgraphUrls = {
       marketing: running.marketing.url,
       sales: running.sales.url,
       support: running.support.url,
+      insights: insights.url,
     };
 
     const gateway = await createGateway({

@@ -1,11 +1,19 @@
 /**
  * `docker compose up` must give a working supergraph on a real MongoDB replica set. This reads
- * docker-compose.yml (YAML merge keys resolved, as compose does) and the Dockerfile and checks the wiring:
- * services, ports, environment and start-up order.
+ * docker-compose.yml (YAML merge keys resolved, as compose does) and the Dockerfile, and feeds each
+ * service's compose environment to that service's own `config.ts`: what the code reads from the file
+ * (ports, database names, subgraph URLs) must wire the services together. Nothing here restates the
+ * file's values; the expectations come from the code (the gateway's subgraph list, each loader).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { loadGatewayConfig } from '../../gateway/src/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../gateway/src/supergraph';
+import { loadConfig as loadInsightsConfig } from '../../subgraphs/insights/src/config';
+import { loadConfig as loadMarketingConfig } from '../../subgraphs/marketing/src/config';
+import { loadConfig as loadSalesConfig } from '../../subgraphs/sales/src/config';
+import { loadConfig as loadSupportConfig } from '../../subgraphs/support/src/config';
 
 interface ComposeService {
   image?: string;
@@ -22,91 +30,95 @@ const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'ut
   services: Record<string, ComposeService>;
 };
 const services = compose.services;
+const envOf = (name: string) => services[name].environment ?? {};
 
-const SUBGRAPHS = [
-  { name: 'marketing', port: 4001, db: 'c360_marketing', urlVar: 'MARKETING_URL' },
-  { name: 'sales', port: 4002, db: 'c360_sales', urlVar: 'SALES_URL' },
-  { name: 'support', port: 4003, db: 'c360_support', urlVar: 'SUPPORT_URL' },
-];
+/** Each subgraph's own config loader, as its index.ts runs it. */
+const LOADERS: Record<SubgraphName, (env: NodeJS.ProcessEnv) => { port: number; nodeEnv: string }> = {
+  marketing: loadMarketingConfig,
+  sales: loadSalesConfig,
+  support: loadSupportConfig,
+  insights: loadInsightsConfig,
+};
+const WITH_DATABASE = { marketing: loadMarketingConfig, sales: loadSalesConfig, support: loadSupportConfig };
 
 describe('docker-compose.yml', () => {
-  it('runs MongoDB, the three subgraphs and the gateway', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'marketing', 'mongo', 'sales', 'support']);
+  it('runs MongoDB, every subgraph of the supergraph and the gateway', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'mongo', ...SUBGRAPH_NAMES].sort());
   });
 
   describe('mongo', () => {
     const mongo = services.mongo;
 
-    it('is MongoDB 7 started as the single-node replica set rs0', () => {
-      expect(mongo.image).toBe('mongo:7');
-      const command = mongo.command!.join(' ');
-      expect(command).toMatch(/--replSet rs0\b/);
-      expect(command).toContain('--bind_ip_all');
-      expect(mongo.ports).toContain('27017:27017');
-    });
-
-    it('has a health check that initiates the replica set and waits for a writable primary', () => {
+    it('is MongoDB 7 started as a single-node replica set, initiated by its health check', () => {
+      expect(mongo.image).toMatch(/^mongo:7/);
+      const replSet = /--replSet (\S+)/.exec(mongo.command!.join(' '))?.[1];
+      expect(replSet).toBeDefined();
       const test = mongo.healthcheck!.test.join(' ');
-      expect(test).toContain('mongosh');
-      expect(test).toMatch(
-        /rs\.initiate\(\{ _id: 'rs0', members: \[\{ _id: 0, host: 'mongo:27017' \}\] \}\)/,
-      );
+      expect(test).toContain(`rs.initiate({ _id: '${replSet}'`);
       expect(test).toContain('isWritablePrimary');
+      // Every service with a database connects to that replica set by the compose service name.
+      for (const name of Object.keys(WITH_DATABASE)) {
+        const uri = new URL(envOf(name).MONGODB_URI);
+        expect(uri.host).toBe('mongo:27017');
+        expect(uri.searchParams.get('replicaSet')).toBe(replSet);
+      }
     });
   });
 
-  describe.each(SUBGRAPHS)('$name subgraph', ({ name, port, db }) => {
+  describe.each(SUBGRAPH_NAMES.map((name) => ({ name })))('$name subgraph', ({ name }) => {
     const service = services[name];
+    const config = LOADERS[name](envOf(name));
 
-    it('is built from the Dockerfile and selects its service', () => {
+    it('is built from the Dockerfile, selects its service and runs in production mode', () => {
       expect(service.build).toBe('.');
-      expect(service.environment!.SERVICE).toBe(name);
+      expect(envOf(name).SERVICE).toBe(name);
+      expect(config.nodeEnv).toBe('production');
     });
 
-    it(`listens on ${port} and publishes it`, () => {
-      expect(service.environment![`${name.toUpperCase()}_PORT`]).toBe(String(port));
-      expect(service.ports).toContain(`${port}:${port}`);
+    it('publishes the port its config listens on and probes its readiness there', () => {
+      expect(service.ports).toEqual([`${config.port}:${config.port}`]);
+      expect(service.healthcheck!.test.join(' ')).toContain(`http://localhost:${config.port}/readyz`);
     });
 
-    it('uses its own database on the replica set, in production mode', () => {
-      const env = service.environment!;
-      expect(env.MONGODB_URI).toBe('mongodb://mongo:27017/?replicaSet=rs0');
-      expect(env[`${name.toUpperCase()}_DB_NAME`]).toBe(db);
-      expect(env.NODE_ENV).toBe('production');
+    it('is where the gateway looks for it', () => {
+      const gateway = loadGatewayConfig(envOf('gateway'));
+      expect(gateway.subgraphUrls[name]).toBe(`http://${name}:${config.port}/graphql`);
+      expect(services.gateway.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
     });
+  });
 
-    it('starts after MongoDB is healthy and reports its own readiness', () => {
-      expect(service.depends_on).toEqual({ mongo: { condition: 'service_healthy' } });
-      expect(service.healthcheck!.test.join(' ')).toContain(`http://localhost:${port}/readyz`);
+  it('gives every subgraph with data its own database and starts it after MongoDB is healthy', () => {
+    const dbNames = Object.entries(WITH_DATABASE).map(([name, load]) => {
+      expect(services[name].depends_on).toEqual({ mongo: { condition: 'service_healthy' } });
+      return load(envOf(name)).mongo.dbName;
     });
+    expect(new Set(dbNames).size).toBe(dbNames.length);
+  });
+
+  it('starts insights without a database: it has no data of its own', () => {
+    expect(envOf('insights').MONGODB_URI).toBeUndefined();
+    expect(services.insights.depends_on).toBeUndefined();
   });
 
   describe('gateway', () => {
     const gateway = services.gateway;
+    const config = loadGatewayConfig(envOf('gateway'));
 
-    it('listens on 4000 and publishes it', () => {
-      expect(gateway.environment!.SERVICE).toBe('gateway');
-      expect(gateway.environment!.PORT).toBe('4000');
-      expect(gateway.ports).toContain('4000:4000');
+    it('publishes the port it listens on, in production mode', () => {
+      expect(envOf('gateway').SERVICE).toBe('gateway');
+      expect(gateway.ports).toEqual([`${config.port}:${config.port}`]);
+      expect(config.nodeEnv).toBe('production');
+      expect(gateway.healthcheck!.test.join(' ')).toContain(`http://localhost:${config.port}/readyz`);
     });
 
-    it('points at each subgraph by its compose service name and port', () => {
-      for (const { name, port, urlVar } of SUBGRAPHS) {
-        expect(gateway.environment![urlVar]).toBe(`http://${name}:${port}/graphql`);
-      }
+    it('needs no database and waits for exactly the subgraphs', () => {
+      expect(envOf('gateway').MONGODB_URI).toBeUndefined();
+      expect(Object.keys(gateway.depends_on ?? {}).sort()).toEqual([...SUBGRAPH_NAMES].sort());
     });
 
-    it('needs no database and starts after every subgraph is healthy', () => {
-      expect(gateway.environment!.MONGODB_URI).toBeUndefined();
-      expect(gateway.depends_on).toEqual({
-        marketing: { condition: 'service_healthy' },
-        sales: { condition: 'service_healthy' },
-        support: { condition: 'service_healthy' },
-      });
-    });
-
-    it('sends nothing to Apollo: no key in the environment', () => {
-      expect(gateway.environment!.APOLLO_KEY).toBeUndefined();
+    it('sends nothing to Apollo', () => {
+      expect(config.apollo).toBeUndefined();
+      expect(config.apolloTelemetry).toBe(false);
     });
   });
 });
@@ -120,18 +132,17 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^COPY package\.json package-lock\.json \.\/$/m);
   });
 
-  it('maps every SERVICE to an entry point that exists', () => {
-    const entries = [...dockerfile.matchAll(/entry=(\S+?)(?: ;;|;)/g)].map((m) => m[1]);
-    expect(entries).toEqual([
-      'gateway/src/index.ts',
-      'gateway/src/insights/index.ts',
-      'subgraphs/$SERVICE/src/index.ts',
-    ]);
-    for (const name of ['marketing', 'sales', 'support']) {
-      expect(fs.existsSync(path.join(root, `subgraphs/${name}/src/index.ts`))).toBe(true);
+  it('maps every SERVICE of the compose file to an entry point that exists', () => {
+    const cases = [...dockerfile.matchAll(/^\s*([a-z|]+)\) entry=(\S+?) ;;/gm)].map((m) => ({
+      names: m[1].split('|'),
+      entry: m[2],
+    }));
+    for (const name of ['gateway', ...SUBGRAPH_NAMES]) {
+      const match = cases.find((c) => c.names.includes(name));
+      expect(match).toBeDefined();
+      const entry = match!.entry.replace('$SERVICE', name);
+      expect(fs.existsSync(path.join(root, entry))).toBe(true);
     }
-    expect(fs.existsSync(path.join(root, 'gateway/src/index.ts'))).toBe(true);
-    expect(fs.existsSync(path.join(root, 'gateway/src/insights/index.ts'))).toBe(true);
   });
 
   it('copies the sources every service imports', () => {

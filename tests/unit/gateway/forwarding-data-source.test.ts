@@ -29,7 +29,6 @@ describe('ForwardingDataSource', () => {
       serviceName: 'sales',
     });
     const context: GatewayContext = {
-      now: new Date(),
       forwardedHeaders: { authorization: 'Bearer t', 'x-request-id': 'req-9', 'accept-language': 'de-DE' },
     };
     await source.process({
@@ -105,7 +104,7 @@ describe('a subgraph refusing a request with HTTP 400', () => {
       fetcher,
       serviceName: 'marketing',
     });
-    const context: GatewayContext = { now: new Date(), forwardedHeaders: {} };
+    const context: GatewayContext = { forwardedHeaders: {} };
     const response = await source.process({
       kind: 'incoming operation' as never,
       request: { query: '{ __typename }', http: { method: 'POST', url: '', headers: new Map() as never } },
@@ -126,7 +125,7 @@ describe('a subgraph refusing a request with HTTP 400', () => {
       fetcher,
       serviceName: 'marketing',
     });
-    const context: GatewayContext = { now: new Date(), forwardedHeaders: {} };
+    const context: GatewayContext = { forwardedHeaders: {} };
     await expect(
       source.process({
         kind: 'incoming operation' as never,

@@ -8,8 +8,8 @@ describe('gateway configuration', () => {
       marketing: 'http://localhost:4001/graphql',
       sales: 'http://localhost:4002/graphql',
       support: 'http://localhost:4003/graphql',
+      insights: 'http://localhost:4004/graphql',
     });
-    expect(c.insightsUrl).toBeUndefined();
     expect(c.development).toBe(true);
     expect(c.apollo).toBeUndefined();
     expect(c.apolloTelemetry).toBe(false);
@@ -32,7 +32,7 @@ describe('gateway configuration', () => {
     });
     expect(c.port).toBe(8080);
     expect(c.subgraphUrls.sales).toBe('https://sales.internal/graphql');
-    expect(c.insightsUrl).toBe('http://insights:4004/graphql');
+    expect(c.subgraphUrls.insights).toBe('http://insights:4004/graphql');
     expect(c.limits.maxDepth).toBe(8);
     expect(c.extraForwardedHeaders).toEqual(['x-tenant', 'x-feature-flags']);
   });

@@ -10,8 +10,8 @@ import {
   localMinuteOfDay,
   parseClock,
   quietWindow,
-} from '../../../gateway/src/insights/rules/contact.rules';
-import type { ConsentSignal } from '../../../gateway/src/insights/rules/signals';
+} from '../../../subgraphs/insights/src/rules/contact.rules';
+import type { ConsentSignal } from '../../../subgraphs/insights/src/rules/signals';
 import { NOW, buyer, daysAgo, signals } from './customer-signals.builder';
 
 const consent = (

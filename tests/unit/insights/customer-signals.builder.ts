@@ -1,5 +1,5 @@
-import type { CustomerSignals, MoneyValue } from '../../../gateway/src/insights/rules/signals';
-import { DAY_MS } from '../../../gateway/src/insights/rules/time';
+import type { CustomerSignals, MoneyValue } from '../../../subgraphs/insights/src/rules/signals';
+import { DAY_MS } from '../../../subgraphs/insights/src/rules/time';
 
 /** The fixed "now" of every rule test: a Saturday at noon UTC. */
 export const NOW = new Date('2024-06-01T12:00:00.000Z');

@@ -9,15 +9,15 @@ import { parse, type FieldNode, type OperationDefinitionNode, type SelectionSetN
 import {
   toSignals,
   type CustomerRepresentation,
-} from '../../../gateway/src/insights/customer/customer.mapper';
+} from '../../../subgraphs/insights/src/customer/customer.mapper';
 import {
   CONTACT_REQUIRES,
   LIFECYCLE_REQUIRES,
   VALUE_REQUIRES,
-} from '../../../gateway/src/insights/customer/customer.requires';
-import { computeContact } from '../../../gateway/src/insights/rules/contact.rules';
-import { computeLifecycle } from '../../../gateway/src/insights/rules/lifecycle.rules';
-import { computeCustomerValue } from '../../../gateway/src/insights/rules/value.rules';
+} from '../../../subgraphs/insights/src/customer/customer.requires';
+import { computeContact } from '../../../subgraphs/insights/src/rules/contact.rules';
+import { computeLifecycle } from '../../../subgraphs/insights/src/rules/lifecycle.rules';
+import { computeCustomerValue } from '../../../subgraphs/insights/src/rules/value.rules';
 import { NOW, daysAgo } from './customer-signals.builder';
 
 const ALL_FACTS = [LIFECYCLE_REQUIRES, VALUE_REQUIRES, CONTACT_REQUIRES].join(' ');

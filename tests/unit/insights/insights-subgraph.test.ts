@@ -3,7 +3,7 @@
  * carry the @required facts. No database, no network — the same schema the gateway runs in-process.
  */
 import { graphql, type GraphQLSchema } from 'graphql';
-import { buildInsightsSchema } from '../../../gateway/src/insights/schema';
+import { buildInsightsSchema } from '../../../subgraphs/insights/src/schema';
 import { NOW, daysAgo } from './customer-signals.builder';
 
 const ENTITIES = /* GraphQL */ `

@@ -12,9 +12,9 @@ import {
   lapseThresholdDays,
   lastActivityAt,
   type LifecycleResult,
-} from '../../../gateway/src/insights/rules/lifecycle.rules';
-import type { CustomerSignals } from '../../../gateway/src/insights/rules/signals';
-import { daysSince } from '../../../gateway/src/insights/rules/time';
+} from '../../../subgraphs/insights/src/rules/lifecycle.rules';
+import type { CustomerSignals } from '../../../subgraphs/insights/src/rules/signals';
+import { daysSince } from '../../../subgraphs/insights/src/rules/time';
 import { NOW, buyer, daysAgo, signals } from './customer-signals.builder';
 
 describe('lifecycle: the cases the demo data showed', () => {

@@ -9,7 +9,7 @@ import {
   computeLifecycle,
   lapseThresholdDays,
   lastActivityAt,
-} from '../../../gateway/src/insights/rules/lifecycle.rules';
+} from '../../../subgraphs/insights/src/rules/lifecycle.rules';
 import { NOW, buyer, daysAgo, signals } from './customer-signals.builder';
 
 describe('lifecycle rules', () => {

@@ -5,12 +5,12 @@ import {
   RECENCY_POINTS,
   REFERRAL_POINTS,
   computeCustomerValue,
-  npsCategory,
   purchaseFrequency,
   valueScore,
   valueTier,
-} from '../../../gateway/src/insights/rules/value.rules';
-import { DAYS_PER_MONTH } from '../../../gateway/src/insights/rules/time';
+} from '../../../subgraphs/insights/src/rules/value.rules';
+import { NpsCategory, npsCategory } from '../../../shared/contract';
+import { DAYS_PER_MONTH } from '../../../subgraphs/insights/src/rules/time';
 import { NOW, buyer, daysAgo, eur, signals } from './customer-signals.builder';
 
 describe('value rules', () => {
@@ -77,9 +77,9 @@ describe('value rules', () => {
       const mid = { ...base, revenue: 1000, orderCount: 5, daysSinceLastOrder: 10 };
       const plain = valueScore(mid);
       expect(plain).toBe(30 + 18 + 15);
-      expect(valueScore({ ...mid, nps: 'PROMOTER' })).toBe(plain + ADVOCACY_POINTS.PROMOTER);
-      expect(valueScore({ ...mid, nps: 'PASSIVE' })).toBe(plain + ADVOCACY_POINTS.PASSIVE);
-      expect(valueScore({ ...mid, nps: 'DETRACTOR' })).toBe(plain + ADVOCACY_POINTS.DETRACTOR);
+      expect(valueScore({ ...mid, nps: NpsCategory.PROMOTER })).toBe(plain + ADVOCACY_POINTS.PROMOTER);
+      expect(valueScore({ ...mid, nps: NpsCategory.PASSIVE })).toBe(plain + ADVOCACY_POINTS.PASSIVE);
+      expect(valueScore({ ...mid, nps: NpsCategory.DETRACTOR })).toBe(plain + ADVOCACY_POINTS.DETRACTOR);
       expect(valueScore({ ...mid, referralsCount: 3 })).toBe(plain + REFERRAL_POINTS);
     });
 
@@ -89,7 +89,7 @@ describe('value rules', () => {
           revenue: 0,
           orderCount: 1,
           daysSinceLastOrder: 900,
-          nps: 'DETRACTOR',
+          nps: NpsCategory.DETRACTOR,
           referralsCount: 0,
         }),
       ).toBe(0);
@@ -98,7 +98,7 @@ describe('value rules', () => {
           revenue: 1e9,
           orderCount: 1000,
           daysSinceLastOrder: 0,
-          nps: 'PROMOTER',
+          nps: NpsCategory.PROMOTER,
           referralsCount: 9,
         }),
       ).toBe(100);

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { computeLifecycle, type LifecycleStage } from '../../../gateway/src/insights/rules/lifecycle.rules';
+import { computeLifecycle, type LifecycleStage } from '../../../subgraphs/insights/src/rules/lifecycle.rules';
 import { CampaignObjective, CampaignStatus } from '../../../subgraphs/marketing/src/campaign/campaign.enums';
 import { canonicalTimeZone, localHour } from '../../../shared/time/time-zone';
 import {

@@ -1,21 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum ConsentChannel {
-  EMAIL = 'EMAIL',
-  SMS = 'SMS',
-  PUSH = 'PUSH',
-  PHONE = 'PHONE',
-  POSTAL = 'POSTAL',
-  WHATSAPP = 'WHATSAPP',
-  IN_APP = 'IN_APP',
-}
-
-export enum ConsentPurpose {
-  MARKETING = 'MARKETING',
-  SERVICE = 'SERVICE',
-  ANALYTICS = 'ANALYTICS',
-  PROFILING = 'PROFILING',
-}
+// Channels and purposes are part of the contract: insights reads them too.
+export { ConsentChannel, ConsentPurpose } from '../../../../shared/contract';
 
 /** Where a consent decision was captured; kept because consent must be provable. */
 export enum ConsentSource {
@@ -29,14 +15,6 @@ export enum ConsentSource {
   API = 'API',
 }
 
-registerEnumType(ConsentChannel, {
-  name: 'ConsentChannel',
-  description: 'A channel a customer may be contacted on.',
-});
-registerEnumType(ConsentPurpose, {
-  name: 'ConsentPurpose',
-  description: 'What the data or contact is used for.',
-});
 registerEnumType(ConsentSource, {
   name: 'ConsentSource',
   description: 'Where a consent decision was captured.',

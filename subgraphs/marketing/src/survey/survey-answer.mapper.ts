@@ -1,5 +1,6 @@
 import type { SurveyAnswerDoc } from './survey-answer.model';
-import { npsCategory, type SurveyAnswer } from './survey-answer.type';
+import { npsCategory } from '../../../../shared/contract';
+import type { SurveyAnswer } from './survey-answer.type';
 
 export function toSurveyAnswer(doc: SurveyAnswerDoc): SurveyAnswer {
   return {

@@ -1,19 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum TouchpointChannel {
-  WEB = 'WEB',
-  APP = 'APP',
-  EMAIL = 'EMAIL',
-  SMS = 'SMS',
-  PUSH = 'PUSH',
-  SOCIAL = 'SOCIAL',
-  AD = 'AD',
-  PHONE = 'PHONE',
-  CHAT = 'CHAT',
-  STORE = 'STORE',
-  POSTAL = 'POSTAL',
-  EVENT = 'EVENT',
-}
+// The channel is part of the contract: insights maps the preferred one to a consent channel.
+export { TouchpointChannel } from '../../../../shared/contract';
 
 export enum TouchpointType {
   PAGE_VIEW = 'PAGE_VIEW',
@@ -48,8 +36,4 @@ export enum TouchpointType {
   EVENT_ATTENDED = 'EVENT_ATTENDED',
 }
 
-registerEnumType(TouchpointChannel, {
-  name: 'TouchpointChannel',
-  description: 'Where a touchpoint happened.',
-});
 registerEnumType(TouchpointType, { name: 'TouchpointType', description: 'What happened at a touchpoint.' });

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { createLogger } from '../../../shared/logger/logger';
 import { runUntilSignal } from '../../../shared/server/subgraph-runner';
-import { loadInsightsConfig } from './config';
+import { loadConfig } from './config';
 import { createInsightsServer } from './server';
 
-/** Standalone insights subgraph (port 4004) for routers other than the Node gateway. */
-const config = loadInsightsConfig();
+/** The insights subgraph (port 4004): no database, so it only builds and listens. */
+const config = loadConfig();
 const logger = createLogger('insights', config.logLevel);
 
 void runUntilSignal({

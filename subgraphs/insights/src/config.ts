@@ -15,8 +15,8 @@ export interface InsightsConfig {
   port: number;
 }
 
-/** The only reader of `process.env` when insights runs standalone (for Apollo Router / Hive Gateway). */
-export function loadInsightsConfig(env: NodeJS.ProcessEnv = process.env): InsightsConfig {
+/** The only reader of `process.env` in this service. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): InsightsConfig {
   const e = parseEnv(
     z.object({
       NODE_ENV: nodeEnvSchema,

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ConsentChannel } from '../../../../subgraphs/marketing/src/consent/consent.enums';
+import { ConsentChannel } from '../../../../shared/contract';
 
 @ObjectType({ description: 'Whether marketing may contact the customer right now, how, and why not.' })
 export class ContactEligibility {

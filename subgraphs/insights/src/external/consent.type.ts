@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { ConsentChannel, ConsentPurpose } from '../../../../subgraphs/marketing/src/consent/consent.enums';
+import { ConsentChannel, ConsentPurpose } from '../../../../shared/contract';
 
 /** Marketing's `Consent`, read through @requires only (all fields @external). */
 @ObjectType()

@@ -1,4 +1,4 @@
-import { composeSupergraph } from '../../../gateway/src/supergraph/compose-supergraph';
+import { composeSupergraph } from '../../../scripts/supergraph/compose-supergraph';
 import { FEDERATION_LINK } from '../../../shared/federation/build-subgraph-schema';
 
 const customers = `${FEDERATION_LINK}

@@ -1,14 +1,15 @@
+import path from 'node:path';
+
+/** The static supergraph the gateway serves: written by `npm run compose` (scripts/compose.ts), committed. */
+export const SUPERGRAPH_PATH = path.resolve(__dirname, '../supergraph/supergraph.graphql');
+
 /**
  * The subgraphs of the supergraph, with the URLs written into the committed supergraph. These are the
  * local defaults; the gateway replaces them at runtime from its config (MARKETING_URL, …), so the same
- * supergraph file serves a laptop, docker compose and a cluster.
+ * supergraph file serves a laptop, docker compose and a cluster. Every subgraph is its own HTTP service.
  */
 export const SUBGRAPH_NAMES = ['marketing', 'sales', 'support', 'insights'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
-
-/** Subgraphs that run as their own service (insights runs inside the gateway unless INSIGHTS_URL is set). */
-export const REMOTE_SUBGRAPHS = ['marketing', 'sales', 'support'] as const;
-export type RemoteSubgraphName = (typeof REMOTE_SUBGRAPHS)[number];
 
 export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<SubgraphName, string>> = {
   marketing: 'http://localhost:4001/graphql',

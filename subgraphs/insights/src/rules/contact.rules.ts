@@ -1,7 +1,7 @@
 import type { ConsentSignal, CustomerSignals, QuietHoursSignal } from './signals';
 import { ago, plural } from './text';
 import { daysSince } from './time';
-import { npsCategory } from './value.rules';
+import { NpsCategory, npsCategory } from '../../../../shared/contract';
 import { utcOffsetMinutes } from '../../../../shared/time/time-zone';
 
 /**
@@ -157,7 +157,7 @@ export function computeContact(s: CustomerSignals, now: Date): ContactResult {
     if (days < RETURN_COOLDOWN_DAYS)
       blocking.push(`Return ${ago(days)} (cool-down ${RETURN_COOLDOWN_DAYS} days)`);
   }
-  if (s.advocacy.lastNpsAt && npsCategory(s.advocacy.lastNpsScore) === 'DETRACTOR') {
+  if (s.advocacy.lastNpsAt && npsCategory(s.advocacy.lastNpsScore) === NpsCategory.DETRACTOR) {
     const days = daysSince(s.advocacy.lastNpsAt, now);
     if (days < DETRACTOR_COOLDOWN_DAYS) {
       blocking.push(

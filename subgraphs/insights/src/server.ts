@@ -5,8 +5,8 @@ import { createInsightsContext, type InsightsContext } from './context';
 import { buildInsightsSchema } from './schema';
 
 /**
- * The insights subgraph as its own HTTP service, for routers that cannot host it in-process (Apollo
- * Router, Hive Gateway): point the supergraph's `insights` URL at it. Stateless, no database.
+ * Builds the insights service; does not listen (index.ts does). Stateless, no database: every field is a
+ * pure rule over the facts the router hands over with `@requires`.
  */
 export async function createInsightsServer(opts: {
   config: Pick<InsightsConfig, 'development'>;

@@ -1,4 +1,5 @@
-// Sales owns money arithmetic; its pure module knows each currency's minor unit.
+import { NpsCategory, npsCategory } from '../../../../shared/contract';
+// The shared money module knows each currency's minor unit.
 import { toMajorUnits } from '../../../../shared/money/money';
 import type { CustomerSignals, MoneyValue } from './signals';
 import { DAYS_PER_MONTH, daysSince } from './time';
@@ -9,12 +10,7 @@ import { DAYS_PER_MONTH, daysSince } from './time';
  * a later issue replaces the score with RFM and a fitted CLV model.
  */
 
-export type NpsCategory = 'PROMOTER' | 'PASSIVE' | 'DETRACTOR';
 export type ValueTier = 'PLATINUM' | 'GOLD' | 'SILVER' | 'BRONZE' | 'NONE';
-
-/** NPS convention (Reichheld): 9–10 promoters, 7–8 passives, 0–6 detractors. */
-export const NPS_PROMOTER_MIN = 9;
-export const NPS_PASSIVE_MIN = 7;
 
 /**
  * Purchase frequency divides orders by the months since the first order, with at least this many months,
@@ -74,13 +70,6 @@ export interface CustomerValueResult {
   /** 0–100: monetary + frequency + recency + advocacy points (tables above). */
   score: number;
   tier: ValueTier;
-}
-
-export function npsCategory(score: number | null | undefined): NpsCategory | null {
-  if (score === null || score === undefined || !Number.isFinite(score)) return null;
-  if (score >= NPS_PROMOTER_MIN) return 'PROMOTER';
-  if (score >= NPS_PASSIVE_MIN) return 'PASSIVE';
-  return 'DETRACTOR';
 }
 
 /** Orders per month since the first order, rounded to 3 decimals; null without orders. */

@@ -1,7 +1,4 @@
-/**
- * What insights resolvers read from the request context. Inside the gateway this is the gateway's own
- * context (LocalGraphQLDataSource passes it through); standalone, createInsightsContext builds it.
- */
+/** What insights resolvers read from the request context. */
 export interface InsightsContext {
   /** One clock reading per request, so every customer in a response is judged at the same instant. */
   now?: Date;

@@ -1,7 +1,7 @@
 import type { CustomerSignals } from './signals';
 import { addDays, daysSince, earliest, latest, DAY_MS } from './time';
 import { ago, plural } from './text';
-import { NPS_PROMOTER_MIN, npsCategory } from './value.rules';
+import { NPS_PROMOTER_MIN, NpsCategory, npsCategory } from '../../../../shared/contract';
 
 /**
  * Lifecycle stage from the facts the subgraphs own. The stage is recomputed from the current facts on
@@ -172,7 +172,7 @@ function riskEvidence(s: CustomerSignals, now: Date): Evidence[] {
       });
     }
   }
-  if (advocacy.lastNpsAt && npsCategory(advocacy.lastNpsScore) === 'DETRACTOR') {
+  if (advocacy.lastNpsAt && npsCategory(advocacy.lastNpsScore) === NpsCategory.DETRACTOR) {
     const days = daysSince(advocacy.lastNpsAt, now);
     if (days < DETRACTOR_WINDOW_DAYS) {
       out.push({
@@ -200,8 +200,8 @@ function advocacyEvidence(s: CustomerSignals, now: Date): Evidence[] {
   const out: Evidence[] = [];
   const category = npsCategory(advocacy.lastNpsScore);
   // A detractor's referrals from long ago do not make them an advocate today.
-  if (category === 'DETRACTOR') return out;
-  if (category === 'PROMOTER' && advocacy.lastNpsAt) {
+  if (category === NpsCategory.DETRACTOR) return out;
+  if (category === NpsCategory.PROMOTER && advocacy.lastNpsAt) {
     const days = daysSince(advocacy.lastNpsAt, now);
     if (days < PROMOTER_VALID_DAYS) {
       out.push({

@@ -1,10 +1,10 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { TouchpointChannel } from '../../../../subgraphs/marketing/src/touchpoint/touchpoint.enums';
+import { TouchpointChannel } from '../../../../shared/contract';
 
 /**
  * Marketing's `Engagement`, as far as insights reads it. Every field is @external: insights receives the
  * values through @requires and never resolves them (marketing owns the type). The enum comes from
- * marketing's own module so the values can never drift from the owner's. No descriptions on these
+ * the contract (shared/contract), which marketing uses too, so the values cannot drift. No descriptions on these
  * external types: the owner's descriptions are the ones that reach the supergraph.
  */
 @ObjectType()

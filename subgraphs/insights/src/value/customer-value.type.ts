@@ -1,7 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Money } from '../../../../shared/money/money.type';
-import { NpsCategory } from '../../../../subgraphs/marketing/src/survey/survey-answer.type';
-import type { NpsCategory as Nps, ValueTier as Tier } from '../rules/value.rules';
+import { NpsCategory } from '../../../../shared/contract';
+import type { ValueTier as Tier } from '../rules/value.rules';
 
 export const ValueTier: { readonly [K in Tier]: K } = {
   PLATINUM: 'PLATINUM',
@@ -60,7 +60,7 @@ export class CustomerValue {
     nullable: true,
     description: 'Category of the last NPS answer; null without one.',
   })
-  npsCategory!: Nps | null;
+  npsCategory!: NpsCategory | null;
 
   @Field(() => Int, { description: '0–100: monetary + frequency + recency + advocacy points (see README).' })
   score!: number;
