@@ -11,7 +11,9 @@ import {
 import { createArmor } from './armor';
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { mountAgentConsole } from './http/agent-console';
 import { mountExplorer } from './http/explorer';
+import { mountLandingPage } from './http/landing-page';
 import { ForwardingDataSource } from './http/forwarding-data-source';
 import { createSubgraphFetchers } from './http/subgraph-fetcher';
 import { checkSubgraphs, type SubgraphProbe } from './readiness';
@@ -88,8 +90,12 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     maxTokens: config.limits.maxTokens,
     // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself once reporting is not disabled.
     usageReporting: Boolean(config.apollo),
-    // Offline GraphiQL at /explorer (development only, like Sandbox).
-    extraRoutes: config.development ? mountExplorer : undefined,
+    extraRoutes: (app) => {
+      mountLandingPage(app, { development: config.development });
+      mountAgentConsole(app);
+      // Offline GraphiQL at /explorer (development only, like Sandbox).
+      if (config.development) mountExplorer(app);
+    },
   });
 
   return {

@@ -38,8 +38,10 @@ export function explorerHtml(graphqlPath = '/graphql'): string {
 <script>
 const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
 const explorer = GraphiQLPluginExplorer.explorerPlugin();
+// ?query=… opens the explorer on that operation (links from the README and the landing page).
+const initialQuery = new URLSearchParams(location.search).get('query') || undefined;
 ReactDOM.createRoot(document.getElementById('root')).render(
-  React.createElement(GraphiQL, { fetcher, plugins: [explorer] }),
+  React.createElement(GraphiQL, { fetcher, plugins: [explorer], defaultQuery: initialQuery, query: initialQuery }),
 );
 </script>
 </body>
