@@ -71,8 +71,9 @@ test('offline, the landing page falls back to the explorer, which runs the examp
   const query = '{ customers(first: 3, sort: FAMILY_NAME_ASC) { totalCount edges { node { id familyName } } } }';
   await page.goto(`${harness.baseUrl}/explorer?query=${encodeURIComponent(query)}`);
   await page.locator('.graphiql-execute-button').click();
+  // A string predicate: it runs in the page, where `document` exists (this file is type-checked for Node).
   await page.waitForFunction(
-    () => document.querySelector('.graphiql-response')?.textContent?.includes('"totalCount"'),
+    `document.querySelector('.graphiql-response')?.textContent?.includes('"totalCount"')`,
     undefined,
     { timeout: 20_000 },
   );
