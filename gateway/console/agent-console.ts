@@ -4,6 +4,8 @@
  * from ONE GraphQL request (AgentContext). It uses only the public API, with the operations and types
  * generated from agent-console.graphql, and the bearer token the agent signed in with.
  */
+// The browser loads the module the gateway compiles from classify-query.ts under this name.
+// eslint-disable-next-line import-x/no-unresolved
 import { classifyAgentQuery } from './classify-query.js';
 import type {
   AgentContextQuery,
