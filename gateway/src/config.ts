@@ -29,13 +29,26 @@ export interface GatewayConfig {
     maxTokens: number;
     maxDirectives: number;
   };
+  /** The gateway's time budget per request: no subgraph call outlives it. */
+  requestTimeoutMs: number;
   subgraphHttp: {
     /** Keep-alive sockets per subgraph host. */
     maxSockets: number;
-    /** A subgraph request taking longer fails (the field becomes an error, the rest of the response stays). */
+    /**
+     * A subgraph call taking longer fails (its fields become errors, the rest of the response stays).
+     * Shorter than requestTimeoutMs, so a slow subgraph leaves time for the others.
+     */
     timeoutMs: number;
+    /** Per-subgraph overrides of timeoutMs, by subgraph name. */
+    timeoutsMs: Record<string, number>;
   };
-  /** How long /readyz waits for each subgraph. */
+  breaker: {
+    /** Consecutive failures (network, 5xx, timeout) of one subgraph that open its circuit. */
+    failureThreshold: number;
+    /** How long an open circuit answers at once before letting one probe call through. */
+    halfOpenAfterMs: number;
+  };
+  /** How long /readyz waits for each subgraph's probe (below Kubernetes' default 1 s probe timeout). */
   readinessTimeoutMs: number;
   /** Request headers forwarded to subgraphs in addition to the built-in list (lower-case names). */
   extraForwardedHeaders: string[];
@@ -44,6 +57,27 @@ export interface GatewayConfig {
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const positiveInt = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** `sales:5000,insights:2000` → { sales: 5000, insights: 2000 }. */
+const timeoutsSchema = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const out: Record<string, number> = {};
+    for (const item of v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const m = /^([a-z][a-z0-9-]*):(\d{1,7})$/.exec(item);
+      if (!m || Number(m[2]) < 1) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not name:milliseconds` });
+        return z.NEVER;
+      }
+      out[m[1]] = Number(m[2]);
+    }
+    return out;
+  });
 
 /** The only reader of `process.env` in the gateway. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -66,11 +100,29 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     MAX_TOKENS: positiveInt(5_000, 100_000),
     MAX_DIRECTIVES: positiveInt(50, 1000),
     SUBGRAPH_MAX_SOCKETS: positiveInt(64, 10_000),
-    SUBGRAPH_TIMEOUT_MS: positiveInt(10_000, 600_000),
-    READINESS_TIMEOUT_MS: positiveInt(2_000, 60_000),
+    GATEWAY_TIMEOUT_MS: positiveInt(10_000, 600_000),
+    SUBGRAPH_TIMEOUT_MS: positiveInt(3_000, 600_000),
+    SUBGRAPH_TIMEOUTS: optionalString.pipe(timeoutsSchema),
+    BREAKER_FAILURE_THRESHOLD: positiveInt(5, 1000),
+    BREAKER_HALF_OPEN_AFTER_MS: positiveInt(5_000, 600_000),
+    READINESS_TIMEOUT_MS: positiveInt(500, 60_000),
     FORWARD_HEADERS: optionalString,
   });
-  const e = parseEnv(schema, env);
+  const e = parseEnv(
+    schema.superRefine((v, ctx) => {
+      const budgets = { SUBGRAPH_TIMEOUT_MS: v.SUBGRAPH_TIMEOUT_MS, ...v.SUBGRAPH_TIMEOUTS };
+      for (const [name, ms] of Object.entries(budgets)) {
+        if (ms >= v.GATEWAY_TIMEOUT_MS) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [name === 'SUBGRAPH_TIMEOUT_MS' ? name : 'SUBGRAPH_TIMEOUTS'],
+            message: `${name}: ${ms} ms must be shorter than GATEWAY_TIMEOUT_MS (${v.GATEWAY_TIMEOUT_MS} ms)`,
+          });
+        }
+      }
+    }),
+    env,
+  );
   return {
     nodeEnv: e.NODE_ENV,
     development: e.NODE_ENV !== 'production' && e.SANDBOX,
@@ -93,7 +145,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxTokens: e.MAX_TOKENS,
       maxDirectives: e.MAX_DIRECTIVES,
     },
-    subgraphHttp: { maxSockets: e.SUBGRAPH_MAX_SOCKETS, timeoutMs: e.SUBGRAPH_TIMEOUT_MS },
+    requestTimeoutMs: e.GATEWAY_TIMEOUT_MS,
+    subgraphHttp: {
+      maxSockets: e.SUBGRAPH_MAX_SOCKETS,
+      timeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      timeoutsMs: e.SUBGRAPH_TIMEOUTS ?? {},
+    },
+    breaker: {
+      failureThreshold: e.BREAKER_FAILURE_THRESHOLD,
+      halfOpenAfterMs: e.BREAKER_HALF_OPEN_AFTER_MS,
+    },
     readinessTimeoutMs: e.READINESS_TIMEOUT_MS,
     extraForwardedHeaders: (e.FORWARD_HEADERS ?? '')
       .split(',')

@@ -5,11 +5,17 @@ import { pickForwardedHeaders } from './http/forwarded-headers';
 export interface GatewayContext {
   /** Headers to pass to every subgraph for this request (see http/forwarded-headers.ts). */
   forwardedHeaders: Record<string, string>;
+  /** When the gateway's time budget for this request ends (epoch ms); subgraph calls get no longer. */
+  deadline?: number;
 }
 
 export function createGatewayContext(
   headers: IncomingHttpHeaders,
   extraForwarded: readonly string[],
+  timeoutMs?: number,
 ): GatewayContext {
-  return { forwardedHeaders: pickForwardedHeaders(headers, extraForwarded) };
+  return {
+    forwardedHeaders: pickForwardedHeaders(headers, extraForwarded),
+    deadline: timeoutMs === undefined ? undefined : Date.now() + timeoutMs,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
+import type { CircuitStateName } from './http/subgraph-breaker';
 
 export interface SubgraphProbe {
   name: string;
@@ -14,7 +15,7 @@ export interface ProbeResult {
 
 /**
  * Asks a subgraph `{ __typename }`: the cheapest request that proves its GraphQL endpoint answers. Each
- * subgraph's own /readyz covers its database; the gateway is ready when it can reach every subgraph.
+ * subgraph's own /readyz covers its database.
  */
 export async function probeSubgraph(probe: SubgraphProbe, timeoutMs: number): Promise<ProbeResult> {
   const started = Date.now();
@@ -40,16 +41,38 @@ export async function probeSubgraph(probe: SubgraphProbe, timeoutMs: number): Pr
   }
 }
 
-/** Probes all subgraphs in parallel; throws (→ 503) naming every unreachable one. */
-export async function checkSubgraphs(
+export interface SubgraphReadiness extends ProbeResult {
+  /** The subgraph's circuit: `open` while calls to it fail fast. */
+  circuit: CircuitStateName;
+}
+
+/**
+ * The gateway's readiness: it can serve as long as it runs, because a subgraph that is down costs only
+ * the fields it owns (partial responses), and every gateway replica sees the same subgraphs — failing
+ * readiness would take them all out of the load balancer at once. So /readyz stays 200 and reports
+ * `degraded`, naming each subgraph that does not answer or whose circuit is open. Subgraphs are probed
+ * in parallel, except those with an open circuit (already known down; not loaded further).
+ */
+export async function gatewayReadiness(
   probes: SubgraphProbe[],
+  circuitOf: (name: string) => CircuitStateName,
   timeoutMs: number,
-): Promise<{ subgraphs: Record<string, ProbeResult> }> {
+): Promise<{
+  status: 'ready' | 'degraded';
+  degraded: string[];
+  subgraphs: Record<string, SubgraphReadiness>;
+}> {
   const results = await Promise.all(
-    probes.map(async (p) => [p.name, await probeSubgraph(p, timeoutMs)] as const),
+    probes.map(async (p): Promise<[string, SubgraphReadiness]> => {
+      const circuit = circuitOf(p.name);
+      if (circuit === 'open') return [p.name, { ok: false, latencyMs: 0, error: 'circuit open', circuit }];
+      return [p.name, { ...(await probeSubgraph(p, timeoutMs)), circuit }];
+    }),
   );
-  const subgraphs = Object.fromEntries(results);
-  const down = results.filter(([, r]) => !r.ok).map(([name, r]) => `${name} (${r.error})`);
-  if (down.length > 0) throw new Error(`Subgraphs unreachable: ${down.join(', ')}`);
-  return { subgraphs };
+  const degraded = results.filter(([, r]) => !r.ok).map(([name]) => name);
+  return {
+    status: degraded.length > 0 ? 'degraded' : 'ready',
+    degraded,
+    subgraphs: Object.fromEntries(results),
+  };
 }

@@ -8,15 +8,17 @@ import {
   type GraphQLService,
   type RunningService,
 } from '../../shared/server/graphql-service';
-import { createArmor } from './armor';
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { mountAgentConsole } from './http/agent-console';
 import { mountExplorer } from './http/explorer';
 import { mountLandingPage } from './http/landing-page';
-import { ForwardingDataSource } from './http/forwarding-data-source';
+import { createServiceMetrics } from '../../shared/metrics/service-metrics';
+import { ForwardingDataSource, isSubgraphFailure } from './http/forwarding-data-source';
+import { createBreakerMetrics, SubgraphBreaker } from './http/subgraph-breaker';
 import { createSubgraphFetchers } from './http/subgraph-fetcher';
-import { checkSubgraphs, type SubgraphProbe } from './readiness';
+import { retryAfterHeader } from './http/retry-after';
+import { gatewayReadiness, type SubgraphProbe } from './readiness';
 import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from './supergraph';
 
 export interface CreateGatewayOptions {
@@ -32,6 +34,8 @@ export interface Gateway {
   service: GraphQLService;
   /** Subgraph URLs in use after overrides. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Each subgraph's timeout and circuit breaker, by subgraph name. */
+  breakers: ReadonlyMap<string, SubgraphBreaker>;
   /** Listens; `stop()` also closes the keep-alive pools. */
   listen(port: number, host?: string): Promise<RunningService>;
 }
@@ -47,7 +51,27 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
   const logger = opts.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const urls: Record<SubgraphName, string> = { ...config.subgraphUrls, ...opts.subgraphUrls };
-  const fetchers = createSubgraphFetchers(config.subgraphHttp);
+  // The fetchers' own timeout is only a backstop: each call's budget is set by its breaker.
+  const fetchers = createSubgraphFetchers({
+    maxSockets: config.subgraphHttp.maxSockets,
+    timeoutMs: config.requestTimeoutMs,
+  });
+  const metrics = createServiceMetrics('gateway');
+  const breakerMetrics = createBreakerMetrics(metrics.registry);
+  const breakers = new Map<string, SubgraphBreaker>();
+  const breakerFor = (name: string) => {
+    let breaker = breakers.get(name);
+    if (!breaker) {
+      const timeoutMs = config.subgraphHttp.timeoutsMs[name] ?? config.subgraphHttp.timeoutMs;
+      breaker = new SubgraphBreaker(
+        name,
+        { timeoutMs, ...config.breaker },
+        { isFailure: isSubgraphFailure, metrics: breakerMetrics, logger },
+      );
+      breakers.set(name, breaker);
+    }
+    return breaker;
+  };
 
   // @apollo/gateway exports anonymous usage metrics to Apollo unless this is set; it is read when the
   // gateway is constructed. Nothing calls home unless APOLLO_TELEMETRY=true.
@@ -66,6 +90,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
         fetcher: fetchers.forUrl(target),
         serviceName: name,
         logger,
+        breaker: breakerFor(name),
       });
     },
   });
@@ -76,18 +101,20 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     fetcher: fetchers.forUrl(urls[name]),
   }));
 
-  const armor = createArmor(config);
   const service = createGraphQLService<GatewayContext>({
     name: 'gateway',
     logger,
     // Two copies of @apollo/server-gateway-interface are installed (gateway's and server's); same shape.
     gateway: gateway as unknown as GatewayInterface,
     development: config.development,
-    context: async (req) => createGatewayContext(req.headers, config.extraForwardedHeaders),
-    readiness: () => checkSubgraphs(probes, config.readinessTimeoutMs),
-    plugins: armor.plugins as ApolloServerPlugin<GatewayContext>[],
-    validationRules: armor.validationRules,
-    maxTokens: config.limits.maxTokens,
+    context: async (req) =>
+      createGatewayContext(req.headers, config.extraForwardedHeaders, config.requestTimeoutMs),
+    readiness: () =>
+      gatewayReadiness(probes, (name) => breakers.get(name)?.state ?? 'closed', config.readinessTimeoutMs),
+    // Edge limits (depth, cost, aliases, directives, tokens) checked before any subgraph is called.
+    limits: config.limits,
+    metrics,
+    plugins: [retryAfterHeader as ApolloServerPlugin<GatewayContext>],
     // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself once reporting is not disabled.
     usageReporting: Boolean(config.apollo),
     extraRoutes: (app) => {
@@ -100,6 +127,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
 
   return {
     service,
+    breakers,
     subgraphUrls: urls,
     async listen(port, host) {
       const running = await service.listen(port, host);

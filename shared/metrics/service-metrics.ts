@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { createOperationLabeler, type OperationLabelOptions } from './operation-labels';
 
 /**
  * Prometheus metrics of one service (prom-client): process defaults plus GraphQL operation latency and
@@ -10,7 +11,14 @@ export interface ServiceMetrics {
   plugin: ApolloServerPlugin<BaseContext>;
 }
 
-export function createServiceMetrics(service: string): ServiceMetrics {
+/** Public codes have a fixed vocabulary; anything else (a misbehaving subgraph) is counted as OTHER. */
+const MAX_CODE_LENGTH = 64;
+const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+
+export function createServiceMetrics(
+  service: string,
+  options: { operations?: OperationLabelOptions } = {},
+): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -29,20 +37,23 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     registers: [registry],
   });
 
+  const operationLabel = createOperationLabeler(options.operations);
+  const codeLabel = (code: unknown) =>
+    typeof code === 'string' && code.length <= MAX_CODE_LENGTH && CODE_PATTERN.test(code) ? code : 'OTHER';
+
   const plugin: ApolloServerPlugin<BaseContext> = {
     async requestDidStart() {
       const stop = duration.startTimer();
       return {
         async willSendResponse(ctx) {
-          // Operation names come from clients: only named operations are labelled, anonymous ones share
-          // one label, so label cardinality stays bounded by the operations a team actually ships.
-          const operation = ctx.operationName ?? (ctx.operation ? 'anonymous' : 'invalid');
+          // Operation names come from clients: the labeller bounds how many become label values.
+          const operation = operationLabel(ctx.operationName, Boolean(ctx.operation));
           stop({ operation, type: ctx.operation?.operation ?? 'unknown' });
           // The formatted errors, so codes are the public ones (see shared/errors/format-error.ts).
           const body = ctx.response.body;
           const sent = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
           for (const e of sent) {
-            errors.inc({ operation, code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            errors.inc({ operation, code: codeLabel(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
           }
         },
       };

@@ -15,8 +15,9 @@ import express, { type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { toPublicError } from '../errors';
-import { createServiceMetrics } from '../metrics/service-metrics';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import type { Logger } from '../logger/logger';
+import { createQueryLimits, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from './query-limits';
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
   name: string;
@@ -25,14 +26,23 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   schema?: GraphQLSchema;
   gateway?: GatewayInterface;
   context: (req: Request) => Promise<TContext>;
-  /** Throws when the service cannot serve (e.g. database unreachable); drives `GET /readyz`. */
+  /**
+   * Drives `GET /readyz`: throws when this instance cannot serve (e.g. its database is unreachable) →
+   * 503; otherwise its details are merged into the 200 body (a `status` of its own, such as `degraded`,
+   * replaces `ready`). While the service drains on shutdown /readyz is 503 whatever this says.
+   */
   readiness?: () => Promise<Record<string, unknown> | void>;
   /** Sandbox landing page and introspection; off in production unless asked for. */
   development: boolean;
   plugins?: ApolloServerPlugin<TContext>[];
   validationRules?: ConstructorParameters<typeof ApolloServer<TContext>>[0]['validationRules'];
-  /** Largest document accepted, in lexical tokens; more is a parse failure (HTTP 400). */
-  maxTokens?: number;
+  /**
+   * Depth, cost, alias, directive, token and `_entities` limits checked before anything resolves.
+   * Defaults to SUBGRAPH_QUERY_LIMITS: every subgraph is protected even when reached directly.
+   */
+  limits?: QueryLimits;
+  /** Metrics registry and plugin; created for the service when not given (the gateway adds its own). */
+  metrics?: ServiceMetrics;
   /**
    * Apollo usage reporting (needs APOLLO_KEY/APOLLO_GRAPH_REF in the environment). Off unless a service's
    * config turns it on: nothing calls home by default.
@@ -53,6 +63,7 @@ export interface RunningService {
 
 export interface GraphQLService {
   app: express.Express;
+  metrics: ServiceMetrics;
   httpServer: http.Server;
   apollo: ApolloServer<BaseContext>;
   /** Starts Apollo and listens; port 0 picks a free port (tests). */
@@ -78,15 +89,20 @@ export function createGraphQLService<TContext extends BaseContext>(
     ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
     : ApolloServerPluginLandingPageProductionDefault({ footer: false });
 
+  const limits = options.limits ?? SUBGRAPH_QUERY_LIMITS;
+  const queryLimits = createQueryLimits<TContext>(limits);
   const common = {
     introspection: options.development,
     includeStacktraceInErrorResponses: false,
     // Outside development no error names what the schema holds ("Did you mean …").
     hideSchemaDetailsFromClientErrors: !options.development,
     // graphql-js counts tokens while parsing, so a breach is an ordinary GRAPHQL_PARSE_FAILED (HTTP 400).
-    parseOptions: options.maxTokens ? { maxTokens: options.maxTokens } : undefined,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted: Parameters<typeof toPublicError>[0], error: unknown) => {
-      const out = toPublicError(formatted, error, { service: options.name, production: !options.development });
+      const out = toPublicError(formatted, error, {
+        service: options.name,
+        production: !options.development,
+      });
       if (out.extensions?.code === 'INTERNAL_SERVER_ERROR')
         options.logger.error({ err: error }, 'unhandled error');
       return out;
@@ -100,11 +116,12 @@ export function createGraphQLService<TContext extends BaseContext>(
         ? []
         : [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginInlineTraceDisabled()]),
       landing,
+      ...queryLimits.plugins,
       ...(options.plugins ?? []),
     ] as ApolloServerPlugin<TContext>[],
-    validationRules: options.validationRules,
+    validationRules: [...queryLimits.validationRules, ...(options.validationRules ?? [])],
   };
-  const metrics = createServiceMetrics(options.name);
+  const metrics = options.metrics ?? createServiceMetrics(options.name);
   common.plugins.push(metrics.plugin as ApolloServerPlugin<TContext>);
   const apollo = options.gateway
     ? new ApolloServer<TContext>({ ...common, gateway: options.gateway })
@@ -113,7 +130,15 @@ export function createGraphQLService<TContext extends BaseContext>(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  // Liveness says the process answers; readiness says "send me traffic". Kubernetes restarts a pod that
+  // fails the first and takes out of the pool one that fails the second, so a dependency's failure that
+  // every replica shares must not fail either (the gateway reports it as `degraded` instead).
+  let draining = false;
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'draining', service: options.name });
+      return;
+    }
     try {
       const details = (await options.readiness?.()) ?? {};
       res.json({ status: 'ready', service: options.name, ...details });
@@ -131,6 +156,7 @@ export function createGraphQLService<TContext extends BaseContext>(
   return {
     app,
     httpServer,
+    metrics,
     apollo: apollo as unknown as ApolloServer<BaseContext>,
     async listen(port: number, host = '0.0.0.0') {
       await apollo.start();
@@ -150,6 +176,7 @@ export function createGraphQLService<TContext extends BaseContext>(
         port: actual,
         httpServer,
         stop: async () => {
+          draining = true;
           await apollo.stop();
           httpServer.closeAllConnections?.();
         },

@@ -1,21 +1,23 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are asserted field by field, not typed */
 /**
- * Scenario: operating the gateway. An orchestrator probes /healthz (process up) and /readyz (every
- * subgraph reachable) and Prometheus scrapes /metrics; a developer opens http://…/graphql in a browser and gets Apollo Sandbox in
+ * Scenario: operating the gateway. An orchestrator probes /healthz (process up) and /readyz (can serve;
+ * a subgraph that is down makes it `degraded`, not unready) and Prometheus scrapes /metrics; a developer opens http://…/graphql in a browser and gets Apollo Sandbox in
  * development but not in production; abusive queries (too deep, too many aliases) are refused before any
  * subgraph is called; and when the sales subgraph goes down, readiness says so by name while queries
- * still return what the other subgraphs own, with an error only on the fields that needed sales.
+ * still return what the other subgraphs own, with an error only on the fields that needed sales; after
+ * repeated failures its circuit opens and those fields fail at once with a retry-after.
  */
 import { defaultGatewayConfig } from '../../gateway/src/config';
 import { createGateway } from '../../gateway/src/server';
 import { createLogger } from '../../shared/logger/logger';
+import { BREAKER_SETTINGS_FOR_TESTS } from '../helpers/breaker';
 import { dataOf, startSubgraphsAndGateway, type SupergraphHarness } from '../helpers/supergraph';
 
 jest.setTimeout(180_000);
 
 let h: SupergraphHarness;
 beforeAll(async () => {
-  h = await startSubgraphsAndGateway();
+  h = await startSubgraphsAndGateway({ gatewayConfig: BREAKER_SETTINGS_FOR_TESTS });
 });
 afterAll(async () => h?.stop());
 
@@ -33,7 +35,7 @@ it('GET /readyz reports every subgraph reachable', async () => {
   expect(status).toBe(200);
   expect(body.status).toBe('ready');
   for (const name of ['marketing', 'sales', 'support']) {
-    expect(body.subgraphs[name]).toEqual({ ok: true, latencyMs: expect.any(Number) });
+    expect(body.subgraphs[name]).toEqual({ ok: true, latencyMs: expect.any(Number), circuit: 'closed' });
   }
 });
 
@@ -135,11 +137,13 @@ describe('when a subgraph is down', () => {
     await h.stopSubgraph('sales');
   });
 
-  it('GET /readyz answers 503 naming it; /healthz stays up', async () => {
+  it('/readyz goes 503 whenever any subgraph is down: it stays 200, reports degraded and names it; /healthz stays up', async () => {
     const { status, body } = await getJson('/readyz');
-    expect(status).toBe(503);
-    expect(body.status).toBe('unavailable');
-    expect(body.error).toMatch(/^Subgraphs unreachable: sales \(/);
+    expect(status).toBe(200);
+    expect(body.status).toBe('degraded');
+    expect(body.degraded).toEqual(['sales']);
+    expect(body.subgraphs.sales).toMatchObject({ ok: false, error: expect.any(String) });
+    expect(body.subgraphs.marketing).toMatchObject({ ok: true, circuit: 'closed' });
     expect((await getJson('/healthz')).status).toBe(200);
   });
 
@@ -165,5 +169,31 @@ describe('when a subgraph is down', () => {
       message: 'The sales service is unavailable; try again shortly',
       extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'sales' },
     });
+  });
+
+  it('nothing fails fast: after repeated failures the sales circuit opens and its fields fail at once with a retry-after', async () => {
+    const query = `query($id: ID!) { customer(id: $id) { purchaseStats { orderCount } } }`;
+    for (let i = 0; i < BREAKER_SETTINGS_FOR_TESTS.breaker.failureThreshold; i++) {
+      await h.query(query, { id: customerId });
+    }
+    const res = await fetch(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { id: customerId } }),
+    });
+    const body = (await res.json()) as {
+      errors: Array<{ message: string; extensions: Record<string, any> }>;
+    };
+    expect(body.errors[0].extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      serviceName: 'sales',
+      retryAfter: expect.any(Number),
+    });
+    expect(body.errors[0].message).toMatch(/^The sales service is unavailable; try again in \d+ s$/);
+    expect(res.headers.get('retry-after')).toBe(String(body.errors[0].extensions.retryAfter));
+    const ready = await getJson('/readyz');
+    expect(ready.body.subgraphs.sales).toMatchObject({ ok: false, circuit: 'open', error: 'circuit open' });
+    const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/gateway_subgraph_circuit_state\{subgraph="sales",service="gateway"\} 2/);
   });
 });

@@ -31,7 +31,11 @@ function compileModule(name: string): string {
 /** JSON inside a <script> element: `<` escaped so no value can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function agentConsoleHtml(bootstrap: { graphqlPath: string; document: string; demoToken?: string }): string {
+export function agentConsoleHtml(bootstrap: {
+  graphqlPath: string;
+  document: string;
+  demoToken?: string;
+}): string {
   return `<!doctype html>
 <html lang="en">
 <head>

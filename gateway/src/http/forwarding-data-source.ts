@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
@@ -6,21 +7,47 @@ import { ErrorCode } from '../../../shared/errors';
 import type { Logger } from '../../../shared/logger/logger';
 import type { GatewayContext } from '../context';
 import { clientErrorsOfSubgraph } from './subgraph-client-errors';
+import { CircuitOpenError, SubgraphTimeoutError, type SubgraphBreaker } from './subgraph-breaker';
 
 /**
- * A remote subgraph that receives the caller's forwarded headers (authorization, trace context, …), and
- * whose network failures reach clients as SERVICE_UNAVAILABLE naming the subgraph rather than as an
- * anonymous internal error.
+ * The abort signal of the subgraph call in progress. RemoteGraphQLDataSource builds the fetch options
+ * itself and passes no signal, so the breaker's timeout reaches the fetcher this way and a timed-out
+ * request really is cancelled (its socket freed) rather than left running.
+ */
+const callSignal = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * A remote subgraph that receives the caller's forwarded headers (authorization, trace context, …), is
+ * called through its timeout and circuit breaker, and whose failures reach clients as
+ * SERVICE_UNAVAILABLE naming the subgraph (with `retryAfter` seconds while its circuit is open) rather
+ * than as an anonymous internal error.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Subgraph name, for errors and logs. */
   readonly serviceName: string;
   private readonly logger?: Logger;
+  private readonly breaker?: SubgraphBreaker;
 
-  constructor(config: { url: string; fetcher?: Fetcher; serviceName: string; logger?: Logger }) {
-    super({ url: config.url, ...(config.fetcher ? { fetcher: config.fetcher } : {}) });
+  constructor(config: {
+    url: string;
+    fetcher?: Fetcher;
+    serviceName: string;
+    logger?: Logger;
+    breaker?: SubgraphBreaker;
+  }) {
+    const fetcher = config.fetcher;
+    super({
+      url: config.url,
+      ...(fetcher
+        ? {
+            fetcher: ((url, init) =>
+              fetcher(url, { ...init, signal: callSignal.getStore() } as typeof init)) as Fetcher,
+          }
+        : {}),
+    });
     this.serviceName = config.serviceName;
     this.logger = config.logger;
+    this.breaker = config.breaker;
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -33,18 +60,49 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
+    const call = () => super.process(options);
     try {
-      return await super.process(options);
+      if (!this.breaker) return await call();
+      const deadline = (options.context as Partial<GatewayContext> | undefined)?.deadline;
+      return await this.breaker.run((signal) => callSignal.run(signal, call), deadline);
     } catch (err) {
       const clientErrors = clientErrorsOfSubgraph(err);
       if (clientErrors) return clientErrors;
-      // Other errors the subgraph itself reported (HTTP status, GraphQL errors) are already shaped.
-      if (err instanceof GraphQLError) throw err;
-      this.logger?.warn({ err, subgraph: this.serviceName }, `subgraph ${this.serviceName} unreachable`);
-      throw new GraphQLError(`The ${this.serviceName} service is unavailable; try again shortly`, {
-        originalError: err as Error,
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: this.serviceName },
-      });
+      throw this.publicError(err);
     }
   }
+
+  private publicError(err: unknown): GraphQLError {
+    const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE, serviceName: this.serviceName };
+    if (err instanceof CircuitOpenError) {
+      return new GraphQLError(
+        `The ${this.serviceName} service is unavailable; try again in ${err.retryAfterSeconds} s`,
+        { extensions: { ...extensions, retryAfter: err.retryAfterSeconds } },
+      );
+    }
+    if (err instanceof SubgraphTimeoutError) {
+      return new GraphQLError(`The ${this.serviceName} service did not answer in time; try again shortly`, {
+        originalError: err,
+        extensions,
+      });
+    }
+    // Other errors the subgraph itself reported (HTTP status, GraphQL errors) are already shaped.
+    if (err instanceof GraphQLError) return err;
+    this.logger?.warn({ err, subgraph: this.serviceName }, `subgraph ${this.serviceName} unreachable`);
+    return new GraphQLError(`The ${this.serviceName} service is unavailable; try again shortly`, {
+      originalError: err as Error,
+      extensions,
+    });
+  }
+}
+
+/**
+ * Whether an error of a subgraph call means the subgraph is failing (and counts towards opening its
+ * circuit): it could not be reached, or it answered 5xx. Its answers with GraphQL errors, client errors
+ * (4xx) included, show it is up.
+ */
+export function isSubgraphFailure(err: unknown): boolean {
+  if (!(err instanceof GraphQLError)) return true;
+  const status = (err.extensions as { response?: { status?: unknown } }).response?.status;
+  return typeof status === 'number' && status >= 500;
 }

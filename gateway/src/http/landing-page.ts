@@ -11,7 +11,11 @@ export const SANDBOX_SCRIPT_URL =
  * falls back to the offline explorer (/explorer) by itself when it does not, within `probeMs`; the agent
  * console is linked in every mode.
  */
-export function landingHtml(options: { development: boolean; graphqlPath: string; probeMs?: number }): string {
+export function landingHtml(options: {
+  development: boolean;
+  graphqlPath: string;
+  probeMs?: number;
+}): string {
   const probeMs = options.probeMs ?? 2500;
   const explorer = options.development
     ? `<li><a id="explorer-link" href="${EXPLORER_PATH}">Explorer</a> — GraphiQL served by this gateway, works offline</li>
@@ -57,8 +61,14 @@ ${probe}
 `;
 }
 
-export function mountLandingPage(app: express.Express, options: { development: boolean; graphqlPath?: string }): void {
-  const html = landingHtml({ development: options.development, graphqlPath: options.graphqlPath ?? '/graphql' });
+export function mountLandingPage(
+  app: express.Express,
+  options: { development: boolean; graphqlPath?: string },
+): void {
+  const html = landingHtml({
+    development: options.development,
+    graphqlPath: options.graphqlPath ?? '/graphql',
+  });
   app.get('/', (_req, res) => {
     res.type('html').set('cache-control', 'no-store').send(html);
   });

@@ -50,4 +50,26 @@ describe('gateway configuration', () => {
       /PORT[\s\S]*SALES_URL: must be an http\(s\) URL[\s\S]*MAX_QUERY_COST/,
     );
   });
+
+  it('gives each subgraph call a budget shorter than the gateway’s, with per-subgraph overrides', () => {
+    const d = loadGatewayConfig({});
+    expect(d.requestTimeoutMs).toBe(10_000);
+    expect(d.subgraphHttp.timeoutMs).toBe(3_000);
+    expect(d.breaker).toEqual({ failureThreshold: 5, halfOpenAfterMs: 5_000 });
+    expect(d.readinessTimeoutMs).toBe(500);
+    const c = loadGatewayConfig({ SUBGRAPH_TIMEOUTS: 'sales:5000, insights:1500' });
+    expect(c.subgraphHttp.timeoutsMs).toEqual({ sales: 5_000, insights: 1_500 });
+  });
+
+  it('refuses a subgraph budget that is not shorter than the gateway’s', () => {
+    expect(() => loadGatewayConfig({ GATEWAY_TIMEOUT_MS: '3000' })).toThrow(
+      'SUBGRAPH_TIMEOUT_MS: SUBGRAPH_TIMEOUT_MS: 3000 ms must be shorter than GATEWAY_TIMEOUT_MS (3000 ms)',
+    );
+    expect(() => loadGatewayConfig({ SUBGRAPH_TIMEOUTS: 'sales:10000' })).toThrow(
+      'SUBGRAPH_TIMEOUTS: sales: 10000 ms must be shorter than GATEWAY_TIMEOUT_MS (10000 ms)',
+    );
+    expect(() => loadGatewayConfig({ SUBGRAPH_TIMEOUTS: 'sales=5000' })).toThrow(
+      '"sales=5000" is not name:milliseconds',
+    );
+  });
 });
