@@ -14,7 +14,7 @@ export const ENTRY_POINTS = {
   marketing: 'subgraphs/marketing/src/index.ts',
   sales: 'subgraphs/sales/src/index.ts',
   support: 'subgraphs/support/src/index.ts',
-  insights: 'gateway/src/insights/index.ts',
+  insights: 'subgraphs/insights/src/index.ts',
   gateway: 'gateway/src/index.ts',
   mongo: 'shared/embedded-mongo/cli.ts',
 } as const;
