@@ -26,8 +26,20 @@ import { computeOrderTotals } from '../../subgraphs/sales/src/order/order-totals
 import type { ProductDoc } from '../../subgraphs/sales/src/product/product.model';
 import { allocateReturn, computeRefundMinor } from '../../subgraphs/sales/src/return/return-allocation';
 import type { ReturnDoc } from '../../subgraphs/sales/src/return/return.model';
-import { TicketMessageAuthor, TicketStatus } from '../../subgraphs/support/src/ticket/ticket.enums';
 import type { TicketDoc, TicketMessageDoc } from '../../subgraphs/support/src/ticket/ticket.model';
+import {
+  SupportInteractionDirection,
+  SupportInteractionKind,
+  SupportInteractionOutcome,
+} from '../../subgraphs/support/src/interaction/interaction.enums';
+import type { InteractionDoc } from '../../subgraphs/support/src/interaction/interaction.model';
+import {
+  TicketCategory,
+  TicketChannel,
+  TicketMessageAuthor,
+  TicketSentimentSource,
+  TicketStatus,
+} from '../../subgraphs/support/src/ticket/ticket.enums';
 import {
   messageSentiment,
   NO_SENTIMENT,
@@ -63,7 +75,7 @@ export interface DemoDocuments {
     reviews: ReviewDoc[];
   };
   sales: { products: ProductDoc[]; orders: OrderDoc[]; returns: ReturnDoc[] };
-  support: { tickets: TicketDoc[] };
+  support: { tickets: TicketDoc[]; interactions: InteractionDoc[] };
 }
 
 /** A generator bug, not bad user input: the plan produced a value the subgraph would reject. */
@@ -330,6 +342,111 @@ export function ticketDocument(customerId: string, plan: TicketPlan, nextMessage
   return doc;
 }
 
+/** FNV-1a: a stable number from an id, for details that need variety but no extra random draws. */
+function stableHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The calls and chats behind a PHONE or CHAT ticket, as the contact centre would have logged them: each
+ * customer message on that channel was an inbound call (sometimes preceded by a missed attempt) or chat, and
+ * a complaint got an outbound call-back when the agent first answered. They sit at the ticket's own message
+ * times, so the support figures derived from tickets (last contact, negative mood) stay what they were, and
+ * they draw no random numbers, so the rest of the demo data does not move.
+ */
+export function interactionDocuments(ticket: TicketDoc, nextId: () => string): InteractionDoc[] {
+  if (ticket.channel !== TicketChannel.PHONE && ticket.channel !== TicketChannel.CHAT) return [];
+  const kind =
+    ticket.channel === TicketChannel.PHONE ? SupportInteractionKind.CALL : SupportInteractionKind.CHAT;
+  const out: InteractionDoc[] = [];
+  const log = (
+    at: Date,
+    direction: SupportInteractionDirection,
+    outcome: SupportInteractionOutcome,
+    seconds: number,
+    agentId: string | null,
+    summary: string,
+    message?: TicketMessageDoc,
+  ) => {
+    const answered = outcome === SupportInteractionOutcome.ANSWERED;
+    out.push({
+      _id: nextId(),
+      customerId: ticket.customerId,
+      kind,
+      direction,
+      outcome,
+      startedAt: at,
+      endedAt: new Date(at.getTime() + seconds * 1000),
+      durationSeconds: seconds,
+      ...(agentId ? { agentId } : {}),
+      summary,
+      ticketId: ticket._id,
+      ...(answered && message?.sentiment
+        ? {
+            sentiment: message.sentiment,
+            sentimentScore: message.sentimentScore ?? null,
+            sentimentSource: TicketSentimentSource.CALLER,
+          }
+        : {}),
+      createdAt: at,
+    });
+  };
+  for (const m of ticket.messages) {
+    if (m.author !== TicketMessageAuthor.CUSTOMER || m.channel !== ticket.channel) continue;
+    const h = stableHash(m._id);
+    const agent = `agent-${String((h % 12) + 1).padStart(2, '0')}`;
+    if (kind === SupportInteractionKind.CALL && h % 7 === 0) {
+      // A first attempt nobody picked up, two minutes earlier.
+      log(
+        new Date(m.at.getTime() - 120_000),
+        SupportInteractionDirection.INBOUND,
+        SupportInteractionOutcome.MISSED,
+        45,
+        null,
+        'Missed call',
+      );
+    } else if (kind === SupportInteractionKind.CHAT && h % 9 === 0) {
+      // A chat the customer left while still queued, three minutes earlier.
+      log(
+        new Date(m.at.getTime() - 180_000),
+        SupportInteractionDirection.INBOUND,
+        SupportInteractionOutcome.ABANDONED,
+        60,
+        null,
+        'Left the chat queue',
+      );
+    }
+    const seconds = kind === SupportInteractionKind.CALL ? 90 + (h % 540) : 180 + (h % 900);
+    log(
+      m.at,
+      SupportInteractionDirection.INBOUND,
+      SupportInteractionOutcome.ANSWERED,
+      seconds,
+      agent,
+      ticket.subject,
+      m,
+    );
+  }
+  if (
+    ticket.category === TicketCategory.COMPLAINT &&
+    ticket.firstResponseAt &&
+    kind === SupportInteractionKind.CALL
+  ) {
+    const h = stableHash(`${ticket._id}:callback`);
+    log(
+      ticket.firstResponseAt,
+      SupportInteractionDirection.OUTBOUND,
+      h % 5 === 0 ? SupportInteractionOutcome.VOICEMAIL : SupportInteractionOutcome.ANSWERED,
+      h % 5 === 0 ? 30 : 120 + (h % 420),
+      `agent-${String((h % 12) + 1).padStart(2, '0')}`,
+      `Call-back about: ${ticket.subject}`,
+    );
+  }
+  return out.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+}
+
 /** All documents of a story, in a stable order (customers in plan order, each customer's rows by time). */
 export function buildDocuments(story: DemoStory): DemoDocuments {
   const salt = idSalt(story.seed);
@@ -369,7 +486,7 @@ export function buildDocuments(story: DemoStory): DemoDocuments {
       reviews: [],
     },
     sales: { products: productDocuments(salt, story.asOf), orders: [], returns: [] },
-    support: { tickets: [] },
+    support: { tickets: [], interactions: [] },
   };
   const m = docs.marketing;
   for (const plan of story.customers) {
@@ -428,7 +545,11 @@ export function buildDocuments(story: DemoStory): DemoDocuments {
       });
     }
     appendSales(docs, plan, productIds);
-    for (const t of plan.tickets) docs.support.tickets.push(ticketDocument(id, t, () => ids.next('msg')));
+    for (const t of plan.tickets) {
+      const ticket = ticketDocument(id, t, () => ids.next('msg'));
+      docs.support.tickets.push(ticket);
+      docs.support.interactions.push(...interactionDocuments(ticket, () => ids.next('ixn')));
+    }
   }
   return docs;
 }

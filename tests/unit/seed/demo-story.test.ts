@@ -31,6 +31,11 @@ import {
   TicketMessageAuthor,
   TicketStatus,
 } from '../../../subgraphs/support/src/ticket/ticket.enums';
+import {
+  SupportInteractionDirection,
+  SupportInteractionKind,
+  SupportInteractionOutcome,
+} from '../../../subgraphs/support/src/interaction/interaction.enums';
 import { buildDocuments, type DemoDocuments } from '../../../scripts/seed/documents';
 import { COUNTRIES } from '../../../scripts/seed/places.data';
 import { generateStory } from '../../../scripts/seed/story';
@@ -140,6 +145,19 @@ describe('coverage', () => {
     expectAll(
       countBy(docs.support.tickets, (t) => t.status),
       Object.values(TicketStatus),
+    );
+    // Calls and chats of every kind, direction and outcome (agents look them up in the console).
+    expectAll(
+      countBy(docs.support.interactions, (i) => i.kind),
+      Object.values(SupportInteractionKind),
+    );
+    expectAll(
+      countBy(docs.support.interactions, (i) => i.direction),
+      Object.values(SupportInteractionDirection),
+    );
+    expectAll(
+      countBy(docs.support.interactions, (i) => i.outcome),
+      Object.values(SupportInteractionOutcome),
     );
     const consents = docs.marketing.customers.flatMap((c) => c.consentHistory);
     expectAll(

@@ -14,7 +14,17 @@ import {
   TicketSentiment,
   TicketStatus as S,
 } from '../../../subgraphs/support/src/ticket/ticket.enums';
-import { customerDocument, orderAndReturnDocuments, ticketDocument } from '../../../scripts/seed/documents';
+import {
+  customerDocument,
+  interactionDocuments,
+  orderAndReturnDocuments,
+  ticketDocument,
+} from '../../../scripts/seed/documents';
+import {
+  SupportInteractionDirection as D,
+  SupportInteractionKind as K,
+  SupportInteractionOutcome as O,
+} from '../../../subgraphs/support/src/interaction/interaction.enums';
 import type {
   OrderPlan,
   ProfilePlan,
@@ -123,6 +133,75 @@ describe('ticket replay through support rules', () => {
       { kind: 'message', author: A.CUSTOMER, body: 'Hello?', at: at('2026-10-02T08:00:00Z') },
     ]);
     expect(() => ticketDocument('cus_1', writeToClosed, nextId)).toThrow(/CLOSED/);
+  });
+});
+
+describe('calls and chats behind PHONE and CHAT tickets', () => {
+  const conversation = (channel: TicketChannel, category = TicketCategory.COMPLAINT) =>
+    ticketDocument(
+      'cus_1',
+      {
+        ...ticket([
+          {
+            kind: 'message',
+            author: A.CUSTOMER,
+            body: 'The mug arrived broken, I am really disappointed.',
+            at: at('2026-10-01T08:00:00Z'),
+          },
+          {
+            kind: 'message',
+            author: A.AGENT,
+            body: 'Sorry, sending a new one.',
+            at: at('2026-10-01T10:00:00Z'),
+          },
+          { kind: 'message', author: A.CUSTOMER, body: 'Thanks.', at: at('2026-10-02T09:00:00Z') },
+        ]),
+        channel,
+        category,
+      },
+      nextId,
+    );
+  let k = 0;
+  const nextIxn = () => `ixn_${++k}`;
+
+  it('logs each customer message on the phone as an answered inbound call, and a complaint call-back', () => {
+    const doc = conversation(TicketChannel.PHONE);
+    const calls = interactionDocuments(doc, nextIxn);
+    const answered = calls.filter((c) => c.outcome === O.ANSWERED && c.direction === D.INBOUND);
+    expect(answered.map((c) => c.startedAt)).toEqual([
+      at('2026-10-01T08:00:00Z'),
+      at('2026-10-02T09:00:00Z'),
+    ]);
+    expect(calls.every((c) => c.kind === K.CALL && c.ticketId === doc._id && c.customerId === 'cus_1')).toBe(
+      true,
+    );
+    // The angry first call carries the message's sentiment; the call-back (at the first response) none.
+    expect(answered[0].sentiment).toBe(TicketSentiment.NEGATIVE);
+    const callback = calls.filter((c) => c.direction === D.OUTBOUND);
+    expect(callback).toHaveLength(1);
+    expect(callback[0].startedAt).toEqual(doc.firstResponseAt);
+    expect(callback[0].sentiment).toBeUndefined();
+    // Nothing is later than the ticket's own last contact, so support figures do not move.
+    expect(Math.max(...calls.map((c) => c.startedAt.getTime()))).toBeLessThanOrEqual(
+      doc.lastContactAt.getTime(),
+    );
+    for (const c of calls)
+      expect(c.endedAt!.getTime() - c.startedAt.getTime()).toBe(c.durationSeconds! * 1000);
+  });
+
+  it('logs chats without call-backs, and nothing for other channels', () => {
+    const chats = interactionDocuments(conversation(TicketChannel.CHAT), nextIxn);
+    const answered = chats.filter((c) => c.outcome === O.ANSWERED);
+    expect(answered.map((c) => [c.kind, c.direction, c.startedAt])).toEqual([
+      [K.CHAT, D.INBOUND, at('2026-10-01T08:00:00Z')],
+      [K.CHAT, D.INBOUND, at('2026-10-02T09:00:00Z')],
+    ]);
+    // Anything else is a chat left in the queue three minutes before an answered one.
+    for (const c of chats.filter((x) => x.outcome !== O.ANSWERED)) {
+      expect([c.kind, c.direction, c.outcome]).toEqual([K.CHAT, D.INBOUND, O.ABANDONED]);
+      expect(answered.map((a) => a.startedAt.getTime() - c.startedAt.getTime())).toContain(180_000);
+    }
+    expect(interactionDocuments(conversation(TicketChannel.EMAIL), nextIxn)).toEqual([]);
   });
 });
 
