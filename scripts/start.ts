@@ -97,14 +97,17 @@ export function describeValueModel(doc: ValueModelDoc): string {
     return `not fitted (${doc.reason ?? 'insufficient data'}): Customer.value predictions stay null`;
   }
   const f = (x: number) => Number(x.toPrecision(4));
-  const { r, alpha, a, b, converged, iterations } = doc.bgnbd;
+  const purchase = (label: string, e: NonNullable<ValueModelDoc['bgnbd']>) =>
+    `${label} r=${f(e.r)} alpha=${f(e.alpha)} days a=${f(e.a)} b=${f(e.b)} LL=${f(e.logLikelihood)} ` +
+    `(${e.converged ? 'converged' : 'NOT converged'}, ${e.iterations} iterations)`;
   const gg = doc.gammaGamma
     ? `Gamma-Gamma p=${f(doc.gammaGamma.p)} q=${f(doc.gammaGamma.q)} v=${f(doc.gammaGamma.v)} ${doc.currency}`
     : 'Gamma-Gamma not fitted (too few repeat buyers): value figures stay null';
   return (
     `${doc.customers} customers (${doc.repeatBuyers} repeat buyers) up to ${doc.asOf.toISOString()}; ` +
-    `BG/NBD r=${f(r)} alpha=${f(alpha)} days a=${f(a)} b=${f(b)} ` +
-    `(${converged ? 'converged' : 'NOT converged'}, ${iterations} iterations); ${gg}` +
+    `${purchase('BG/NBD', doc.bgnbd)}; ` +
+    (doc.mbgnbd ? `${purchase('MBG/NBD', doc.mbgnbd)}; ` : '') +
+    gg +
     (doc.warnings.length ? `; warnings: ${doc.warnings.join('; ')}` : '')
   );
 }

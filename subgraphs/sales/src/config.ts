@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '../../../shared/config/env';
 import { loadSubgraphConfig, type SubgraphConfig } from '../../../shared/config/service-config';
 import { isSupportedCurrency } from '../../../shared/money/money';
+import { PURCHASE_MODEL_KINDS, type PurchaseModelKind } from './value-model/bgnbd';
 
 export interface SalesSettings {
   /** Currency of revenue figures and of the value model (SALES_BASE_CURRENCY). */
@@ -14,6 +15,11 @@ export interface SalesSettings {
   refitAfterImportedOrders: number;
   /** Quiet time after the last import batch before that refit starts (SALES_REFIT_IMPORT_DELAY_SECONDS). */
   refitImportDelaySeconds: number;
+  /**
+   * The purchase model predictions use (SALES_PURCHASE_MODEL): MBG_NBD (default; a one-time buyer can have
+   * left) or BG_NBD (FHL 2005; a one-time buyer is alive by assumption). Both are fitted at every refit.
+   */
+  purchaseModel: PurchaseModelKind;
 }
 
 export type SalesConfig = SubgraphConfig & { sales: SalesSettings };
@@ -25,6 +31,7 @@ export const DEFAULT_SALES_SETTINGS: SalesSettings = {
   refitIntervalMinutes: 0,
   refitAfterImportedOrders: 0,
   refitImportDelaySeconds: 30,
+  purchaseModel: 'MBG_NBD',
 };
 
 const salesSchema = z.object({
@@ -36,6 +43,9 @@ const salesSchema = z.object({
   SALES_VALUE_MODEL_REFIT_MINUTES: z.coerce.number().int().min(0).default(360),
   SALES_REFIT_AFTER_IMPORTED_ORDERS: z.coerce.number().int().min(0).default(1000),
   SALES_REFIT_IMPORT_DELAY_SECONDS: z.coerce.number().int().min(0).default(30),
+  SALES_PURCHASE_MODEL: z
+    .enum(PURCHASE_MODEL_KINDS as [PurchaseModelKind, ...PurchaseModelKind[]])
+    .default('MBG_NBD'),
 });
 
 /** The only reader of `process.env` in this service. */
@@ -50,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SalesConfig {
       refitIntervalMinutes: s.SALES_VALUE_MODEL_REFIT_MINUTES,
       refitAfterImportedOrders: s.SALES_REFIT_AFTER_IMPORTED_ORDERS,
       refitImportDelaySeconds: s.SALES_REFIT_IMPORT_DELAY_SECONDS,
+      purchaseModel: s.SALES_PURCHASE_MODEL,
     },
   };
 }

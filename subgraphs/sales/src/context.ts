@@ -42,6 +42,7 @@ export function createServices(
     returns: new ReturnService(models.returns, models.orders, { now }),
     valueModels: new ValueModelService(models.orders, models.valueModels, {
       baseCurrency: settings.baseCurrency,
+      purchaseModel: settings.purchaseModel,
       now,
     }),
   };

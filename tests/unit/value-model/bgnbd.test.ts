@@ -21,28 +21,10 @@ import {
   bgnbdProbabilityAliveByIntegration,
 } from './latent-integration';
 
-// CDNOW estimates of FHL 2005 (weeks), and a second set with a > 1 and b < 1 to leave the CDNOW corner.
+import { fromLog, HISTORIES, OTHER, toLog } from './test-histories';
+
+// CDNOW estimates of FHL 2005 (weeks); OTHER (a > 1, b < 1) leaves the CDNOW corner.
 const CDNOW: BgnbdParams = { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 };
-const OTHER: BgnbdParams = { r: 2.1, alpha: 15, a: 3.2, b: 0.6 };
-
-const HISTORIES: WeightedHistory[] = [
-  { x: 0, tx: 0, T: 38.86 },
-  { x: 0, tx: 0, T: 0 },
-  { x: 1, tx: 1.71, T: 38.86 },
-  { x: 2, tx: 30.43, T: 38.86 },
-  { x: 3, tx: 0.5, T: 0.7 },
-  { x: 20, tx: 35, T: 38 },
-  // Thousands of days and hundreds of purchases: the direct product form underflows (≈ e^−1555).
-  { x: 500, tx: 4000, T: 5000 },
-];
-
-const toLog = (p: BgnbdParams) => [p.r, p.alpha, p.a, p.b].map(Math.log);
-const fromLog = (v: readonly number[]): BgnbdParams => ({
-  r: Math.exp(v[0]),
-  alpha: Math.exp(v[1]),
-  a: Math.exp(v[2]),
-  b: Math.exp(v[3]),
-});
 
 describe('BG/NBD log-likelihood', () => {
   it.each([

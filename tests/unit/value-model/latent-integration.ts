@@ -78,20 +78,36 @@ export interface LatentParams {
 }
 
 /**
- * BG/NBD individual log-likelihood as ∫∫ L(x, tx, T | λ, p) g(λ | r, α) h(p | a, b) dλ dp with
- * L = (1−p)^x λ^x e^{−λT} + δ(x>0) p (1−p)^{x−1} λ^x e^{−λ tx}. λ and p are independent, so each branch is a
- * product of a λ-integral and a p-integral, each normalised by the integrated prior.
+ * The drop-out story: 'BG' lets a customer leave right after each repeat purchase (FHL 2005), 'MBG' after the
+ * first purchase too (Batislam et al. 2007). A customer alive after the last of x repeat purchases has survived
+ * `chances` coin flips: x or x + 1.
  */
-export function bgnbdLogLikelihoodByIntegration(P: LatentParams, x: number, tx: number, T: number): number {
+export type DropoutStory = 'BG' | 'MBG';
+const chances = (x: number, story: DropoutStory) => (story === 'MBG' ? x + 1 : x);
+
+/**
+ * (M)BG/NBD individual log-likelihood as ∫∫ L(x, tx, T | λ, p) g(λ | r, α) h(p | a, b) dλ dp with, for n
+ * drop-out chances by the last purchase, L = (1−p)^n λ^x e^{−λT} + δ(n>0) p (1−p)^{n−1} λ^x e^{−λ tx}. λ and p
+ * are independent, so each branch is a product of a λ-integral and a p-integral, each normalised by the
+ * integrated prior.
+ */
+export function bgnbdLogLikelihoodByIntegration(
+  P: LatentParams,
+  x: number,
+  tx: number,
+  T: number,
+  story: DropoutStory = 'BG',
+): number {
+  const n = chances(x, story);
   const gammaNorm = logRateIntegral(P.r, P.alpha);
   const betaNorm = logProbabilityIntegral(P.a, P.b);
   const alive =
-    logRateIntegral(P.r + x, P.alpha + T) - gammaNorm + logProbabilityIntegral(P.a, P.b + x) - betaNorm;
-  if (x === 0) return alive;
+    logRateIntegral(P.r + x, P.alpha + T) - gammaNorm + logProbabilityIntegral(P.a, P.b + n) - betaNorm;
+  if (n === 0) return alive;
   const dead =
     logRateIntegral(P.r + x, P.alpha + tx) -
     gammaNorm +
-    logProbabilityIntegral(P.a + 1, P.b + x - 1) -
+    logProbabilityIntegral(P.a + 1, P.b + n - 1) -
     betaNorm;
   const m = maxOf(alive, dead);
   return m + log(exp(alive - m) + exp(dead - m));
@@ -107,11 +123,12 @@ export function bgnbdConditionalExpectationByIntegration(
   tx: number,
   T: number,
   t: number,
+  story: DropoutStory = 'BG',
 ): number {
-  const logNumerator = logProbabilityIntegral(P.a, P.b + x, (p) =>
+  const logNumerator = logProbabilityIntegral(P.a, P.b + chances(x, story), (p) =>
     logRateIntegral(P.r + x, P.alpha + T, (lambda) => log(-expm1(-lambda * p * t)) - log(p)),
   );
-  const logEvidence = bgnbdLogLikelihoodByIntegration(P, x, tx, T);
+  const logEvidence = bgnbdLogLikelihoodByIntegration(P, x, tx, T, story);
   return exp(logNumerator - logRateIntegral(P.r, P.alpha) - logProbabilityIntegral(P.a, P.b) - logEvidence);
 }
 
@@ -121,13 +138,29 @@ export function bgnbdProbabilityAliveByIntegration(
   x: number,
   tx: number,
   T: number,
+  story: DropoutStory = 'BG',
 ): number {
   const alive =
     logRateIntegral(P.r + x, P.alpha + T) -
     logRateIntegral(P.r, P.alpha) +
-    logProbabilityIntegral(P.a, P.b + x) -
+    logProbabilityIntegral(P.a, P.b + chances(x, story)) -
     logProbabilityIntegral(P.a, P.b);
-  return exp(alive - bgnbdLogLikelihoodByIntegration(P, x, tx, T));
+  return exp(alive - bgnbdLogLikelihoodByIntegration(P, x, tx, T, story));
+}
+
+/**
+ * E[repeat purchases in (0, t]] for a customer who has just made the first purchase, integrated over the prior:
+ * under MBG the first purchase is a drop-out chance (survived with probability 1 − p), after which an alive
+ * customer makes (1 − e^{−λpt}) / p purchases in expectation.
+ */
+export function newCustomerExpectationByIntegration(P: LatentParams, t: number, story: DropoutStory): number {
+  const survived = story === 'MBG' ? (p: number) => log1p(-p) : () => 0;
+  const logNumerator = logProbabilityIntegral(
+    P.a,
+    P.b,
+    (p) => survived(p) + logRateIntegral(P.r, P.alpha, (lambda) => log(-expm1(-lambda * p * t)) - log(p)),
+  );
+  return exp(logNumerator - logRateIntegral(P.r, P.alpha) - logProbabilityIntegral(P.a, P.b));
 }
 
 /**

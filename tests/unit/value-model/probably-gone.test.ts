@@ -40,16 +40,18 @@ describe('ValueModelFacts', () => {
     customers: 1000,
     repeatBuyers: 400,
     rfm: null,
+    purchaseModel: 'BG_NBD',
     bgnbd: { ...params, logLikelihood: -1, converged: true, iterations: 1, standardErrors: null },
+    mbgnbd: null,
     gammaGamma: null,
     warnings: [],
   };
   const first = new Date('2024-01-01T10:00:00Z');
-  const scores = (x: number, tx: number, T: number): ValueModelScores => ({
+  const scores = (x: number, tx: number, T: number, m: FittedValueModel = model): ValueModelScores => ({
     asOf: new Date(first.getTime() + T * 86_400_000),
-    modelFittedAt: model.asOf,
+    modelFittedAt: m.asOf,
     summary: null,
-    model,
+    model: m,
     purchase: {
       x,
       tx,
@@ -62,13 +64,30 @@ describe('ValueModelFacts', () => {
     } as PurchaseSummary,
   });
 
-  it('one-time buyers no longer get P(alive) = 1: the model cannot tell, so it is null', () => {
+  it('one-time buyers no longer get P(alive) = 1 under BG/NBD: the model cannot tell, so it is null', () => {
     expect(valueModelFactsOf(scores(0, 0, 1058))).toEqual({
       purchaseModel: 'BG_NBD',
       probabilityAlive: null,
       probablyGoneAt: null,
       predictedLifetimeValue12Months: null,
     });
+  });
+
+  it('a one-time buyer 1,058 days ago gets an honest P(alive) and a gone date under MBG/NBD', () => {
+    // MBG/NBD on CDNOW (BTYDplus), α in days.
+    const mbg = { r: 0.525, alpha: 6.183 * 7, a: 0.891, b: 1.614 };
+    const withMbg: FittedValueModel = {
+      ...model,
+      purchaseModel: 'MBG_NBD',
+      mbgnbd: { ...mbg, logLikelihood: -1, converged: true, iterations: 1, standardErrors: null },
+    };
+    const f = valueModelFactsOf(scores(0, 0, 1058, withMbg));
+    expect(f.purchaseModel).toBe('MBG_NBD');
+    expect(f.probabilityAlive).toBeCloseTo(probabilityAlive(mbg, { x: 0, tx: 0, T: 1058 }, 'MBG_NBD'), 12);
+    expect(f.probabilityAlive!).toBeLessThan(0.5);
+    const day = probablyGoneDay(mbg, { x: 0, tx: 0 }, 0.5, 'MBG_NBD')!;
+    expect(day).toBeLessThan(1058);
+    expect(f.probablyGoneAt).toEqual(new Date(Date.UTC(2024, 0, 1) + day * 86_400_000));
   });
 
   it('dates the verdict from the first purchase day', () => {

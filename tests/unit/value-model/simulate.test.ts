@@ -7,16 +7,12 @@ import {
   sampleGamma,
 } from '../../../subgraphs/sales/src/value-model/random';
 import { simulateCustomers, toOrders } from '../../../subgraphs/sales/src/value-model/simulate';
+import { meanAndSe } from './test-histories';
 
 const CDNOW = { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 };
 const SPEND = { p: 6.25, q: 3.74, v: 15.44 };
 
 /** Sample mean and its standard error. */
-function meanAndSe(values: number[]): { mean: number; se: number } {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1);
-  return { mean, se: Math.sqrt(variance / values.length) };
-}
 
 describe('seeded samplers', () => {
   const N = 100_000;

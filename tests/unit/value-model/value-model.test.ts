@@ -33,13 +33,18 @@ describe('fitValueModel', () => {
   const summaries = simulatedSummaries(5000, 99);
   const model = fitValueModel(summaries, { asOf, currency: 'EUR' }) as FittedValueModel;
 
-  it('fits both models on purchase-day summaries and reports how', () => {
+  it('fits the purchase models and the spend model on purchase-day summaries and reports how', () => {
     expect(model.status).toBe('ok');
     expect(model).toMatchObject({ asOf, currency: 'EUR', timeUnit: 'day', customers: 5000 });
+    expect(model.purchaseModel).toBe('MBG_NBD');
     expect(model.repeatBuyers).toBe(summaries.filter((s) => s.x > 0).length);
-    expect(model.bgnbd.converged).toBe(true);
-    expect(model.bgnbd.iterations).toBeGreaterThan(0);
-    expect(model.bgnbd.logLikelihood).toBeLessThan(0);
+    for (const purchase of [model.bgnbd, model.mbgnbd!]) {
+      expect(purchase.converged).toBe(true);
+      expect(purchase.iterations).toBeGreaterThan(0);
+      expect(purchase.logLikelihood).toBeLessThan(0);
+    }
+    // The data come from the BG/NBD story: its likelihood is the higher one.
+    expect(model.bgnbd.logLikelihood).toBeGreaterThan(model.mbgnbd!.logLikelihood);
     expect(model.gammaGamma?.converged).toBe(true);
     expect(model.warnings).toEqual([]);
     expect(model.rfm?.recencyDays).toHaveLength(4);
@@ -95,11 +100,16 @@ describe('fitValueModel', () => {
       ...Array.from({ length: 150 }, (_, i) => oneTimer(100 + i)),
       ...summaries.filter((s) => s.x > 0).slice(0, 5),
     ];
-    const model3 = fitValueModel(mostlyOnce, { asOf, currency: 'EUR' }) as FittedValueModel;
+    const model3 = fitValueModel(mostlyOnce, {
+      asOf,
+      currency: 'EUR',
+      purchaseModel: 'BG_NBD',
+    }) as FittedValueModel;
     expect(model3.status).toBe('ok');
     expect(model3.gammaGamma).toBeNull();
     expect(model3.warnings.join(' ')).toMatch(/Gamma-Gamma spend model skipped: 5 repeat buyers/);
     const p = predictCustomer(model3, mostlyOnce[0], { days: 30, months: 12 });
+    // BG/NBD: a one-time buyer is alive by assumption.
     expect(p.probabilityAlive).toBe(1);
     expect(p.expectedAverageOrderValue).toBeNull();
     expect(p.predictedLifetimeValue).toBeNull();
@@ -134,10 +144,32 @@ describe('predictCustomer', () => {
     expect(p.expectedPurchases).toBeGreaterThan(0);
     expect(p.expectedAverageOrderValue).toBeCloseTo(aov, 12);
     expect(p.predictedLifetimeValue).toBeCloseTo(
-      aov * discountedExpectedPurchases(model.bgnbd, frequent, { months: 12, monthlyDiscountRate: 0.01 }),
+      aov *
+        discountedExpectedPurchases(model.mbgnbd!, frequent, {
+          months: 12,
+          monthlyDiscountRate: 0.01,
+          model: 'MBG_NBD',
+        }),
       9,
     );
     expect(p.rfm?.score).toMatch(/^[1-5]{3}$/);
+  });
+
+  it('predicts with the selected purchase model: MBG/NBD judges one-time buyers, BG/NBD cannot', () => {
+    const onceLongAgo: CustomerSummary = { x: 0, tx: 0, T: 1058, monetaryValue: 0, total: 30 };
+    const mbg = predictCustomer(model, onceLongAgo, { days: 90, months: 12 });
+    const bg = predictCustomer({ ...model, purchaseModel: 'BG_NBD' }, onceLongAgo, { days: 90, months: 12 });
+    expect(bg.probabilityAlive).toBe(1);
+    expect(mbg.probabilityAlive).toBeLessThan(1);
+    expect(mbg.expectedPurchases as number).toBeLessThan(bg.expectedPurchases as number);
+  });
+
+  it('falls back to BG/NBD for a stored fit without MBG/NBD parameters', () => {
+    const old = { ...model, mbgnbd: null };
+    const options = { days: 90, months: 12 };
+    expect(predictCustomer(old, frequent, options)).toEqual(
+      predictCustomer({ ...model, purchaseModel: 'BG_NBD' }, frequent, options),
+    );
   });
 
   it('values a lapsed customer below an active one with the same history length', () => {

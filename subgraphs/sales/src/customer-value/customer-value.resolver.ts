@@ -29,7 +29,8 @@ export class CustomerValuePredictionsResolver {
   @FieldResolver(() => Float, {
     nullable: true,
     description:
-      'Expected number of purchase days in the next `days` days (0–3650; BG/NBD conditional expectation). ' +
+      'Expected number of purchase days in the next `days` days (0–3650; conditional expectation of the purchase ' +
+      'model in use, `valueModel.purchaseModel`). ' +
       NULL_WHEN,
   })
   async expectedPurchases(
@@ -43,8 +44,9 @@ export class CustomerValuePredictionsResolver {
   @FieldResolver(() => Float, {
     nullable: true,
     description:
-      'P(still active | history) under BG/NBD, in (0, 1]. It is 1 for a customer without repeat purchases: ' +
-      'the model lets customers drop out only right after a repeat purchase. ' +
+      'P(still active | history) under the purchase model in use (`valueModel.purchaseModel`), in (0, 1]. ' +
+      'Under MBG/NBD (default) it falls for a one-time buyer too; under BG/NBD it is 1 for a customer without ' +
+      'repeat purchases (that model lets customers drop out only right after a repeat purchase). ' +
       NULL_WHEN,
   })
   async probabilityAlive(

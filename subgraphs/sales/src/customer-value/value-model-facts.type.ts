@@ -13,15 +13,17 @@ import { Money } from '../../../../shared/money/money.type';
 export class ValueModelFacts {
   @Field(() => String, {
     nullable: true,
-    description: 'The purchase model in use ("BG_NBD"); null before a model is fitted.',
+    description:
+      'The purchase model in use: "MBG_NBD" (default) or "BG_NBD" (SALES_PURCHASE_MODEL); null before a model ' +
+      'is fitted.',
   })
   purchaseModel!: string | null;
 
   @Field(() => Float, {
     nullable: true,
     description:
-      'P(alive) when the model is informative; null for a customer without a repeat purchase under BG/NBD, ' +
-      'whose P(alive) is 1 by the model’s assumption rather than by evidence.',
+      'P(alive) when the model is informative: always under MBG/NBD; under BG/NBD null for a customer without ' +
+      'a repeat purchase, whose P(alive) is 1 by that model’s assumption rather than by evidence.',
   })
   probabilityAlive!: number | null;
 

@@ -1,8 +1,28 @@
-import type { PurchaseSummary } from '../value-model';
+import type { BgnbdEstimate, PurchaseModelKind, PurchaseSummary } from '../value-model';
 import type { ValueModelDoc } from './value-model.model';
-import { ValueModelStatus, type PurchaseSummaryInfo, type ValueModelInfo } from './value-model.type';
+import {
+  PurchaseModel,
+  ValueModelStatus,
+  type BgnbdParameters,
+  type PurchaseSummaryInfo,
+  type ValueModelInfo,
+} from './value-model.type';
 
-export function toValueModelInfo(doc: ValueModelDoc): ValueModelInfo {
+const toBgnbdParameters = (e: BgnbdEstimate | null | undefined): BgnbdParameters | null =>
+  e
+    ? {
+        r: e.r,
+        alpha: e.alpha,
+        a: e.a,
+        b: e.b,
+        logLikelihood: e.logLikelihood,
+        converged: e.converged,
+        iterations: e.iterations,
+      }
+    : null;
+
+/** `purchaseModel` is the configured one; a fit without MBG/NBD parameters predicts with BG/NBD. */
+export function toValueModelInfo(doc: ValueModelDoc, purchaseModel: PurchaseModelKind): ValueModelInfo {
   return {
     id: doc._id,
     status: doc.status === 'ok' ? ValueModelStatus.OK : ValueModelStatus.INSUFFICIENT_DATA,
@@ -13,17 +33,12 @@ export function toValueModelInfo(doc: ValueModelDoc): ValueModelInfo {
     repeatBuyers: doc.repeatBuyers,
     timeUnit: doc.timeUnit,
     currency: doc.currency,
-    bgnbd: doc.bgnbd
-      ? {
-          r: doc.bgnbd.r,
-          alpha: doc.bgnbd.alpha,
-          a: doc.bgnbd.a,
-          b: doc.bgnbd.b,
-          logLikelihood: doc.bgnbd.logLikelihood,
-          converged: doc.bgnbd.converged,
-          iterations: doc.bgnbd.iterations,
-        }
-      : null,
+    purchaseModel:
+      purchaseModel === 'MBG_NBD' && (doc.mbgnbd || doc.status !== 'ok')
+        ? PurchaseModel.MBG_NBD
+        : PurchaseModel.BG_NBD,
+    bgnbd: toBgnbdParameters(doc.bgnbd),
+    mbgnbd: toBgnbdParameters(doc.mbgnbd),
     gammaGamma: doc.gammaGamma
       ? {
           p: doc.gammaGamma.p,

@@ -22,6 +22,8 @@ export interface ValueModelDoc {
   customers: number;
   repeatBuyers: number;
   bgnbd: BgnbdEstimate | null;
+  /** MBG/NBD fitted on the same base; absent in fits stored before it existed. */
+  mbgnbd?: BgnbdEstimate | null;
   gammaGamma: GammaGammaEstimate | null;
   rfm: RfmBreakpoints | null;
   warnings: string[];
@@ -42,6 +44,7 @@ export const valueModelSchema = new Schema<ValueModelDoc>(
     repeatBuyers: { type: Number, required: true },
     // Parameter blocks are produced and read by value-model/ as plain objects.
     bgnbd: { type: Schema.Types.Mixed, default: null },
+    mbgnbd: { type: Schema.Types.Mixed, default: null },
     gammaGamma: { type: Schema.Types.Mixed, default: null },
     rfm: { type: Schema.Types.Mixed, default: null },
     warnings: { type: [String], default: [] },

@@ -11,12 +11,13 @@ export class ValueModelResolver {
   })
   async valueModel(@Ctx() ctx: SalesContext): Promise<ValueModelInfo | null> {
     const doc = await ctx.loaders.currentValueModel.load('current');
-    return doc ? toValueModelInfo(doc) : null;
+    return doc ? toValueModelInfo(doc, ctx.services.valueModels.purchaseModel) : null;
   }
 
   @Mutation(() => ValueModelInfo, {
     description:
-      'Fits BG/NBD and Gamma-Gamma on every customer’s base-currency purchase days up to `asOf` (default now), ' +
+      'Fits BG/NBD, MBG/NBD and Gamma-Gamma on every customer’s base-currency purchase days up to `asOf` ' +
+      '(default now), ' +
       'stores the model and returns it. Too little data (under 100 customers, or no repeat buyer) gives ' +
       'status INSUFFICIENT_DATA with a reason instead of parameters. Refits run one at a time.',
   })
@@ -27,6 +28,6 @@ export class ValueModelResolver {
   ): Promise<ValueModelInfo> {
     const doc = await ctx.refits.refit(asOf ?? undefined, 'API');
     ctx.loaders.currentValueModel.clear('current').prime('current', doc);
-    return toValueModelInfo(doc);
+    return toValueModelInfo(doc, ctx.services.valueModels.purchaseModel);
   }
 }

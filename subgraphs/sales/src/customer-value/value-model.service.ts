@@ -3,7 +3,7 @@ import { badInput } from '../../../../shared/errors';
 import { newId } from '../../../../shared/ids/ids';
 import { ONE_REPLY_BATCH } from '../common/batch-size';
 import type { OrderModel } from '../order/order.model';
-import { fitValueModel, type PurchaseSummary, type ValueModel } from '../value-model';
+import { fitValueModel, type PurchaseModelKind, type PurchaseSummary, type ValueModel } from '../value-model';
 import { fitValueModelInWorker } from './fit-in-worker';
 import { purchaseSummaryPipeline, toPurchaseSummary, type SummaryRow } from './purchase-summary.pipeline';
 import type { RefitTriggerKind, ValueModelDoc, ValueModelModel } from './value-model.model';
@@ -19,6 +19,8 @@ export class ValueModelService {
     private readonly valueModels: ValueModelModel,
     private readonly options: {
       baseCurrency: string;
+      /** The purchase model predictions use (both are fitted and stored); MBG/NBD by default. */
+      purchaseModel?: PurchaseModelKind;
       now?: () => Date;
       /** Fit in a worker thread (default), keeping the event loop free for requests. */
       fitInWorker?: boolean;
@@ -29,6 +31,10 @@ export class ValueModelService {
 
   get currency(): string {
     return this.options.baseCurrency;
+  }
+
+  get purchaseModel(): PurchaseModelKind {
+    return this.options.purchaseModel ?? 'MBG_NBD';
   }
 
   /**
@@ -64,7 +70,7 @@ export class ValueModelService {
       monetaryValue: s.monetaryValue,
       total: s.total,
     }));
-    const fitOptions = { asOf: end, currency: this.options.baseCurrency };
+    const fitOptions = { asOf: end, currency: this.options.baseCurrency, purchaseModel: this.purchaseModel };
     const model: ValueModel =
       this.options.fitInWorker === false
         ? fitValueModel(input, fitOptions)
@@ -82,6 +88,7 @@ export class ValueModelService {
       customers: model.customers,
       repeatBuyers: model.repeatBuyers,
       bgnbd: model.bgnbd,
+      mbgnbd: model.mbgnbd,
       gammaGamma: model.gammaGamma,
       rfm: model.rfm,
       warnings: model.warnings,
@@ -91,8 +98,11 @@ export class ValueModelService {
   }
 }
 
-/** The stored document in the shape `predictCustomer` reads. */
-export function toValueModel(doc: ValueModelDoc): ValueModel {
+/**
+ * The stored document in the shape `predictCustomer` reads, predicting with `purchaseModel` (the configured
+ * one); a fit stored before MBG/NBD existed has no MBG/NBD parameters and predicts with BG/NBD.
+ */
+export function toValueModel(doc: ValueModelDoc, purchaseModel: PurchaseModelKind): ValueModel {
   const base = {
     asOf: doc.asOf,
     currency: doc.currency,
@@ -103,13 +113,23 @@ export function toValueModel(doc: ValueModelDoc): ValueModel {
     warnings: doc.warnings ?? [],
   };
   if (doc.status === 'ok' && doc.bgnbd) {
-    return { ...base, status: 'ok', bgnbd: doc.bgnbd, gammaGamma: doc.gammaGamma };
+    const mbgnbd = doc.mbgnbd ?? null;
+    return {
+      ...base,
+      status: 'ok',
+      purchaseModel: purchaseModel === 'MBG_NBD' && mbgnbd ? 'MBG_NBD' : 'BG_NBD',
+      bgnbd: doc.bgnbd,
+      mbgnbd,
+      gammaGamma: doc.gammaGamma,
+    };
   }
   return {
     ...base,
     status: 'insufficient-data',
     reason: doc.reason ?? 'not fitted',
+    purchaseModel,
     bgnbd: null,
+    mbgnbd: null,
     gammaGamma: null,
   };
 }

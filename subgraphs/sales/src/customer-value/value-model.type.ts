@@ -16,6 +16,29 @@ registerEnumType(ValueModelStatus, {
   },
 });
 
+/** The purchase-count model behind the predictions (SALES_PURCHASE_MODEL). */
+export enum PurchaseModel {
+  BG_NBD = 'BG_NBD',
+  MBG_NBD = 'MBG_NBD',
+}
+
+registerEnumType(PurchaseModel, {
+  name: 'PurchaseModel',
+  description: 'The purchase-count model behind P(alive), expected purchases and lifetime value.',
+  valuesConfig: {
+    BG_NBD: {
+      description:
+        'BG/NBD (Fader, Hardie & Lee 2005): drop-out only right after a repeat purchase, so a customer who ' +
+        'bought once has P(alive) = 1 by assumption.',
+    },
+    MBG_NBD: {
+      description:
+        'MBG/NBD (Batislam, Denizel & Filiztekin 2007): drop-out right after any purchase, the first included, ' +
+        'so a one-time buyer’s P(alive) falls with the time since the purchase.',
+    },
+  },
+});
+
 registerEnumType(RfmSegment, {
   name: 'RfmSegment',
   description:
@@ -25,8 +48,9 @@ registerEnumType(RfmSegment, {
 
 @ObjectType({
   description:
-    'BG/NBD purchase-count model (Fader, Hardie & Lee 2005): purchase rate λ ~ Gamma(r, α) per day, ' +
-    'drop-out probability after each repeat purchase p ~ Beta(a, b).',
+    'A Beta-geometric/NBD purchase-count model: purchase rate λ ~ Gamma(r, α) per day, drop-out probability p ~ ' +
+    'Beta(a, b) after each repeat purchase (BG/NBD, Fader, Hardie & Lee 2005) or after every purchase ' +
+    '(MBG/NBD, Batislam, Denizel & Filiztekin 2007).',
 })
 export class BgnbdParameters {
   @Field(() => Float)
@@ -112,8 +136,21 @@ export class ValueModelInfo {
   })
   currency!: string;
 
-  @Field(() => BgnbdParameters, { nullable: true })
+  @Field(() => PurchaseModel, {
+    description:
+      'The purchase model the predictions use (SALES_PURCHASE_MODEL; BG_NBD when this fit predates MBG/NBD).',
+  })
+  purchaseModel!: PurchaseModel;
+
+  @Field(() => BgnbdParameters, { nullable: true, description: 'BG/NBD fitted on this base.' })
   bgnbd!: BgnbdParameters | null;
+
+  @Field(() => BgnbdParameters, {
+    nullable: true,
+    description:
+      'MBG/NBD fitted on the same base (compare `logLikelihood`: same data, same parameter count).',
+  })
+  mbgnbd!: BgnbdParameters | null;
 
   @Field(() => GammaGammaParameters, { nullable: true })
   gammaGamma!: GammaGammaParameters | null;

@@ -54,7 +54,9 @@ export class CustomerValueResolver {
 export class ValueModelScoresResolver {
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Expected number of purchase days in the next `days` days (BG/NBD conditional expectation).',
+    description:
+      'Expected number of purchase days in the next `days` days (conditional expectation of the purchase model ' +
+      'in use).',
   })
   expectedPurchases(@Root() s: ValueModelScores, @Arg('days', () => Int) days: number): number | null {
     return expectedPurchasesOf(s, days);
@@ -63,8 +65,9 @@ export class ValueModelScoresResolver {
   @FieldResolver(() => Float, {
     nullable: true,
     description:
-      'P(still active | history) under BG/NBD. It is 1 for a customer without repeat purchases: the model ' +
-      'lets customers drop out only right after a repeat purchase.',
+      'P(still active | history) under the purchase model in use (`valueModel.purchaseModel`). Under BG/NBD ' +
+      'it is 1 for a customer without repeat purchases (drop-out only right after a repeat purchase); under ' +
+      'MBG/NBD (default) a one-time buyer can have left too.',
   })
   probabilityAlive(@Root() s: ValueModelScores): number | null {
     return probabilityAliveOf(s);

@@ -5,8 +5,10 @@ import { toMoney } from '../../../../shared/money/money.mapper';
 import type { Money } from '../../../../shared/money/money.type';
 import {
   DAY_MS,
+  dropoutChances,
   predictCustomer,
   probablyGoneDay,
+  purchaseModelInUse,
   utcDayNumber,
   type CustomerPrediction,
   type PredictOptions,
@@ -45,7 +47,7 @@ export async function loadValueModelScores(
     asOf,
     modelFittedAt: usable?.fittedAt ?? null,
     summary: purchase ? toPurchaseSummaryInfo(purchase) : null,
-    model: usable ? toValueModel(usable) : null,
+    model: usable ? toValueModel(usable, ctx.services.valueModels.purchaseModel) : null,
     purchase,
   };
 }
@@ -103,15 +105,17 @@ export const FACTS_CLV_MONTHS = 12;
 /** The argument-free verdict other subgraphs can @require; see ValueModelFacts. */
 export function valueModelFactsOf(s: ValueModelScores): ValueModelFacts {
   const p = predict(s, { months: FACTS_CLV_MONTHS });
-  const model = s.model?.status === 'ok' ? s.model : null;
-  // BG/NBD gives 1 to every customer without a repeat purchase by assumption: not a verdict.
-  const informative = model && s.purchase && s.purchase.x > 0 && p ? p.probabilityAlive : null;
+  const inUse = s.model?.status === 'ok' ? purchaseModelInUse(s.model) : null;
+  // BG/NBD gives 1 to every customer without a repeat purchase by assumption (no drop-out chance yet): not a
+  // verdict. MBG/NBD counts the first purchase as a chance, so every buyer gets a real P(alive).
+  const informative =
+    inUse && s.purchase && p && dropoutChances(s.purchase.x, inUse.kind) > 0 ? p.probabilityAlive : null;
   const goneDay =
-    model && s.purchase && informative !== null
-      ? probablyGoneDay(model.bgnbd, s.purchase, PROBABLY_GONE_P_ALIVE)
+    inUse && s.purchase && informative !== null
+      ? probablyGoneDay(inUse.params, s.purchase, PROBABLY_GONE_P_ALIVE, inUse.kind)
       : null;
   return {
-    purchaseModel: model ? 'BG_NBD' : null,
+    purchaseModel: inUse?.kind ?? null,
     probabilityAlive: informative,
     probablyGoneAt:
       goneDay === null || !s.purchase

@@ -9,16 +9,31 @@ const { NEGATIVE_INFINITY } = Number;
 
 /*
  * BG/NBD model of repeat purchasing (Fader, Hardie & Lee 2005, "Counting your customers the easy way: an
- * alternative to the Pareto/NBD model", Marketing Science 24(2):275-284).
+ * alternative to the Pareto/NBD model", Marketing Science 24(2):275-284), and its MBG/NBD variant (Batislam,
+ * Denizel & Filiztekin 2007, "Empirical validation and comparison of models for customer base analysis",
+ * IJRM 24(3):201-209; the same model as Hoppe & Wagner's 2007 "central" CBG/NBD).
  *
  * Generative story, per customer:
  * - while alive, purchases follow a Poisson process with rate λ; λ ~ Gamma(shape r, rate α) across customers;
- * - right after each repeat purchase the customer drops out for good with probability p;
- *   p ~ Beta(a, b) across customers; the first purchase (time 0) is never followed by a drop-out;
- * - λ and p are independent.
+ * - BG/NBD: right after each REPEAT purchase the customer drops out for good with probability p; the first
+ *   purchase (time 0) is never followed by a drop-out, so a customer without repeats is alive by assumption;
+ * - MBG/NBD: right after EVERY purchase, the first one included, so a one-time buyer may have left too;
+ * - p ~ Beta(a, b) across customers; λ and p are independent.
  * Data per customer: x repeat purchases, tx the time of the last one (0 when x = 0), T the time from the first
  * purchase to the end of observation, all in one time unit (days in this project).
+ *
+ * Both variants differ only in the number of drop-out chances a customer has survived by the last purchase:
+ * n = x (BG/NBD) or x + 1 (MBG/NBD). Every formula below is written with n, so one implementation serves both.
  */
+
+/** Which Beta-geometric drop-out story: BG/NBD (FHL 2005) or MBG/NBD (Batislam et al. 2007). */
+export type PurchaseModelKind = 'BG_NBD' | 'MBG_NBD';
+
+export const PURCHASE_MODEL_KINDS: readonly PurchaseModelKind[] = ['BG_NBD', 'MBG_NBD'];
+
+/** Drop-out chances passed by the last observed purchase: after each repeat (and, in MBG/NBD, the first). */
+export const dropoutChances = (x: number, model: PurchaseModelKind): number =>
+  model === 'MBG_NBD' ? x + 1 : x;
 
 export interface BgnbdParams {
   r: number;
@@ -57,6 +72,8 @@ export interface BgnbdFit {
 }
 
 export interface BgnbdFitOptions {
+  /** The drop-out story to fit; BG/NBD by default. */
+  model?: PurchaseModelKind;
   initial?: BgnbdParams;
   maxIterations?: number;
   gradientTolerance?: number;
@@ -141,18 +158,25 @@ export function prepareHistories(rows: readonly WeightedHistory[], field = 'summ
 }
 
 /**
- * Individual log-likelihood, FHL 2005 eq. (6) in log form:
- *   ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
- *          + ln[ (α+T)^−(r+x) + δ(x>0) · a/(b+x−1) · (α+tx)^−(r+x) ]
- * (the Beta ratio is FHL's Γ(a+b)Γ(b+x)/(Γ(b)Γ(a+b+x)); and B(a+1, b+x−1) = B(a, b+x)·a/(b+x−1)).
+ * Individual log-likelihood, FHL 2005 eq. (6) in log form, with n drop-out chances (n = x for BG/NBD,
+ * x + 1 for MBG/NBD, Batislam et al. 2007 eq. 3):
+ *   ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+n) − ln B(a, b)
+ *          + ln[ (α+T)^−(r+x) + δ(n>0) · a/(b+n−1) · (α+tx)^−(r+x) ]
+ * (the Beta ratio is FHL's Γ(a+b)Γ(b+x)/(Γ(b)Γ(a+b+x)) for n = x; and B(a+1, b+n−1) = B(a, b+n)·a/(b+n−1)).
+ * The second term is "left right after the last purchase": impossible in BG/NBD without a repeat purchase.
  * The bracket is combined with log-add-exp so that large x and T do not underflow.
  */
-export function bgnbdLogLikelihoodOne(params: BgnbdParams, h: PurchaseHistory): number {
+export function bgnbdLogLikelihoodOne(
+  params: BgnbdParams,
+  h: PurchaseHistory,
+  model: PurchaseModelKind = 'BG_NBD',
+): number {
   const { r, alpha, a, b } = params;
+  const n = dropoutChances(h.x, model);
   const k = r + h.x;
   const alive = -k * log(alpha + h.T);
-  const bracket = h.x > 0 ? logAddExp(alive, log(a) - log(b + h.x - 1) - k * log(alpha + h.tx)) : alive;
-  return logGamma(k) - logGamma(r) + r * log(alpha) + logBeta(a, b + h.x) - logBeta(a, b) + bracket;
+  const bracket = n > 0 ? logAddExp(alive, log(a) - log(b + n - 1) - k * log(alpha + h.tx)) : alive;
+  return logGamma(k) - logGamma(r) + r * log(alpha) + logBeta(a, b + n) - logBeta(a, b) + bracket;
 }
 
 /**
@@ -163,8 +187,10 @@ export function bgnbdLogLikelihoodPrepared(
   params: BgnbdParams,
   data: PreparedHistories,
   gradient?: number[],
+  model: PurchaseModelKind = 'BG_NBD',
 ): number {
   const { r, alpha, a, b } = params;
+  const shift = dropoutChances(0, model);
   const m = data.distinctX.length;
   // Per-distinct-x terms.
   const base = new Float64Array(m);
@@ -177,13 +203,14 @@ export function bgnbdLogLikelihoodPrepared(
   const psiB = gradient ? digamma(b) : 0;
   for (let j = 0; j < m; j += 1) {
     const xj = data.distinctX[j];
-    base[j] = logGamma(r + xj) - lgR + r * log(alpha) + logBeta(a, b + xj) - lbAB;
-    logDeadFactor[j] = xj > 0 ? log(a) - log(b + xj - 1) : NEGATIVE_INFINITY;
+    const nj = xj + shift;
+    base[j] = logGamma(r + xj) - lgR + r * log(alpha) + logBeta(a, b + nj) - lbAB;
+    logDeadFactor[j] = nj > 0 ? log(a) - log(b + nj - 1) : NEGATIVE_INFINITY;
     if (dBase) {
-      const psiABX = digamma(a + b + xj);
+      const psiABN = digamma(a + b + nj);
       dBase[0][j] = digamma(r + xj) - psiR + log(alpha); // ∂/∂r of the x-only terms
-      dBase[1][j] = psiAB - psiABX; // ∂/∂a
-      dBase[2][j] = digamma(b + xj) - psiB + psiAB - psiABX; // ∂/∂b
+      dBase[1][j] = psiAB - psiABN; // ∂/∂a
+      dBase[2][j] = digamma(b + nj) - psiB + psiAB - psiABN; // ∂/∂b
     }
   }
 
@@ -199,10 +226,11 @@ export function bgnbdLogLikelihoodPrepared(
     const k = r + x[i];
     const logAliveBase = log(alpha + T[i]);
     const alive = -k * logAliveBase;
+    const n = x[i] + shift;
     let ll: number;
     let deadShare = 0;
     let logDeadBase = 0;
-    if (x[i] > 0) {
+    if (n > 0) {
       logDeadBase = log(alpha + tx[i]);
       const dead = logDeadFactor[j] - k * logDeadBase;
       const bracket = logAddExp(alive, dead);
@@ -217,7 +245,7 @@ export function bgnbdLogLikelihoodPrepared(
       gr += w * (dBase[0][j] - aliveShare * logAliveBase - deadShare * logDeadBase);
       gAlpha += w * (r / alpha - aliveShare * (k / (alpha + T[i])) - deadShare * (k / (alpha + tx[i])));
       ga += w * (dBase[1][j] + deadShare / a);
-      gb += w * (dBase[2][j] - (x[i] > 0 ? deadShare / (b + x[i] - 1) : 0));
+      gb += w * (dBase[2][j] - (n > 0 ? deadShare / (b + n - 1) : 0));
     }
   }
   if (gradient) {
@@ -230,8 +258,12 @@ export function bgnbdLogLikelihoodPrepared(
   return total;
 }
 
-export function bgnbdLogLikelihood(params: BgnbdParams, rows: readonly WeightedHistory[]): number {
-  return bgnbdLogLikelihoodPrepared(params, prepareHistories(rows));
+export function bgnbdLogLikelihood(
+  params: BgnbdParams,
+  rows: readonly WeightedHistory[],
+  model: PurchaseModelKind = 'BG_NBD',
+): number {
+  return bgnbdLogLikelihoodPrepared(params, prepareHistories(rows), undefined, model);
 }
 
 const fromLog = (phi: readonly number[]): BgnbdParams => ({
@@ -245,7 +277,7 @@ const fromLog = (phi: readonly number[]): BgnbdParams => ({
 const LOG_PARAM_LIMIT = 25;
 
 /**
- * Maximum-likelihood fit of r, α, a, b. Optimises the log-parameters (so positivity holds without constraints)
+ * Maximum-likelihood fit of r, α, a, b of BG/NBD or MBG/NBD (`options.model`). Optimises the log-parameters (so positivity holds without constraints)
  * on the mean log-likelihood per customer (so tolerances do not depend on the sample size), with the analytic
  * gradient.
  */
@@ -253,14 +285,15 @@ export function fitBgnbd(rows: readonly WeightedHistory[], options: BgnbdFitOpti
   const data = prepareHistories(rows);
   if (data.totalWeight === 0) throw badInput('summaries', 'at least one customer is needed');
   const W = data.totalWeight;
+  const model = options.model ?? 'BG_NBD';
   const grad = [0, 0, 0, 0];
   const objective = (phi: readonly number[]): number => {
     if (phi.some((v) => !(abs(v) < LOG_PARAM_LIMIT))) return Number.POSITIVE_INFINITY;
-    return -bgnbdLogLikelihoodPrepared(fromLog(phi), data) / W;
+    return -bgnbdLogLikelihoodPrepared(fromLog(phi), data, undefined, model) / W;
   };
   const gradient = (phi: readonly number[]): number[] => {
     if (phi.some((v) => !(abs(v) < LOG_PARAM_LIMIT))) return [NaN, NaN, NaN, NaN];
-    bgnbdLogLikelihoodPrepared(fromLog(phi), data, grad);
+    bgnbdLogLikelihoodPrepared(fromLog(phi), data, grad, model);
     return grad.map((g) => -g / W);
   };
 
@@ -325,35 +358,43 @@ function standardErrors(
 }
 
 /**
- * P(alive at T | x, tx, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+tx))^(r+x))   (FHL 2005 eq. 11).
- * A customer without repeat purchases gets exactly 1: in the BG/NBD story drop-out can only happen right after
- * a repeat purchase, so such a customer cannot have left. That is the model's assumption, not an observation
- * (the MBG/NBD variant of Batislam et al. 2007 relaxes it).
+ * P(alive at T | x, tx, T) = 1 / (1 + δ(n>0) · a/(b+n−1) · ((α+T)/(α+tx))^(r+x))   (FHL 2005 eq. 11 with
+ * n = x; Batislam et al. 2007 with n = x + 1, i.e. a/(b+x)).
+ * Under BG/NBD a customer without repeat purchases gets exactly 1: drop-out can only happen right after a
+ * repeat purchase, so such a customer cannot have left. That is the model's assumption, not an observation;
+ * MBG/NBD relaxes it, and a one-time buyer's P(alive) falls with the time since the purchase.
  */
-export function probabilityAlive(params: BgnbdParams, h: PurchaseHistory): number {
-  if (h.x === 0) return 1;
+export function probabilityAlive(
+  params: BgnbdParams,
+  h: PurchaseHistory,
+  model: PurchaseModelKind = 'BG_NBD',
+): number {
+  const n = dropoutChances(h.x, model);
+  if (n === 0) return 1;
   const { r, alpha, a, b } = params;
-  const logOdds = log(a) - log(b + h.x - 1) + (r + h.x) * (log(alpha + h.T) - log(alpha + h.tx));
+  const logOdds = log(a) - log(b + n - 1) + (r + h.x) * (log(alpha + h.T) - log(alpha + h.tx));
   // 1 / (1 + e^logOdds), written to stay finite for any logOdds.
   return logOdds > 0 ? exp(-logOdds) / (1 + exp(-logOdds)) : 1 / (1 + exp(logOdds));
 }
 
 /**
- * The first whole day T (days since the first purchase day) from which P(alive) ≤ `threshold`, for a customer
- * with repeat purchases: P(alive) falls monotonically with T, and solving eq. 11 for T gives
- *   T* = (α + tx) · exp(K / (r + x)) − α,  K = ln(1/θ − 1) + ln(b + x − 1) − ln a,
- * so the day is max(tx, ⌈T*⌉) (a customer can only be judged gone after the last purchase). Null without a
- * repeat purchase, where BG/NBD's P(alive) is 1 by assumption and crosses nothing.
+ * The first whole day T (days since the first purchase day) from which P(alive) ≤ `threshold`: P(alive) falls
+ * monotonically with T, and solving eq. 11 for T gives
+ *   T* = (α + tx) · exp(K / (r + x)) − α,  K = ln(1/θ − 1) + ln(b + n − 1) − ln a,
+ * so the day is max(tx, ⌈T*⌉) (a customer can only be judged gone after the last purchase). Null when the
+ * model gives no drop-out chance yet (BG/NBD without a repeat purchase: P(alive) is 1 and crosses nothing).
  */
 export function probablyGoneDay(
   params: BgnbdParams,
   h: Pick<PurchaseHistory, 'x' | 'tx'>,
   threshold: number,
+  model: PurchaseModelKind = 'BG_NBD',
 ): number | null {
   if (!(threshold > 0 && threshold < 1)) throw badInput('threshold', 'must be between 0 and 1 (exclusive)');
-  if (h.x === 0) return null;
+  const n = dropoutChances(h.x, model);
+  if (n === 0) return null;
   const { r, alpha, a, b } = params;
-  const k = log(1 / threshold - 1) + log(b + h.x - 1) - log(a);
+  const k = log(1 / threshold - 1) + log(b + n - 1) - log(a);
   const tStar = (alpha + h.tx) * exp(k / (r + h.x)) - alpha;
   return Math.max(h.tx, Math.ceil(tStar - 1e-9));
 }
@@ -451,19 +492,33 @@ export function bgnbdForecastFactorByQuadrature(k: number, a: number, bPrime: nu
 
 /**
  * Expected number of purchases in (T, T + t] for a customer with history (x, tx, T)   (FHL 2005 eq. 10):
- * P(alive) × Φ(r + x, a, b + x, t / (α + T)).
+ * P(alive) × Φ(r + x, a, b + n, t / (α + T)) — an alive customer's drop-out probability has the posterior
+ * Beta(a, b + n) after n survived chances (n = x + 1 for MBG/NBD gives Batislam et al.'s (a+b+x)/(a−1) form).
  */
-export function expectedPurchases(params: BgnbdParams, h: PurchaseHistory, t: number): number {
+export function expectedPurchases(
+  params: BgnbdParams,
+  h: PurchaseHistory,
+  t: number,
+  model: PurchaseModelKind = 'BG_NBD',
+): number {
   if (t === 0) return 0;
   const { r, alpha, a, b } = params;
-  return probabilityAlive(params, h) * bgnbdForecastFactor(r + h.x, a, b + h.x, t / (alpha + h.T));
+  const n = dropoutChances(h.x, model);
+  return probabilityAlive(params, h, model) * bgnbdForecastFactor(r + h.x, a, b + n, t / (alpha + h.T));
 }
 
 /**
- * Expected number of repeat purchases in (0, t] for a customer who has just made a first purchase — E[X(t)],
- * FHL 2005 eq. (9): Φ(r, a, b, t / α).
+ * Expected number of repeat purchases in (0, t] for a customer who has just made a first purchase — E[X(t)]:
+ * BG/NBD (FHL 2005 eq. 9): Φ(r, a, b, t / α). MBG/NBD: the customer first survives the drop-out chance of the
+ * first purchase, with probability E[1 − p] = b/(a+b), after which p is Beta(a, b + 1): b/(a+b) · Φ(r, a, b+1, t/α).
  */
-export function expectedPurchasesNewCustomer(params: BgnbdParams, t: number): number {
+export function expectedPurchasesNewCustomer(
+  params: BgnbdParams,
+  t: number,
+  model: PurchaseModelKind = 'BG_NBD',
+): number {
   if (t === 0) return 0;
-  return bgnbdForecastFactor(params.r, params.a, params.b, t / params.alpha);
+  const { r, alpha, a, b } = params;
+  if (model === 'MBG_NBD') return (b / (a + b)) * bgnbdForecastFactor(r, a, b + 1, t / alpha);
+  return bgnbdForecastFactor(r, a, b, t / alpha);
 }

@@ -1,8 +1,8 @@
 import { badInput } from '../../../../shared/errors/app-error';
-import { expectedPurchases, type BgnbdParams, type PurchaseHistory } from './bgnbd';
+import { expectedPurchases, type BgnbdParams, type PurchaseHistory, type PurchaseModelKind } from './bgnbd';
 
 /*
- * Customer lifetime value over a finite horizon, combining BG/NBD (how many purchases) with Gamma-Gamma (how
+ * Customer lifetime value over a finite horizon, combining (M)BG/NBD (how many purchases) with Gamma-Gamma (how
  * much each is worth). Formulation — discrete monthly discounting of the BG/NBD forecast:
  *
  *   CLV(N, d) = E[M] · Σ_{i=1..N} ( E[Y(i·L)] − E[Y((i−1)·L)] ) / (1 + d)^i
@@ -28,9 +28,11 @@ export interface ClvOptions {
   monthlyDiscountRate?: number;
   /** Length of a month in the model's time unit; days by default. */
   monthLength?: number;
+  /** The purchase model the parameters belong to; BG/NBD by default. */
+  model?: PurchaseModelKind;
 }
 
-export function validateClvOptions(options: ClvOptions): Required<ClvOptions> {
+export function validateClvOptions(options: ClvOptions): Required<Omit<ClvOptions, 'model'>> {
   const { months } = options;
   const monthlyDiscountRate = options.monthlyDiscountRate ?? DEFAULT_MONTHLY_DISCOUNT_RATE;
   const monthLength = options.monthLength ?? DAYS_PER_MONTH;
@@ -50,11 +52,12 @@ export function expectedPurchasesByMonth(
   history: PurchaseHistory,
   months: number,
   monthLength = DAYS_PER_MONTH,
+  model: PurchaseModelKind = 'BG_NBD',
 ): number[] {
   const perMonth: number[] = [];
   let previous = 0;
   for (let i = 1; i <= months; i += 1) {
-    const cumulative = expectedPurchases(params, history, i * monthLength);
+    const cumulative = expectedPurchases(params, history, i * monthLength, model);
     // Cumulative expectations are non-decreasing; clamp rounding noise so a month never counts negative.
     perMonth.push(Math.max(0, cumulative - previous));
     previous = Math.max(previous, cumulative);
@@ -69,7 +72,7 @@ export function discountedExpectedPurchases(
   options: ClvOptions,
 ): number {
   const { months, monthlyDiscountRate, monthLength } = validateClvOptions(options);
-  return expectedPurchasesByMonth(params, history, months, monthLength).reduce(
+  return expectedPurchasesByMonth(params, history, months, monthLength, options.model).reduce(
     (sum, purchases, i) => sum + purchases / Math.pow(1 + monthlyDiscountRate, i + 1),
     0,
   );

@@ -5,8 +5,10 @@ import {
   fitBgnbd,
   probabilityAlive,
   validateHistory,
+  type BgnbdFit,
   type BgnbdParams,
   type PurchaseHistory,
+  type PurchaseModelKind,
 } from './bgnbd';
 import { DEFAULT_MONTHLY_DISCOUNT_RATE, predictedLifetimeValue, validateClvOptions } from './clv';
 import {
@@ -18,8 +20,9 @@ import {
 import { rfmBreakpoints, rfmValuesFromSummary, scoreRfm, type RfmBreakpoints, type RfmScore } from './rfm';
 
 /*
- * Facade of the value model: fit both models over the customer base, then predict for one customer from the
- * stored model and that customer's summary (never refitting). Pure: no I/O, no clock.
+ * Facade of the value model: fit the purchase models (BG/NBD and MBG/NBD) and the spend model over the customer
+ * base, then predict for one customer from the stored model and that customer's summary (never refitting), with
+ * the purchase model chosen by the caller (configuration). Pure: no I/O, no clock.
  */
 
 export * from './bgnbd';
@@ -63,7 +66,11 @@ interface ValueModelBase {
 
 export interface FittedValueModel extends ValueModelBase {
   status: 'ok';
+  /** The purchase model predictions use; both are fitted so their fits can be compared. */
+  purchaseModel: PurchaseModelKind;
   bgnbd: BgnbdEstimate;
+  /** MBG/NBD (same parameter names; a one-time buyer may have left). Null in fits stored before it existed. */
+  mbgnbd: BgnbdEstimate | null;
   /** Null when too few repeat buyers have a positive spend to fit it (see `warnings`). */
   gammaGamma: GammaGammaEstimate | null;
   /** Things a reader of the numbers should know (non-convergence, skipped spend model, infinite mean spend). */
@@ -73,7 +80,9 @@ export interface FittedValueModel extends ValueModelBase {
 export interface InsufficientValueModel extends ValueModelBase {
   status: 'insufficient-data';
   reason: string;
+  purchaseModel: PurchaseModelKind;
   bgnbd: null;
+  mbgnbd: null;
   gammaGamma: null;
   warnings: string[];
 }
@@ -84,9 +93,13 @@ export const MIN_CUSTOMERS = 100;
 /** Three parameters from fewer spend observations than this are mostly noise. */
 export const MIN_SPEND_CUSTOMERS = 20;
 
+export const DEFAULT_PURCHASE_MODEL: PurchaseModelKind = 'MBG_NBD';
+
 export interface FitValueModelOptions {
   asOf: Date;
   currency: string;
+  /** The purchase model predictions will use (default MBG/NBD: one-time buyers get a real P(alive)). */
+  purchaseModel?: PurchaseModelKind;
   minCustomers?: number;
   minSpendCustomers?: number;
 }
@@ -118,26 +131,39 @@ export function fitValueModel(
   const rfm = withTotals
     ? rfmBreakpoints(summaries.map((s) => rfmValuesFromSummary({ ...s, total: s.total as number })))
     : null;
-  const base = { asOf, currency, timeUnit: 'day' as const, customers, repeatBuyers, rfm };
+  const purchaseModel = options.purchaseModel ?? DEFAULT_PURCHASE_MODEL;
+  const base = { asOf, currency, timeUnit: 'day' as const, customers, repeatBuyers, rfm, purchaseModel };
 
   if (customers < minCustomers || repeatBuyers === 0) {
     const reason =
       customers < minCustomers
         ? `${customers} customers with purchases; at least ${minCustomers} are needed to fit the purchase model`
         : 'no customer has a repeat purchase, so purchase rates and drop-out cannot be estimated';
-    return { ...base, status: 'insufficient-data', reason, bgnbd: null, gammaGamma: null, warnings: [] };
+    return {
+      ...base,
+      status: 'insufficient-data',
+      reason,
+      bgnbd: null,
+      mbgnbd: null,
+      gammaGamma: null,
+      warnings: [],
+    };
   }
 
   const warnings: string[] = [];
-  const bg = fitBgnbd(aggregateHistories(summaries));
-  if (!bg.converged) warnings.push(`BG/NBD fit did not converge: ${bg.message}`);
-  const bgnbd: BgnbdEstimate = {
-    ...bg.params,
-    logLikelihood: bg.logLikelihood,
-    converged: bg.converged,
-    iterations: bg.iterations,
-    standardErrors: bg.standardErrors,
+  const rows = aggregateHistories(summaries);
+  const toEstimate = (fit: BgnbdFit, label: string): BgnbdEstimate => {
+    if (!fit.converged) warnings.push(`${label} fit did not converge: ${fit.message}`);
+    return {
+      ...fit.params,
+      logLikelihood: fit.logLikelihood,
+      converged: fit.converged,
+      iterations: fit.iterations,
+      standardErrors: fit.standardErrors,
+    };
   };
+  const bgnbd = toEstimate(fitBgnbd(rows, { model: 'BG_NBD' }), 'BG/NBD');
+  const mbgnbd = toEstimate(fitBgnbd(rows, { model: 'MBG_NBD' }), 'MBG/NBD');
 
   let gammaGamma: GammaGammaEstimate | null = null;
   const spendCustomers = countSpendInformative(summaries);
@@ -162,7 +188,16 @@ export function fitValueModel(
       standardErrors: gg.standardErrors,
     };
   }
-  return { ...base, status: 'ok', bgnbd, gammaGamma, warnings };
+  return { ...base, status: 'ok', bgnbd, mbgnbd, gammaGamma, warnings };
+}
+
+/** The parameters of the purchase model in use; a fit stored before MBG/NBD existed falls back to BG/NBD. */
+export function purchaseModelInUse(model: FittedValueModel): {
+  kind: PurchaseModelKind;
+  params: BgnbdParams;
+} {
+  if (model.purchaseModel === 'MBG_NBD' && model.mbgnbd) return { kind: 'MBG_NBD', params: model.mbgnbd };
+  return { kind: 'BG_NBD', params: model.bgnbd };
 }
 
 export interface PredictOptions {
@@ -212,15 +247,16 @@ export function predictCustomer(
       rfm,
     };
   }
-  const params = model.bgnbd;
+  const { kind, params } = purchaseModelInUse(model);
   const aov = model.gammaGamma
     ? expectedAverageOrderValue(model.gammaGamma, summary.x, summary.monetaryValue)
     : null;
   return {
-    expectedPurchases: expectedPurchases(params, summary, options.days),
-    probabilityAlive: probabilityAlive(params, summary),
+    expectedPurchases: expectedPurchases(params, summary, options.days, kind),
+    probabilityAlive: probabilityAlive(params, summary, kind),
     expectedAverageOrderValue: aov,
-    predictedLifetimeValue: aov === null ? null : predictedLifetimeValue(params, summary, aov, clv),
+    predictedLifetimeValue:
+      aov === null ? null : predictedLifetimeValue(params, summary, aov, { ...clv, model: kind }),
     rfm,
   };
 }

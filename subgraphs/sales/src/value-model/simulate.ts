@@ -1,4 +1,4 @@
-import type { BgnbdParams } from './bgnbd';
+import type { BgnbdParams, PurchaseModelKind } from './bgnbd';
 import type { GammaGammaParams } from './gamma-gamma';
 import { createRng, sampleBeta, sampleExponential, sampleGamma, type Rng } from './random';
 
@@ -25,6 +25,8 @@ export interface SimulationOptions {
   customers: number;
   seed: number;
   bgnbd: BgnbdParams;
+  /** The drop-out story: BG/NBD (default) or MBG/NBD, where the first purchase is a drop-out chance too. */
+  model?: PurchaseModelKind;
   gammaGamma?: GammaGammaParams;
   /** Observation length T per customer, uniform in [min, max] (a cohort acquired over max − min). */
   observation: { min: number; max: number };
@@ -32,7 +34,8 @@ export interface SimulationOptions {
 
 /**
  * One customer of the BG/NBD story: first purchase at 0; while alive, exponential gaps with rate λ; after each
- * repeat purchase a drop-out with probability p; nothing is observed after T.
+ * repeat purchase (MBG/NBD: after the first purchase too) a drop-out with probability p; nothing is observed
+ * after T.
  */
 export function simulateCustomer(
   rng: Rng,
@@ -45,8 +48,9 @@ export function simulateCustomer(
   const p = sampleBeta(rng, a, b);
   const times = [0];
   let t = 0;
-  let alive = true;
-  for (;;) {
+  // The MBG/NBD draw comes first and only then, so BG/NBD simulations keep their random sequence.
+  let alive = options.model === 'MBG_NBD' ? !(rng.uniform() < p) : true;
+  while (alive) {
     t += sampleExponential(rng, lambda);
     if (t > T) break;
     times.push(t);
