@@ -8,7 +8,12 @@ import path from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as operationsPlugin from '@graphql-codegen/typescript-operations';
 import { Supergraph } from '@apollo/federation-internals';
-import { parse, printSchema, validate, type DocumentNode } from 'graphql';
+import { Kind, parse, printSchema, validate, type DocumentNode } from 'graphql';
+import {
+  DEFAULT_SAFELIST_PATH,
+  operationId,
+  type SafelistManifest,
+} from '../gateway/src/http/operation-safelist';
 
 const ROOT = path.resolve(__dirname, '..');
 const SUPERGRAPH = path.join(ROOT, 'gateway/supergraph/supergraph.graphql');
@@ -49,19 +54,40 @@ export async function generate(target: (typeof TARGETS)[number]): Promise<string
   return `${HEADER}${output.trimEnd()}\n`;
 }
 
+/**
+ * The safelist the gateway can enforce (OPERATION_SAFELIST=enforce): each document exactly as clients send
+ * it, keyed by its sha256 like automatic persisted queries.
+ */
+export function safelistManifest(): string {
+  const manifest: SafelistManifest = {
+    format: 'c360-persisted-operations',
+    version: 1,
+    operations: TARGETS.map((t) => {
+      const body = fs.readFileSync(t.documents, 'utf8');
+      const names = parse(body).definitions.flatMap((d) =>
+        d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+      );
+      return { id: operationId(body), names, body };
+    }),
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   let stale = 0;
-  for (const target of TARGETS) {
-    const text = await generate(target);
-    const rel = path.relative(ROOT, target.output);
-    const current = fs.existsSync(target.output) ? fs.readFileSync(target.output, 'utf8') : undefined;
+  const outputs: Array<{ output: string; text: string }> = [];
+  for (const target of TARGETS) outputs.push({ output: target.output, text: await generate(target) });
+  outputs.push({ output: DEFAULT_SAFELIST_PATH, text: safelistManifest() });
+  for (const { output, text } of outputs) {
+    const rel = path.relative(ROOT, output);
+    const current = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : undefined;
     if (current === text) continue;
     if (check) {
       console.error(`${rel} is stale: run \`npm run codegen\` and commit it.`);
       stale++;
     } else {
-      fs.writeFileSync(target.output, text);
+      fs.writeFileSync(output, text);
       console.log(`wrote ${rel}`);
     }
   }

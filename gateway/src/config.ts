@@ -52,6 +52,9 @@ export interface GatewayConfig {
   readinessTimeoutMs: number;
   /** Request headers forwarded to subgraphs in addition to the built-in list (lower-case names). */
   extraForwardedHeaders: string[];
+  /** `enforce`: run only the persisted operations listed in `safelistFile` (see http/operation-safelist.ts). */
+  operationSafelist: 'off' | 'enforce';
+  safelistFile?: string;
 }
 
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -107,6 +110,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     BREAKER_HALF_OPEN_AFTER_MS: positiveInt(5_000, 600_000),
     READINESS_TIMEOUT_MS: positiveInt(500, 60_000),
     FORWARD_HEADERS: optionalString,
+    OPERATION_SAFELIST: z.enum(['off', 'enforce']).default('off'),
+    OPERATION_SAFELIST_FILE: optionalString,
   });
   const e = parseEnv(
     schema.superRefine((v, ctx) => {
@@ -160,6 +165,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    operationSafelist: e.OPERATION_SAFELIST,
+    safelistFile: e.OPERATION_SAFELIST_FILE,
   };
 }
 

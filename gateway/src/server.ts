@@ -13,6 +13,7 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { mountAgentConsole } from './http/agent-console';
 import { mountExplorer } from './http/explorer';
 import { mountLandingPage } from './http/landing-page';
+import { readSafelist, safelistPlugin } from './http/operation-safelist';
 import { createServiceMetrics } from '../../shared/metrics/service-metrics';
 import { ForwardingDataSource, isSubgraphFailure } from './http/forwarding-data-source';
 import { createBreakerMetrics, SubgraphBreaker } from './http/subgraph-breaker';
@@ -114,7 +115,12 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     // Edge limits (depth, cost, aliases, directives, tokens) checked before any subgraph is called.
     limits: config.limits,
     metrics,
-    plugins: [retryAfterHeader as ApolloServerPlugin<GatewayContext>],
+    plugins: [
+      retryAfterHeader as ApolloServerPlugin<GatewayContext>,
+      ...(config.operationSafelist === 'enforce'
+        ? [safelistPlugin<GatewayContext>(readSafelist(config.safelistFile))]
+        : []),
+    ],
     // Apollo Server reads APOLLO_KEY / APOLLO_GRAPH_REF itself once reporting is not disabled.
     usageReporting: Boolean(config.apollo),
     extraRoutes: (app) => {
