@@ -3,8 +3,10 @@ import { isPlainObject, renderForMessage, valueKey } from './bson-values';
 import { CommandError, DuplicateKeyError, ErrorCode } from './errors';
 import { SecondaryIndex, type IndexSpec } from './secondary-index';
 
-/** A journal record describing one state change (see journal.ts for the framing). */
-export type ChangeRecord =
+/** A journal record describing one state change (see journal-format.ts for the framing). */
+export type ChangeRecord = CollectionChange | { o: 'tx'; ops: CollectionChange[] };
+
+export type CollectionChange =
   | { o: 'i'; ns: string; d: Document }
   | { o: 'u'; ns: string; d: Document }
   | { o: 'd'; ns: string; id: unknown }
@@ -13,7 +15,8 @@ export type ChangeRecord =
   | { o: 'ci'; ns: string; spec: Document }
   | { o: 'di'; ns: string; name: string };
 
-export type ChangeSink = (record: ChangeRecord) => void;
+/** Receives each change as it is applied, with the document it replaced or removed (for undo). */
+export type ChangeSink = (record: CollectionChange, before?: Document) => void;
 
 /**
  * One collection: documents by canonical `_id` key in natural (insertion) order, plus secondary indexes.
@@ -77,7 +80,7 @@ export class CollectionStore {
       index.add(after, id);
     }
     this.docs.set(id, newDoc);
-    this.sink({ o: 'u', ns: this.ns, d: newDoc });
+    this.sink({ o: 'u', ns: this.ns, d: newDoc }, oldDoc);
   }
 
   remove(doc: Document): void {
@@ -85,7 +88,7 @@ export class CollectionStore {
     if (!this.docs.has(id)) return;
     for (const index of this.indexes.values()) index.remove(index.keysOf(doc), id);
     this.docs.delete(id);
-    this.sink({ o: 'd', ns: this.ns, id: doc._id });
+    this.sink({ o: 'd', ns: this.ns, id: doc._id }, doc);
   }
 
   /** Creates an index; returns false when an identical one already exists. */

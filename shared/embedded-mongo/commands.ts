@@ -1,4 +1,4 @@
-import { Long, type Document } from 'bson';
+import { Long, ObjectId, type Document } from 'bson';
 import { compareValues, pathValues, valueKey } from './bson-values';
 import type { CollectionStore } from './collection-store';
 import type { CursorRegistry } from './cursor-registry';
@@ -7,8 +7,18 @@ import { compileQuery } from './mingo-runtime';
 import { applyUpdate, matchDocs, project, runPipeline, shapeResults, upsertSeed } from './query-engine';
 import type { IndexSpec } from './secondary-index';
 import type { StorageEngine } from './storage-engine';
+import {
+  sessionFields,
+  sessionKey,
+  type Operation,
+  type SessionCatalog,
+  type Transaction,
+} from './transactions';
 
 export const SERVER_VERSION = '7.0.0';
+/** The server presents itself as the primary of a one-member replica set, so transactions are allowed. */
+export const REPLICA_SET_NAME = 'rs0';
+const ELECTION_ID = new ObjectId('7fffffff0000000000000001');
 /** Wire versions: 0 … 21 (MongoDB 7.0); the v7 driver requires a max of at least 8. */
 export const MIN_WIRE_VERSION = 0;
 export const MAX_WIRE_VERSION = 21;
@@ -21,7 +31,13 @@ export interface CommandContext {
   /** Client metadata etc. are ignored; only the connection id matters (cursor ownership). */
 }
 
-type Handler = (db: string, cmd: Document, ctx: CommandContext) => Document;
+interface HandlerContext extends CommandContext {
+  op: Operation;
+  /** The transaction the command runs in, if any. */
+  txn?: Transaction;
+}
+
+type Handler = (db: string, cmd: Document, ctx: HandlerContext) => Document;
 
 /**
  * Executes one command document against the engine. Handlers are synchronous, so each command is atomic
@@ -29,10 +45,13 @@ type Handler = (db: string, cmd: Document, ctx: CommandContext) => Document;
  */
 export class CommandExecutor {
   private readonly handlers: Record<string, Handler>;
+  /** host:port this server is reached at (hello's `me`, `primary` and `hosts`). */
+  address = '127.0.0.1:27017';
 
   constructor(
     private readonly engine: StorageEngine,
     private readonly cursors: CursorRegistry,
+    private readonly sessions: SessionCatalog,
   ) {
     this.handlers = {
       hello: (_db, cmd, ctx) => this.hello(cmd, ctx, 'hello'),
@@ -81,50 +100,103 @@ export class CommandExecutor {
         return { n: docs.length, ok: 1 };
       },
       distinct: (db, cmd) => this.distinct(db, cmd),
-      createindexes: (db, cmd) => this.createIndexes(db, cmd),
+      createindexes: (db, cmd, ctx) => this.createIndexes(db, cmd, ctx.txn),
       listindexes: (db, cmd, ctx) => {
         const coll = this.requireCollection(db, String(cmd.listIndexes));
         return this.cursors.open(coll.ns, coll.indexSpecs(), cmd.cursor?.batchSize, ctx.connectionId);
       },
       dropindexes: (db, cmd) => this.dropIndexes(db, cmd, 'dropIndexes'),
       deleteindexes: (db, cmd) => this.dropIndexes(db, cmd, 'deleteIndexes'),
-      endsessions: (_db, cmd) => {
-        for (const lsid of Array.isArray(cmd.endSessions) ? cmd.endSessions : []) {
-          const key = sessionKey(lsid);
-          if (key) this.cursors.releaseSession(key);
-        }
+      endsessions: (_db, cmd) => this.endSessions(cmd.endSessions),
+      killsessions: (_db, cmd) => this.endSessions(cmd.killSessions),
+      killallsessions: () => {
+        this.sessions.endAll();
         return { ok: 1 };
       },
-      committransaction: () => {
-        throw transactionsUnsupported();
-      },
-      aborttransaction: () => {
-        throw transactionsUnsupported();
-      },
+      committransaction: (_db, _cmd, ctx) => this.sessions.commit(requireTransaction(ctx)),
+      aborttransaction: (_db, _cmd, ctx) => this.sessions.abort(requireTransaction(ctx)),
+      getparameter: (_db, cmd) => this.getParameter(cmd),
+      setparameter: (_db, cmd) => this.setParameter(cmd),
     };
   }
 
   run(db: string, cmd: Document, ctx: CommandContext): Document {
     const name = Object.keys(cmd)[0] ?? '';
     const handler = this.handlers[name.toLowerCase()];
+    let op: Operation | undefined;
     try {
       if (!handler) {
         throw new CommandError(ErrorCode.CommandNotFound, `no such command: '${name}'`);
       }
-      // A standalone mongod rejects anything carrying a transaction number (retryable writes included).
-      if (cmd.txnNumber !== undefined || cmd.startTransaction !== undefined || cmd.autocommit !== undefined) {
-        throw transactionsUnsupported();
-      }
-      return handler(db, cmd, ctx);
+      op = { name, fields: sessionFields(cmd, name) };
+      this.sessions.begin(db, op, cmd);
+      if (op.replay) return op.replay;
+      const { txn } = op;
+      const handlerCtx: HandlerContext = { ...ctx, op, txn };
+      const reply = txn
+        ? this.engine.captured(txn.capture, () => handler(db, cmd, handlerCtx))
+        : handler(db, cmd, handlerCtx);
+      return this.sessions.complete(op, reply);
     } catch (err) {
-      return errorReply(err);
+      return op ? this.sessions.failed(op, errorReply(err)) : errorReply(err);
     }
   }
 
+  private endSessions(lsids: unknown): Document {
+    const keys: string[] = [];
+    for (const lsid of Array.isArray(lsids) ? lsids : []) {
+      const key = sessionKey(lsid);
+      if (key) keys.push(key);
+    }
+    for (const key of keys) this.cursors.releaseSession(key);
+    this.sessions.endSessions(keys);
+    return { ok: 1 };
+  }
+
+  /** Only the transaction parameters exist; anything else is refused as mongod refuses unknown ones. */
+  private getParameter(cmd: Document): Document {
+    const params = this.sessions.parameters as unknown as Record<string, number>;
+    const reply: Document = {};
+    for (const key of Object.keys(cmd)) {
+      if (key === 'getParameter' || key === 'comment' || key.startsWith('$') || key === 'lsid') continue;
+      if (!(key in params))
+        throw new CommandError(ErrorCode.InvalidOptions, `no option found to get: ${key}`);
+      reply[key] = params[key];
+    }
+    return { ...reply, ok: 1 };
+  }
+
+  private setParameter(cmd: Document): Document {
+    const params = this.sessions.parameters as unknown as Record<string, number>;
+    const was: Document = {};
+    for (const [key, value] of Object.entries(cmd)) {
+      if (key === 'setParameter' || key === 'comment' || key.startsWith('$') || key === 'lsid') continue;
+      if (!(key in params))
+        throw new CommandError(
+          ErrorCode.InvalidOptions,
+          `attempted to set unrecognized parameter [${key}], use help:true to see options `,
+        );
+      const n = Number(value);
+      if (!Number.isFinite(n) || n < (key === 'transactionLifetimeLimitSeconds' ? 1 : -1))
+        throw new CommandError(ErrorCode.BadValue, `Invalid value for parameter ${key}: ${String(value)}`);
+      was[key] = params[key];
+      params[key] = n;
+    }
+    return { was, ok: 1 };
+  }
+
   private hello(cmd: Document, ctx: CommandContext, form: 'hello' | 'isMaster'): Document {
+    const me = this.address;
     const reply: Document = {
       helloOk: true,
       [form === 'hello' ? 'isWritablePrimary' : 'ismaster']: true,
+      hosts: [me],
+      setName: REPLICA_SET_NAME,
+      setVersion: 1,
+      secondary: false,
+      primary: me,
+      me,
+      electionId: ELECTION_ID,
       maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
       maxMessageSizeBytes: MAX_MESSAGE_SIZE_BYTES,
       maxWriteBatchSize: MAX_WRITE_BATCH_SIZE,
@@ -365,12 +437,18 @@ export class CommandExecutor {
     return { values: [...seen.values()].sort(compareValues), ok: 1 };
   }
 
-  private createIndexes(db: string, cmd: Document): Document {
+  private createIndexes(db: string, cmd: Document, txn: Transaction | undefined): Document {
     const name = String(cmd.createIndexes);
     const specs: Document[] = Array.isArray(cmd.indexes) ? cmd.indexes : [];
     if (specs.length === 0)
       throw new CommandError(ErrorCode.BadValue, 'Must specify at least one index to create');
     const existed = this.engine.getCollection(db, name) !== undefined;
+    const ns = `${db}.${name}`;
+    if (txn && existed && !txn.capture.ops.some((op) => op.o === 'cc' && op.ns === ns))
+      throw new CommandError(
+        ErrorCode.OperationNotSupportedInTransaction,
+        `Cannot create new indexes on existing collection ${ns} in a multi-document transaction.`,
+      );
     const coll = this.engine.ensureCollection(db, name);
     const before = coll.indexes.size + 1;
     for (const spec of specs) {
@@ -429,11 +507,13 @@ export class CommandExecutor {
   }
 }
 
-function transactionsUnsupported(): CommandError {
-  return new CommandError(
-    ErrorCode.IllegalOperation,
-    'Transaction numbers are only allowed on a replica set member or mongos',
-  );
+function requireTransaction(ctx: HandlerContext): Operation {
+  if (!ctx.txn)
+    throw new CommandError(
+      ErrorCode.InvalidOptions,
+      `${ctx.op.name} must be run within a transaction (lsid, txnNumber and autocommit: false)`,
+    );
+  return ctx.op;
 }
 
 function writeError(index: number, err: unknown): Document {
@@ -462,9 +542,4 @@ function collectionOptions(cmd: Document): Document {
     out[k] = v;
   }
   return out;
-}
-
-export function sessionKey(lsid: unknown): string | undefined {
-  const id = (lsid as { id?: { toString(enc?: string): string } } | undefined)?.id;
-  return id ? valueKey(id) : undefined;
 }

@@ -166,6 +166,11 @@ export class DurableStore {
 
   private async doCompact(): Promise<void> {
     await this.sync();
+    // A snapshot must not contain a transaction's uncommitted (in-place) changes.
+    while (this.engine.hasOpenCaptures) {
+      await this.engine.whenNoOpenCaptures();
+      await this.sync();
+    }
     // From here to the journal switch nothing yields, so the snapshot is exactly the state at the switch.
     const nextGen = this.gen + 1;
     const nextFd = fs.openSync(path.join(this.dir, `journal-${nextGen}.log`), 'a');

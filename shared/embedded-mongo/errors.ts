@@ -21,7 +21,22 @@ export const ErrorCode = {
   InternalError: 1,
   Location40324: 40324,
   DuplicateKey: 11000,
+  WriteConflict: 112,
+  UnsatisfiableWriteConcern: 100,
+  NotWritablePrimary: 10107,
+  IncompleteTransactionHistory: 217,
+  TransactionTooOld: 225,
+  NoSuchTransaction: 251,
+  TransactionCommitted: 256,
+  OperationNotSupportedInTransaction: 263,
+  ConflictingOperationInProgress: 117,
+  NotARetryableWriteCommand: 50768,
 } as const;
+
+/** Codes the driver specifications treat as retryable (retryable-writes spec, "determining retryable errors"). */
+export const RETRYABLE_CODES: ReadonlySet<number> = new Set([
+  6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436,
+]);
 
 const NAMES = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code, name]));
 

@@ -4,11 +4,17 @@ import { deserialize, serialize, type Document } from 'bson';
 /**
  * Journal/snapshot record framing: [payload length u32 LE][CRC-32 of payload u32 LE][BSON payload].
  * The checksum lets recovery tell a record torn by a crash from a complete one.
+ * A committed transaction (`{ o: 'tx', ops }`) is one frame whose payload is a `{ o: 'tx' }` header
+ * followed by one BSON document per operation: one checksum covers it all, so recovery replays the whole
+ * transaction or none of it, and it may exceed the 16 MB a single BSON document can hold.
  */
 export const RECORD_HEADER = 8;
 
 export function encodeRecord(record: Document): Buffer {
-  const payload = serialize(record);
+  const payload =
+    record.o === 'tx'
+      ? Buffer.concat([serialize({ o: 'tx' }), ...(record.ops as Document[]).map((op) => serialize(op))])
+      : serialize(record);
   const out = Buffer.allocUnsafe(RECORD_HEADER + payload.length);
   out.writeUInt32LE(payload.length, 0);
   out.writeUInt32LE(crc32(payload), 4);
@@ -40,7 +46,7 @@ export function parseRecords(buf: Buffer): ParsedRecords {
     if (crc32(payload) !== sum) break;
     let doc: Document;
     try {
-      doc = deserialize(payload, DESERIALIZE);
+      doc = decodePayload(payload);
     } catch {
       break;
     }
@@ -48,4 +54,17 @@ export function parseRecords(buf: Buffer): ParsedRecords {
     offset = start + len;
   }
   return { records, validBytes: offset, tornBytes: buf.length - offset };
+}
+
+function decodePayload(payload: Buffer): Document {
+  const docs: Document[] = [];
+  for (let at = 0; at < payload.length;) {
+    const size = payload.readInt32LE(at);
+    if (size < 5 || at + size > payload.length) throw new Error('bad document length');
+    docs.push(deserialize(payload.subarray(at, at + size), DESERIALIZE));
+    at += size;
+  }
+  if (docs.length === 1 && docs[0].o !== 'tx') return docs[0];
+  if (docs[0]?.o !== 'tx') throw new Error('several documents in a non-transaction record');
+  return { o: 'tx', ops: docs.slice(1) };
 }

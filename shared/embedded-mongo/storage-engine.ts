@@ -1,19 +1,123 @@
 import type { Document } from 'bson';
 import { valueKey } from './bson-values';
-import { CollectionStore, type ChangeRecord, type ChangeSink } from './collection-store';
+import {
+  CollectionStore,
+  type ChangeRecord,
+  type ChangeSink,
+  type CollectionChange,
+} from './collection-store';
 import { CommandError, ErrorCode } from './errors';
 import type { IndexSpec } from './secondary-index';
 
+export type JournalSink = (record: ChangeRecord) => void;
+
+/** The changes of one transaction: journaled as one record at commit, undone newest-first at abort. */
+export class ChangeCapture {
+  readonly ops: CollectionChange[] = [];
+  readonly undo: Array<{ record: CollectionChange; before?: Document }> = [];
+}
+
 /**
  * The catalog: databases → collections. Every state change is reported to the sink (the journal) in the
- * same tick it is applied, so journal order equals apply order.
+ * same tick it is applied, so journal order equals apply order — except inside a transaction, whose
+ * changes are captured and journaled together when it commits.
  */
 export class StorageEngine {
   readonly databases = new Map<string, Map<string, CollectionStore>>();
-  private sink: ChangeSink = () => {};
+  private sink: JournalSink = () => {};
+  private capture: ChangeCapture | undefined;
+  private muted = false;
+  private openCaptures = 0;
+  private idleWaiters: Array<() => void> = [];
+  private readonly collectionSink: ChangeSink = (record, before) => {
+    if (this.muted) return;
+    if (this.capture) {
+      this.capture.ops.push(record);
+      this.capture.undo.push({ record, before });
+    } else this.sink(record);
+  };
 
-  setSink(sink: ChangeSink): void {
+  setSink(sink: JournalSink): void {
     this.sink = sink;
+  }
+
+  /** Opens a capture for a transaction; snapshots wait until every open capture is committed or undone. */
+  openCapture(): ChangeCapture {
+    this.openCaptures++;
+    return new ChangeCapture();
+  }
+
+  /** Runs `fn` (synchronous) with every change it makes recorded in `capture` instead of the journal. */
+  captured<T>(capture: ChangeCapture, fn: () => T): T {
+    const previous = this.capture;
+    this.capture = capture;
+    try {
+      return fn();
+    } finally {
+      this.capture = previous;
+    }
+  }
+
+  /** Commit: the captured changes become one journal record (replayed all or nothing). */
+  commitCapture(capture: ChangeCapture): void {
+    if (capture.ops.length > 0) this.sink({ o: 'tx', ops: capture.ops });
+    this.closeCapture();
+  }
+
+  /** Abort: reverts the captured changes newest first; nothing reaches the journal. */
+  rollbackCapture(capture: ChangeCapture): void {
+    this.muted = true;
+    try {
+      for (let i = capture.undo.length - 1; i >= 0; i--)
+        this.revert(capture.undo[i].record, capture.undo[i].before);
+    } finally {
+      this.muted = false;
+    }
+    this.closeCapture();
+  }
+
+  get hasOpenCaptures(): boolean {
+    return this.openCaptures > 0;
+  }
+
+  /** Resolves when no transaction has uncommitted changes in memory (a snapshot may then be taken). */
+  whenNoOpenCaptures(): Promise<void> {
+    if (this.openCaptures === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private closeCapture(): void {
+    this.openCaptures--;
+    if (this.openCaptures === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private revert(record: CollectionChange, before: Document | undefined): void {
+    const [db, name] = splitNamespace(record.ns);
+    const coll = this.getCollection(db, name);
+    switch (record.o) {
+      case 'cc':
+        this.dropCollection(db, name);
+        return;
+      case 'ci':
+        coll?.dropIndex(String(record.spec.name));
+        return;
+      case 'i': {
+        const doc = coll?.docs.get(valueKey(record.d._id));
+        if (doc) coll!.remove(doc);
+        return;
+      }
+      case 'u': {
+        const doc = coll?.docs.get(valueKey(record.d._id));
+        if (doc && before) coll!.replace(doc, before);
+        return;
+      }
+      case 'd':
+        if (before) this.ensureCollection(db, name).insert(before);
+        return;
+      default:
+        // Transactions cannot drop collections or indexes (OperationNotSupportedInTransaction).
+        throw new Error(`embedded-mongo: cannot undo '${record.o}'`);
+    }
   }
 
   getCollection(db: string, name: string): CollectionStore | undefined {
@@ -32,9 +136,9 @@ export class StorageEngine {
     if (colls.has(name)) {
       throw new CommandError(ErrorCode.NamespaceExists, `Collection ${db}.${name} already exists.`);
     }
-    const coll = new CollectionStore(db, name, options, (r) => this.sink(r));
+    const coll = new CollectionStore(db, name, options, this.collectionSink);
     colls.set(name, coll);
-    this.sink({ o: 'cc', ns: `${db}.${name}`, opts: options });
+    this.collectionSink({ o: 'cc', ns: `${db}.${name}`, opts: options });
     return coll;
   }
 
@@ -42,7 +146,7 @@ export class StorageEngine {
     const colls = this.databases.get(db);
     if (!colls?.delete(name)) return false;
     if (colls.size === 0) this.databases.delete(db);
-    this.sink({ o: 'dc', ns: `${db}.${name}` });
+    this.collectionSink({ o: 'dc', ns: `${db}.${name}` });
     return true;
   }
 
@@ -55,9 +159,11 @@ export class StorageEngine {
 
   /** Re-applies a journal/snapshot record without re-journaling or re-validating uniqueness twice. */
   apply(record: ChangeRecord): void {
-    const dot = record.ns.indexOf('.');
-    const db = record.ns.slice(0, dot);
-    const name = record.ns.slice(dot + 1);
+    if (record.o === 'tx') {
+      for (const op of record.ops) this.apply(op);
+      return;
+    }
+    const [db, name] = splitNamespace(record.ns);
     switch (record.o) {
       case 'cc':
         if (!this.getCollection(db, name)) this.createCollection(db, name, record.opts);
@@ -103,6 +209,11 @@ export class StorageEngine {
       }
     }
   }
+}
+
+function splitNamespace(ns: string): [string, string] {
+  const dot = ns.indexOf('.');
+  return [ns.slice(0, dot), ns.slice(dot + 1)];
 }
 
 function validateNames(db: string, name: string): void {

@@ -4,6 +4,7 @@ import { CommandExecutor } from './commands';
 import { CursorRegistry } from './cursor-registry';
 import { errorReply } from './errors';
 import type { StorageEngine } from './storage-engine';
+import { SessionCatalog } from './transactions';
 import {
   decodeOpMsg,
   decodeOpQuery,
@@ -22,6 +23,7 @@ export interface ServerLogger {
 
 /** Commands whose success depends on the journal reaching disk before the reply. */
 const WRITE_COMMANDS = new Set([
+  'committransaction',
   'insert',
   'update',
   'delete',
@@ -43,6 +45,7 @@ export class WireServer {
   private readonly sockets = new Set<net.Socket>();
   private readonly executor: CommandExecutor;
   readonly cursors = new CursorRegistry();
+  readonly sessions: SessionCatalog;
   private nextConnectionId = 1;
   private nextRequestId = 1;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -53,10 +56,14 @@ export class WireServer {
     private readonly durable: () => Promise<void>,
     private readonly logger: ServerLogger,
   ) {
-    this.executor = new CommandExecutor(engine, this.cursors);
+    this.sessions = new SessionCatalog(engine);
+    this.executor = new CommandExecutor(engine, this.cursors, this.sessions);
     this.server = net.createServer((socket) => this.accept(socket));
     this.server.maxConnections = 10_000;
-    this.reaper = setInterval(() => this.cursors.reapIdle(), 60_000);
+    this.reaper = setInterval(() => {
+      this.cursors.reapIdle();
+      this.sessions.reapIdle();
+    }, 60_000);
     this.reaper.unref();
   }
 
@@ -65,7 +72,10 @@ export class WireServer {
       this.server.once('error', reject);
       this.server.listen(port, host, () => {
         this.server.off('error', reject);
-        resolve((this.server.address() as net.AddressInfo).port);
+        const bound = (this.server.address() as net.AddressInfo).port;
+        // The replica set's only member, as clients name it (hello's hosts/me/primary).
+        this.executor.address = `${host.includes(':') ? `[${host}]` : host}:${bound}`;
+        resolve(bound);
       });
     });
   }
@@ -77,6 +87,8 @@ export class WireServer {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const s of this.sockets) s.destroy();
     await closed;
+    // Uncommitted transactions are undone, never written to the journal or a snapshot.
+    this.sessions.endAll();
     this.cursors.clear();
   }
 
@@ -149,6 +161,8 @@ export class WireServer {
       // Awaitable hello: the topology of a standalone never changes, so answer when the wait expires.
       await this.sleep(Math.min(Number(command.maxAwaitTimeMS) || 0, 10_000));
     }
+    // Nothing may yield between admission and the (synchronous) command run.
+    await this.sessions.admit(name, command);
     const reply = this.executor.run(db, command, { connectionId });
     if (WRITE_COMMANDS.has(name)) {
       try {

@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { connectMongo } from '../../shared/mongo';
 
@@ -73,4 +73,14 @@ export async function openTestClient(
       await client.close();
     },
   };
+}
+
+/** The MongoServerError a promise rejects with (fails the test when it resolves or rejects otherwise). */
+export async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(MongoServerError);
+  return err as MongoServerError;
 }

@@ -3,8 +3,8 @@
  * (https://www.mongodb.com/docs/manual/reference/command/); the same assertions hold against a real
  * mongod (run with MONGODB_URI set).
  */
-import { Long, MongoServerError, ObjectId, type Collection, type Db, type Document } from 'mongodb';
-import { openTestClient, type TestClient } from '../../helpers/mongo';
+import { Long, ObjectId, type Collection, type Db, type Document } from 'mongodb';
+import { openTestClient, serverError, type TestClient } from '../../helpers/mongo';
 
 let t: TestClient;
 let db: Db;
@@ -30,26 +30,19 @@ async function fresh(name: string, docs: Document[] = []): Promise<Collection<an
   return coll;
 }
 
-async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(MongoServerError);
-  return err as MongoServerError;
-}
-
 describe('handshake and server commands', () => {
-  it('answers hello like a writable standalone', async () => {
+  it('answers hello as the writable primary of a replica set (transactions need one)', async () => {
     const hello = await db.admin().command({ hello: 1 });
-    expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, helloOk: true });
+    expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, secondary: false, helloOk: true });
+    expect(typeof hello.setName).toBe('string');
+    expect(hello.hosts).toContain(hello.me);
+    expect(hello.primary).toBe(hello.me);
     expect(hello.maxBsonObjectSize).toBe(16 * 1024 * 1024);
     expect(hello.maxMessageSizeBytes).toBe(48_000_000);
     expect(hello.maxWriteBatchSize).toBe(100_000);
     expect(hello.logicalSessionTimeoutMinutes).toBeGreaterThan(0);
     expect(typeof hello.connectionId).toBe('number');
     expect(hello.maxWireVersion).toBeGreaterThanOrEqual(8);
-    expect(hello.setName).toBeUndefined();
   });
 
   it('answers the legacy isMaster form', async () => {
@@ -495,17 +488,16 @@ describe('sessions and transactions', () => {
     expect(await db.admin().command({ endSessions: [session.id] })).toMatchObject({ ok: 1 });
   });
 
-  it('rejects a transaction number with IllegalOperation (20), as a standalone mongod does', async () => {
+  it('refuses a transaction number on a command that is not a retryable write (50768)', async () => {
     const err = await serverError(
       db.command({
         find: 'sess',
         filter: {},
         lsid: { id: new ObjectId().id },
         txnNumber: Long.fromNumber(1),
-        autocommit: false,
-        startTransaction: true,
       }),
     );
-    expect(err.code).toBe(20);
+    expect(err.code).toBe(50768);
+    expect(err.codeName).toBe('NotARetryableWriteCommand');
   });
 });

@@ -157,3 +157,66 @@ it('stops cleanly on SIGTERM and restarts from the snapshot', async () => {
     expect(await client.db('dur').collection('s').countDocuments()).toBe(100);
   });
 });
+
+it('keeps a committed transaction whole and loses one killed before its commit entirely', async () => {
+  const first = await start();
+  const client = await new MongoClient(first.uri, { serverSelectionTimeoutMS: 1000 }).connect();
+  const orders = client.db('dur').collection<{ _id: number; state?: string }>('orders');
+  const outbox = client.db('dur_outbox').collection<{ _id: number }>('events');
+  await orders.insertOne({ _id: 0, state: 'before' });
+  const committed = client.startSession();
+  await committed.withTransaction(async () => {
+    await orders.insertMany(
+      Array.from({ length: 20 }, (_, i) => ({ _id: i + 1 })),
+      { session: committed },
+    );
+    await outbox.insertOne({ _id: 1 }, { session: committed });
+  });
+  await committed.endSession();
+  const open = client.startSession();
+  open.startTransaction();
+  await orders.insertOne({ _id: 100 }, { session: open });
+  await orders.updateOne({ _id: 0 }, { $set: { state: 'uncommitted' } }, { session: open });
+  await outbox.insertOne({ _id: 2 }, { session: open });
+  // The server dies with the transaction open (before the client could commit or abort it).
+  await kill(first);
+  await client.close(true).catch(() => undefined);
+
+  const second = await start();
+  await withClient(second.uri, async (c) => {
+    const coll = c.db('dur').collection<{ _id: number; state?: string }>('orders');
+    expect(await coll.countDocuments()).toBe(21);
+    expect(await coll.findOne({ _id: 0 })).toEqual({ _id: 0, state: 'before' });
+    expect(await c.db('dur_outbox').collection('events').find().toArray()).toEqual([{ _id: 1 }]);
+  });
+});
+
+it('drops a transaction whose journal record was torn by a crash, all of it', async () => {
+  const first = await start();
+  await withClient(first.uri, async (client) => {
+    const coll = client.db('dur').collection<{ _id: number }>('torn_txn');
+    await coll.insertOne({ _id: 0 });
+    const session = client.startSession();
+    await session.withTransaction(async () => {
+      await coll.insertMany(
+        Array.from({ length: 30 }, (_, i) => ({ _id: i + 1 })),
+        { session },
+      );
+    });
+    await session.endSession();
+  });
+  await kill(first);
+  // The transaction is the journal's last record: cut its tail off, as a crash mid-append would.
+  const journal = fs
+    .readdirSync(dir)
+    .filter((f) => /^journal-\d+\.log$/.test(f))
+    .sort((a, b) => Number(/\d+/.exec(b)![0]) - Number(/\d+/.exec(a)![0]))[0];
+  const file = path.join(dir, journal);
+  fs.truncateSync(file, fs.statSync(file).size - 20);
+
+  const second = await start();
+  await withClient(second.uri, async (client) => {
+    expect(await client.db('dur').collection('torn_txn').find().toArray()).toEqual([{ _id: 0 }]);
+  });
+  expect(second.stderr()).toMatch(/torn record/);
+});

@@ -196,7 +196,7 @@ it('deleteMany removes exactly the matches', async () => {
   expect(await Customers.countDocuments()).toBe(6);
 });
 
-it('uses sessions without transactions, and rejects transactions like a standalone mongod', async () => {
+it('uses sessions, and commits or rolls back transactions with connection.transaction()', async () => {
   await seed(2);
   const session = await conn.startSession();
   try {
@@ -204,15 +204,21 @@ it('uses sessions without transactions, and rejects transactions like a standalo
   } finally {
     await session.endSession();
   }
-  // A standalone answers a transaction with code 20 (IllegalOperation); the driver rewords that as
-  // "does not support retryable writes" (https://www.mongodb.com/docs/manual/core/transactions/ requires a replica set).
-  const err = await conn
+  await conn.transaction(async (s) => {
+    await Customers.create([{ email: 'tx@example.com', name: 'Tx' }], { session: s });
+    await Orders.create([{ total: 5, status: 'NEW' }], { session: s });
+  });
+  expect(await Customers.countDocuments({ email: 'tx@example.com' })).toBe(1);
+  expect(await Orders.countDocuments({ total: 5 })).toBe(1);
+
+  const failed = await conn
     .transaction(async (s) => {
-      await Customers.create([{ email: 'tx@example.com' }], { session: s });
+      await Customers.create([{ email: 'rolled-back@example.com' }], { session: s });
+      throw new Error('callback failed');
     })
-    .catch((e) => e);
-  expect(err).toBeInstanceOf(Error);
-  expect(await Customers.countDocuments({ email: 'tx@example.com' })).toBe(0);
+    .catch((e: Error) => e.message);
+  expect(failed).toBe('callback failed');
+  expect(await Customers.countDocuments({ email: 'rolled-back@example.com' })).toBe(0);
 });
 
 it('sanitizes filters (query selector injection is neutralised)', async () => {

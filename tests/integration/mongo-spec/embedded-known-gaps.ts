@@ -95,4 +95,15 @@ export const EMBEDDED_KNOWN_GAPS: Record<string, string> = {
   'updateOne-let: UpdateOne with let option': 'let variables are not implemented',
   'updateOne-sort: updateOne with sort option unsupported (server-side error)':
     'update sort (8.0) is accepted instead of refused',
+  'aggregate-out-readConcern: readConcern majority with out stage': '$out is not implemented',
+  'aggregate-out-readConcern: readConcern local with out stage': '$out is not implemented',
+  'aggregate-out-readConcern: readConcern available with out stage': '$out is not implemented',
+  'aggregate-write-readPreference: Aggregate with $out includes read preference for 5.0+ server':
+    '$out is not implemented',
+  'aggregate-write-readPreference: Aggregate with $merge includes read preference for 5.0+ server':
+    '$merge is not implemented',
+  'db-aggregate-write-readPreference: Database-level aggregate with $out includes read preference for 5.0+ server':
+    'database-level aggregate is not implemented',
+  'db-aggregate-write-readPreference: Database-level aggregate with $merge includes read preference for 5.0+ server':
+    'database-level aggregate is not implemented',
 };

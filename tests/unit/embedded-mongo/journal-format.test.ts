@@ -35,3 +35,36 @@ describe('journal records', () => {
     expect(parsed.tornBytes).toBe(3);
   });
 });
+
+describe('transaction records', () => {
+  const tx = {
+    o: 'tx',
+    ops: [
+      { o: 'i', ns: 'd.c', d: { _id: 2 } },
+      { o: 'u', ns: 'e.f', d: { _id: 1, v: 2 } },
+      { o: 'd', ns: 'd.c', id: 1 },
+    ],
+  };
+
+  it('round-trips a transaction as one record', () => {
+    const buf = Buffer.concat([encodeRecord(records[0]), encodeRecord(tx)]);
+    expect(parseRecords(buf).records).toEqual([records[0], tx]);
+  });
+
+  it('loses the whole transaction when its record is torn', () => {
+    const buf = Buffer.concat([encodeRecord(records[0]), encodeRecord(tx)]);
+    const parsed = parseRecords(buf.subarray(0, buf.length - 1));
+    expect(parsed.records).toEqual([records[0]]);
+  });
+
+  it('holds a transaction larger than one BSON document (16 MB)', () => {
+    const big = 'x'.repeat(1 << 20);
+    const large = {
+      o: 'tx',
+      ops: Array.from({ length: 20 }, (_, i) => ({ o: 'i', ns: 'd.c', d: { _id: i, big } })),
+    };
+    const parsed = parseRecords(encodeRecord(large));
+    expect(parsed.tornBytes).toBe(0);
+    expect(parsed.records[0].ops).toHaveLength(20);
+  });
+});
