@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_EVENTS_SETTINGS, type EventsSettings } from '../events/events.runtime';
 import { booleanSchema, logLevelSchema, nodeEnvSchema, optionalString, parseEnv, portSchema } from './env';
 
 export interface SubgraphConfig {
@@ -17,6 +18,8 @@ export interface SubgraphConfig {
     /** Where the embedded server keeps its journal when this service starts it. */
     embeddedDbPath?: string;
   };
+  /** Change events: bus database and polling (EVENTS_BUS_DB_NAME, EVENTS_*_INTERVAL_MS). */
+  events: EventsSettings;
 }
 
 /**
@@ -35,11 +38,36 @@ export function loadSubgraphConfig(
     HOST: z.string().default('0.0.0.0'),
     [`${P}_PORT`]: portSchema(defaults.port),
     MONGODB_URI: optionalString,
-    [`${P}_DB_NAME`]: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default(defaults.dbName),
+    [`${P}_DB_NAME`]: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/)
+      .default(defaults.dbName),
     MONGODB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
     MONGODB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     EMBEDDED_MONGO_DBPATH: optionalString,
     SANDBOX: booleanSchema(true),
+    EVENTS_BUS_DB_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/)
+      .default(DEFAULT_EVENTS_SETTINGS.busDbName),
+    EVENTS_RELAY_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(60_000)
+      .default(DEFAULT_EVENTS_SETTINGS.relayIntervalMs),
+    EVENTS_POLL_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(60_000)
+      .default(DEFAULT_EVENTS_SETTINGS.pollIntervalMs),
+    EVENTS_RELAY_BATCH_SIZE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5000)
+      .default(DEFAULT_EVENTS_SETTINGS.relayBatchSize),
   });
   const e = parseEnv(schema, env) as Record<string, unknown>;
   const nodeEnv = e.NODE_ENV as SubgraphConfig['nodeEnv'];
@@ -56,6 +84,12 @@ export function loadSubgraphConfig(
       poolSize: e.MONGODB_POOL_SIZE as number,
       serverSelectionTimeoutMs: e.MONGODB_SERVER_SELECTION_TIMEOUT_MS as number,
       embeddedDbPath: e.EMBEDDED_MONGO_DBPATH as string | undefined,
+    },
+    events: {
+      busDbName: e.EVENTS_BUS_DB_NAME as string,
+      relayIntervalMs: e.EVENTS_RELAY_INTERVAL_MS as number,
+      pollIntervalMs: e.EVENTS_POLL_INTERVAL_MS as number,
+      relayBatchSize: e.EVENTS_RELAY_BATCH_SIZE as number,
     },
   };
 }

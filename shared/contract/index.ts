@@ -6,3 +6,4 @@
 export * from './consent';
 export * from './nps';
 export * from './touchpoint-channel';
+export * from './events';

@@ -9,6 +9,8 @@ import { createInsightsServer } from '../../subgraphs/insights/src/server';
 import { createMarketingServer } from '../../subgraphs/marketing/src/server';
 import { createSalesServer } from '../../subgraphs/sales/src/server';
 import { createSupportServer } from '../../subgraphs/support/src/server';
+import type { ServiceEvents } from '../../shared/events';
+import { isEventMachineryCommand, testBusDbName } from './event-commands';
 import { testMongoUri, uniqueDbName } from './mongo';
 
 /**
@@ -46,7 +48,7 @@ export class CommandCounter {
   };
 
   record(subgraph: SubgraphName, event: CommandStartedEvent): void {
-    if (IGNORED_COMMANDS.has(event.commandName)) return;
+    if (IGNORED_COMMANDS.has(event.commandName) || isEventMachineryCommand(event)) return;
     const target = event.command[event.commandName];
     this.recorded[subgraph].push({
       name: event.commandName,
@@ -86,6 +88,9 @@ export interface SupergraphHarness {
   baseUrl: string;
   subgraphUrls: Record<SubgraphName | 'insights', string>;
   connections: Record<SubgraphName, Connection>;
+  /** Each subgraph's change events (outbox, relay, consumers) on the harness's own bus database. */
+  events: Record<SubgraphName, ServiceEvents>;
+  busDbName: string;
   commandCounter: CommandCounter;
   query<T = Record<string, unknown>>(
     query: string,
@@ -124,7 +129,10 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
       const connection = await connectMongo({
         uri,
         dbName: uniqueDbName(`e2e_${name}`),
-        poolSize: 10,
+        // The production default. The embedded server runs one transaction at a time and commands of other
+        // sessions wait holding their pooled connection, so a pool smaller than the concurrent writers can
+        // starve the transaction's own next command until it times out.
+        poolSize: 20,
         monitorCommands: true,
       });
       connection
@@ -136,7 +144,14 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
         await connection.close();
       });
     }
-    const config = { development: true };
+    const busDbName = testBusDbName('e2e_bus');
+    cleanup.push(async () => {
+      await connections.marketing
+        .useDb(busDbName)
+        .dropDatabase()
+        .catch(() => {});
+    });
+    const config = { development: true, events: { busDbName, relayIntervalMs: 100, pollIntervalMs: 50 } };
     const loggerFor = (name: string) => createLogger(name, logLevel);
     const services = {
       marketing: await createMarketingServer({
@@ -182,6 +197,12 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
       baseUrl: gw.url.replace(/\/graphql$/, ''),
       subgraphUrls,
       connections,
+      events: {
+        marketing: services.marketing.events,
+        sales: services.sales.events,
+        support: services.support.events,
+      },
+      busDbName,
       commandCounter,
       async query<T>(
         query: string,

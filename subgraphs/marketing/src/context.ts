@@ -4,6 +4,7 @@ import {
   createGroupLoader,
   createParamGroupLoader,
 } from '../../../shared/dataloader/loaders';
+import type { EventOutbox } from '../../../shared/events';
 import { CustomerIdentities, mergePages } from '../../../shared/federation/customer-identities';
 import { AdvocacyService } from './advocacy/advocacy.service';
 import { CampaignService } from './campaign/campaign.service';
@@ -31,6 +32,8 @@ import {
 } from './touchpoint/touchpoint.service';
 
 export interface MarketingOptions {
+  /** Change events are written through it, in the transaction of the change. */
+  outbox: EventOutbox;
   clock?: Clock;
   /** Region for phone numbers written without a country code when the profile has no country. */
   defaultPhoneRegion?: string;
@@ -60,9 +63,10 @@ export function identityStateOf(models: MarketingModels, clock: Clock = systemCl
   return state;
 }
 
-export function createServices(models: MarketingModels, options: MarketingOptions = {}) {
+export function createServices(models: MarketingModels, options: MarketingOptions) {
   const clock = options.clock ?? systemClock;
   const customers = new CustomerService(models.customers, {
+    outbox: options.outbox,
     clock,
     defaultPhoneRegion: options.defaultPhoneRegion,
   });
@@ -198,7 +202,7 @@ export interface MarketingContext {
   present(doc: CustomerDoc): Customer;
 }
 
-export function createContext(models: MarketingModels, options: MarketingOptions = {}): MarketingContext {
+export function createContext(models: MarketingModels, options: MarketingOptions): MarketingContext {
   const clock = options.clock ?? systemClock;
   const services = createServices(models, options);
   const identities = new CustomerIdentities();

@@ -1,4 +1,6 @@
 import type { Connection } from 'mongoose';
+import { ServiceEvents, type EventsSettings } from '../../../shared/events';
+import { withBackgroundWork } from '../../../shared/server/background-work';
 import { createGraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
 import type { Clock } from './common/clock';
@@ -10,7 +12,8 @@ import { buildMarketingSchema } from './schema';
 /** Builds the marketing service on an open connection; does not listen (index.ts does). */
 export async function createMarketingServer(opts: {
   connection: Connection;
-  config: Pick<MarketingConfig, 'development'> & Partial<Pick<MarketingConfig, 'defaultPhoneRegion'>>;
+  config: Pick<MarketingConfig, 'development'> &
+    Partial<Pick<MarketingConfig, 'defaultPhoneRegion'>> & { events?: Partial<EventsSettings> };
   logger?: Logger;
   /** Pins "now" (tests); defaults to the system clock. */
   clock?: Clock;
@@ -19,7 +22,15 @@ export async function createMarketingServer(opts: {
   const models = createModels(opts.connection);
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   const { schema } = await buildMarketingSchema();
+  const events = await ServiceEvents.create({
+    connection: opts.connection,
+    source: 'marketing',
+    settings: opts.config.events,
+    logger,
+    clock: opts.clock,
+  });
   const contextOptions = {
+    outbox: events.outbox,
     clock: opts.clock,
     defaultPhoneRegion: opts.config.defaultPhoneRegion,
     logger,
@@ -41,9 +52,11 @@ export async function createMarketingServer(opts: {
       await opts.connection.db!.admin().ping();
     },
   });
+  events.registerMetrics(service.metrics.registry);
   // `createContext` lets tests run operations in-process (`apollo.executeOperation`) with a real context.
-  return Object.assign(service, {
+  return Object.assign(withBackgroundWork(service, events), {
     models,
+    events,
     createContext: (options: Pick<MarketingOptions, 'actor' | 'mergeHook'> = {}) =>
       createContext(models, { ...contextOptions, ...options }),
     /** Resolves when background identity jobs of this process have finished (tests, shutdown). */

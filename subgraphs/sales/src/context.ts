@@ -4,7 +4,8 @@ import {
   createGroupLoader,
   createParamGroupLoader,
 } from '../../../shared/dataloader/loaders';
-import { DEFAULT_SALES_SETTINGS, type SalesSettings } from './config';
+import type { EventOutbox } from '../../../shared/events';
+import type { SalesSettings } from './config';
 import type { CustomerPage } from './common/page-per-customer';
 import { RefitCoordinator } from './customer-value/refit-scheduler';
 import type { ValueModelDoc } from './customer-value/value-model.model';
@@ -20,21 +21,20 @@ import { ReturnService } from './return/return.service';
 import type { SalesModels } from './models';
 import type { PurchaseSummary } from './value-model';
 
-/** What outlives a request: settings, the clock, and the process-wide refit coordinator. */
+/** What outlives a request: settings, the clock, the outbox and the process-wide refit coordinator. */
 export interface SalesRuntime {
   settings: SalesSettings;
   now?: () => Date;
   refits?: RefitCoordinator;
+  /** Change events are written through it, in the transaction of the change. */
+  outbox: EventOutbox;
 }
 
-export function createServices(
-  models: SalesModels,
-  runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS },
-) {
+export function createServices(models: SalesModels, runtime: SalesRuntime) {
   const { settings, now } = runtime;
   return {
     products: new ProductService(models.products),
-    orders: new OrderService(models.orders, models.products, {
+    orders: new OrderService(models.orders, models.products, runtime.outbox, {
       baseCurrency: settings.baseCurrency,
       importMaxBatch: settings.importMaxBatch,
       now,
@@ -134,10 +134,7 @@ export interface SalesContext {
   identities: CustomerIdentities;
 }
 
-export function createContext(
-  models: SalesModels,
-  runtime: SalesRuntime = { settings: DEFAULT_SALES_SETTINGS },
-): SalesContext {
+export function createContext(models: SalesModels, runtime: SalesRuntime): SalesContext {
   const services = createServices(models, runtime);
   const refits =
     runtime.refits ??

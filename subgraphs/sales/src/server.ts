@@ -1,4 +1,6 @@
 import type { Connection } from 'mongoose';
+import { ServiceEvents, type EventsSettings } from '../../../shared/events';
+import { withBackgroundWork } from '../../../shared/server/background-work';
 import { createGraphQLService, type GraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
 import { DEFAULT_SALES_SETTINGS, type SalesConfig, type SalesSettings } from './config';
@@ -17,22 +19,32 @@ export const IMPORT_BODY_LIMIT = '16mb';
  */
 export async function createSalesServer(opts: {
   connection: Connection;
-  config: Pick<SalesConfig, 'development'> & { sales?: Partial<SalesSettings> };
+  config: Pick<SalesConfig, 'development'> & {
+    sales?: Partial<SalesSettings>;
+    events?: Partial<EventsSettings>;
+  };
   logger?: Logger;
   /** Injected clock for tests; defaults to the system clock. */
   now?: () => Date;
-}): Promise<GraphQLService & { refits: RefitCoordinator }> {
+}): Promise<GraphQLService & { refits: RefitCoordinator; events: ServiceEvents }> {
   const logger = opts.logger ?? createLogger('sales');
   const settings: SalesSettings = { ...DEFAULT_SALES_SETTINGS, ...opts.config.sales };
   const models = createModels(opts.connection);
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   const { schema } = await buildSalesSchema();
+  const events = await ServiceEvents.create({
+    connection: opts.connection,
+    source: 'sales',
+    settings: opts.config.events,
+    logger,
+    clock: opts.now,
+  });
   const refits = new RefitCoordinator(
-    createServices(models, { settings, now: opts.now }).valueModels,
+    createServices(models, { settings, now: opts.now, outbox: events.outbox }).valueModels,
     settings,
     logger,
   );
-  const runtime: SalesRuntime = { settings, now: opts.now, refits };
+  const runtime: SalesRuntime = { settings, now: opts.now, refits, outbox: events.outbox };
   const service = createGraphQLService({
     name: 'sales',
     logger,
@@ -45,19 +57,6 @@ export async function createSalesServer(opts: {
     // `importOrders` batches (5,000 orders ≈ 2–4 MB of JSON) exceed the shared 2 MB default.
     bodyLimit: IMPORT_BODY_LIMIT,
   });
-  return {
-    ...service,
-    refits,
-    async listen(port, host) {
-      const running = await service.listen(port, host);
-      refits.start();
-      return {
-        ...running,
-        stop: async () => {
-          await refits.stop();
-          await running.stop();
-        },
-      };
-    },
-  };
+  events.registerMetrics(service.metrics.registry);
+  return { ...withBackgroundWork(service, events, refits), refits, events };
 }

@@ -4,6 +4,7 @@ import {
   createGroupLoader,
   createParamGroupLoader,
 } from '../../../shared/dataloader/loaders';
+import type { EventOutbox } from '../../../shared/events';
 import type { SupportStats } from './customer/customer.type';
 import { CustomerIdentities, mergePages, sum } from '../../../shared/federation/customer-identities';
 import { combineContactStats, combineTicketStats, toSupportStats } from './customer/support-stats';
@@ -15,9 +16,9 @@ import type { TicketDoc } from './ticket/ticket.model';
 import { systemClock, TicketService, type Clock, type CustomerTicketsParams } from './ticket/ticket.service';
 import type { SupportModels } from './models';
 
-export function createServices(models: SupportModels, clock: Clock = systemClock) {
+export function createServices(models: SupportModels, outbox: EventOutbox, clock: Clock = systemClock) {
   return {
-    tickets: new TicketService(models.tickets, clock),
+    tickets: new TicketService(models.tickets, outbox, clock),
     interactions: new InteractionService(models.interactions, models.tickets, clock),
   };
 }
@@ -84,8 +85,12 @@ export interface SupportContext {
   identities: CustomerIdentities;
 }
 
-export function createContext(models: SupportModels, clock: Clock = systemClock): SupportContext {
-  const services = createServices(models, clock);
+export function createContext(
+  models: SupportModels,
+  outbox: EventOutbox,
+  clock: Clock = systemClock,
+): SupportContext {
+  const services = createServices(models, outbox, clock);
   const identities = new CustomerIdentities();
   return { services, loaders: createLoaders(services, identities), identities };
 }

@@ -1,4 +1,6 @@
 import type { Connection } from 'mongoose';
+import { ServiceEvents, type EventsSettings } from '../../../shared/events';
+import { withBackgroundWork } from '../../../shared/server/background-work';
 import { createGraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
 import type { SupportConfig } from './config';
@@ -10,7 +12,7 @@ import { systemClock, type Clock } from './ticket/ticket.service';
 /** Builds the support service on an open connection; does not listen (index.ts does). */
 export async function createSupportServer(opts: {
   connection: Connection;
-  config: Pick<SupportConfig, 'development'>;
+  config: Pick<SupportConfig, 'development'> & { events?: Partial<EventsSettings> };
   logger?: Logger;
   /** Injectable time source, so tests can open tickets "40 days ago" (complaintsLast30Days). */
   clock?: Clock;
@@ -20,14 +22,23 @@ export async function createSupportServer(opts: {
   await Promise.all(Object.values(models).map((m) => m.createIndexes()));
   const { schema } = await buildSupportSchema();
   const clock = opts.clock ?? systemClock;
-  return createGraphQLService({
+  const events = await ServiceEvents.create({
+    connection: opts.connection,
+    source: 'support',
+    settings: opts.config.events,
+    logger,
+    clock,
+  });
+  const service = createGraphQLService({
     name: 'support',
     logger,
     schema,
     development: opts.config.development,
-    context: async () => createContext(models, clock),
+    context: async () => createContext(models, events.outbox, clock),
     readiness: async () => {
       await opts.connection.db!.admin().ping();
     },
   });
+  events.registerMetrics(service.metrics.registry);
+  return { ...withBackgroundWork(service, events), events };
 }

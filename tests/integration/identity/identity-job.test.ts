@@ -7,6 +7,7 @@ import { generateSyntheticPeople } from '../../helpers/identity/synthetic-people
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
 import { testMongoUri } from '../../helpers/mongo';
 import { startMarketing, type Marketing } from '../marketing/marketing-harness';
+import { testBusDbName } from '../../helpers/event-commands';
 
 jest.setTimeout(180_000);
 
@@ -119,7 +120,7 @@ describe('identity jobs run off the event loop and survive a crash (marketing, r
     try {
       await createMarketingServer({
         connection,
-        config: { development: false },
+        config: { development: false, events: { busDbName: testBusDbName('mkt_bus') } },
         logger: createLogger('marketing-test', 'silent'),
       });
     } finally {

@@ -6,6 +6,7 @@
 import { createLogger } from '../../../shared/logger/logger';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
 import { openTestConnection, type TestConnection } from '../../helpers/mongo';
+import { testBusDbName } from '../../helpers/event-commands';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
   db = await openTestConnection('mkt_http');
   const service = await createMarketingServer({
     connection: db.connection,
-    config: { development: false },
+    config: { development: false, events: { busDbName: testBusDbName('mkt_bus') } },
     logger: createLogger('marketing-test', 'silent'),
   });
   running = await service.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { createLogger } from '../../../shared/logger/logger';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
 import { connectMongo } from '../../../shared/mongo';
+import { isEventMachineryCommand, testBusDbName } from '../../helpers/event-commands';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 export interface GqlError {
@@ -40,6 +41,7 @@ export async function startMarketing(prefix: string, options: { now?: Date } = {
     },
   };
   connection.getClient().on('commandStarted', (event) => {
+    if (isEventMachineryCommand(event)) return;
     const collection = event.command[event.commandName];
     log.commands.push(`${event.commandName}:${typeof collection === 'string' ? collection : ''}`);
   });
@@ -47,7 +49,11 @@ export async function startMarketing(prefix: string, options: { now?: Date } = {
   let now = options.now;
   const service = await createMarketingServer({
     connection,
-    config: { development: false, defaultPhoneRegion: 'HU' },
+    config: {
+      development: false,
+      defaultPhoneRegion: 'HU',
+      events: { busDbName: testBusDbName('marketing_bus') },
+    },
     logger: createLogger('marketing-test', 'silent'),
     clock: () => (now ? new Date(now) : new Date()),
   });
@@ -93,6 +99,10 @@ export async function startMarketing(prefix: string, options: { now?: Date } = {
     },
     async stop() {
       await service.apollo.stop();
+      await connection
+        .useDb(service.events.busDbName)
+        .dropDatabase()
+        .catch(() => {});
       await connection.dropDatabase().catch(() => {});
       await connection.close();
     },

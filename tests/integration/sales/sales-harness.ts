@@ -4,6 +4,7 @@ import type { RunningService } from '../../../shared/server/graphql-service';
 import type { SalesSettings } from '../../../subgraphs/sales/src/config';
 import { createSalesServer } from '../../../subgraphs/sales/src/server';
 import { connectMongo } from '../../../shared/mongo';
+import { isEventMachineryCommand, testBusDbName } from '../../helpers/event-commands';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 /** GraphQL response data in tests: shapes are asserted, not typed. */
@@ -43,13 +44,14 @@ export async function startSales(prefix: string, sales: Partial<SalesSettings> =
   const connection = await connectMongo({ uri: testMongoUri(), dbName, poolSize: 10, monitorCommands: true });
   const service = await createSalesServer({
     connection,
-    config: { development: false, sales },
+    config: { development: false, sales, events: { busDbName: testBusDbName(`${prefix}_bus`) } },
     logger: createLogger('sales', 'silent'),
   });
   const running = await service.listen(0, '127.0.0.1');
   let recording: string[] | null = null;
   connection.getClient().on('commandStarted', (e) => {
-    if (recording && !HOUSEKEEPING.has(e.commandName)) recording.push(e.commandName);
+    if (recording && !HOUSEKEEPING.has(e.commandName) && !isEventMachineryCommand(e))
+      recording.push(e.commandName);
   });
   return {
     connection,
@@ -73,6 +75,10 @@ export async function startSales(prefix: string, sales: Partial<SalesSettings> =
     },
     async close() {
       await running.stop();
+      await connection
+        .useDb(service.events.busDbName)
+        .dropDatabase()
+        .catch(() => {});
       await connection.dropDatabase().catch(() => {});
       await connection.close();
     },

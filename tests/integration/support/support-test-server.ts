@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { createLogger } from '../../../shared/logger/logger';
 import { createSupportServer } from '../../../subgraphs/support/src/server';
 import { connectMongo } from '../../../shared/mongo';
+import { isEventMachineryCommand, testBusDbName } from '../../helpers/event-commands';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -42,12 +43,12 @@ export async function startSupportTestServer(prefix: string, start = new Date('2
   const connection = await connectMongo({ uri: testMongoUri(), dbName, poolSize: 10, monitorCommands: true });
   const commands: string[] = [];
   connection.getClient().on('commandStarted', (e) => {
-    if (!HOUSEKEEPING.has(e.commandName)) commands.push(e.commandName);
+    if (!HOUSEKEEPING.has(e.commandName) && !isEventMachineryCommand(e)) commands.push(e.commandName);
   });
   const clock = { now: start };
   const service = await createSupportServer({
     connection,
-    config: { development: false },
+    config: { development: false, events: { busDbName: testBusDbName(`${prefix}_bus`) } },
     logger: createLogger('support-test', 'silent'),
     clock: () => new Date(clock.now),
   });
@@ -70,6 +71,10 @@ export async function startSupportTestServer(prefix: string, start = new Date('2
     },
     async stop() {
       await running.stop();
+      await connection
+        .useDb(service.events.busDbName)
+        .dropDatabase()
+        .catch(() => {});
       await connection.dropDatabase().catch(() => {});
       await connection.close();
     },

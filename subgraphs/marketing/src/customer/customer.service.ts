@@ -2,6 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../../../shared/errors';
 import { applyConsent, type ConsentChange } from '../consent/consent.logic';
 import type { Clock } from '../common/clock';
+import type { EventOutbox } from '../../../../shared/events';
 import {
   CustomerSort,
   CustomerStatus,
@@ -30,6 +31,7 @@ import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { identityKeysOf } from '../matching/identity-profile.mapper';
 
 export interface CustomerServiceOptions {
+  outbox: EventOutbox;
   clock: Clock;
   defaultPhoneRegion?: string;
 }
@@ -54,10 +56,19 @@ export class CustomerService {
     // Timestamps come from the service clock (one notion of "now" for filters and engagement windows).
     const now = this.options.clock();
     const blockingKeys = identityKeysOf({ _id: '', ...fields });
-    const [doc] = await this.customers.create([{ ...fields, blockingKeys, createdAt: now, updatedAt: now }], {
-      timestamps: false,
+    // The profile and its customer.created event commit together.
+    return this.options.outbox.runInTransaction(async (session, emit) => {
+      const [doc] = await this.customers.create(
+        [{ ...fields, blockingKeys, createdAt: now, updatedAt: now }],
+        {
+          timestamps: false,
+          session,
+        },
+      );
+      const customer = doc.toObject() as CustomerDoc;
+      emit('customer.created', customer._id, { status: customer.status });
+      return customer;
     });
-    return doc.toObject();
   }
 
   async update(id: string, input: ProfileFieldsInput): Promise<CustomerDoc> {

@@ -1,4 +1,5 @@
 import { badInput, conflict, notFound } from '../../../../shared/errors';
+import type { EventOutbox } from '../../../../shared/events';
 import { ONE_REPLY_BATCH } from '../common/batch-size';
 import { newId } from '../../../../shared/ids/ids';
 import { pagePerCustomer, type CustomerPage } from '../common/page-per-customer';
@@ -43,6 +44,7 @@ export class OrderService {
   constructor(
     private readonly orders: OrderModel,
     private readonly products: ProductModel,
+    private readonly outbox: EventOutbox,
     readonly options: OrderServiceOptions,
   ) {
     this.now = options.now ?? (() => new Date());
@@ -123,20 +125,38 @@ export class OrderService {
     // A random order number can collide (rarely); the unique index catches it and we draw another.
     for (let attempt = 0; ; attempt++) {
       try {
-        const doc = await this.orders.create({
-          orderNumber: newOrderNumber(now),
-          customerId: input.customerId,
-          channel: input.channel,
-          status,
-          items,
-          currency: input.currency,
-          ...totals,
-          refundedMinor: 0,
-          placedAt: now,
-          source: 'API',
-          revision: 0,
+        // The order and its order.placed event commit together (a duplicate number aborts both).
+        return await this.outbox.runInTransaction(async (session, emit) => {
+          const [doc] = await this.orders.create(
+            [
+              {
+                orderNumber: newOrderNumber(now),
+                customerId: input.customerId,
+                channel: input.channel,
+                status,
+                items,
+                currency: input.currency,
+                ...totals,
+                refundedMinor: 0,
+                placedAt: now,
+                source: 'API',
+                revision: 0,
+              },
+            ],
+            { session },
+          );
+          const order = doc.toObject() as OrderDoc;
+          emit('order.placed', order.customerId, {
+            orderId: order._id,
+            orderNumber: order.orderNumber,
+            status: order.status,
+            channel: order.channel,
+            currency: order.currency,
+            totalMinor: order.totalMinor,
+            itemCount: order.items.reduce((n, item) => n + item.quantity, 0),
+          });
+          return order;
         });
-        return doc.toObject() as OrderDoc;
       } catch (err) {
         if (!isDuplicateKey(err) || attempt >= 2) throw err;
       }

@@ -1,4 +1,5 @@
 import { trusted, type PipelineStage, type QueryFilter, type UpdateQuery } from 'mongoose';
+import type { EventOutbox } from '../../../../shared/events';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { afterFilter } from '../../../../shared/graphql/pagination';
 import { newId } from '../../../../shared/ids/ids';
@@ -79,6 +80,7 @@ function notBlank(field: string, value: string): string {
 export class TicketService {
   constructor(
     private readonly tickets: TicketModel,
+    private readonly outbox: EventOutbox,
     private readonly now: Clock = systemClock,
   ) {}
 
@@ -88,25 +90,41 @@ export class TicketService {
     const body = notBlank('body', input.body);
     const sentiment = messageSentiment({ ...input, author, body });
     const plan = planNewMessage({ status: TicketStatus.OPEN, reopenCount: 0 }, { author, at }, sentiment);
-    const doc = await this.tickets.create({
-      customerId: input.customerId,
-      channel: input.channel,
-      category: input.category,
-      priority: input.priority ?? TicketPriority.NORMAL,
-      status: TicketStatus.OPEN,
-      subject: notBlank('subject', input.subject),
-      orderId: input.orderId ?? undefined,
-      ...(sentiment ?? NO_SENTIMENT),
-      messages: [{ _id: newId('msg'), author, body, channel: input.channel, at, ...sentiment }],
-      openedAt: at,
-      updatedAt: at,
-      firstResponseAt: plan.firstResponseAt ?? undefined,
-      lastContactAt: plan.lastContactAt ?? undefined,
-      lastNegativeAt: plan.lastNegativeAt ?? undefined,
-      reopenCount: 0,
-      rev: 0,
+    const subject = notBlank('subject', input.subject);
+    // The ticket and its ticket.opened event commit together.
+    return this.outbox.runInTransaction(async (session, emit) => {
+      const [doc] = await this.tickets.create(
+        [
+          {
+            customerId: input.customerId,
+            channel: input.channel,
+            category: input.category,
+            priority: input.priority ?? TicketPriority.NORMAL,
+            status: TicketStatus.OPEN,
+            subject,
+            orderId: input.orderId ?? undefined,
+            ...(sentiment ?? NO_SENTIMENT),
+            messages: [{ _id: newId('msg'), author, body, channel: input.channel, at, ...sentiment }],
+            openedAt: at,
+            updatedAt: at,
+            firstResponseAt: plan.firstResponseAt ?? undefined,
+            lastContactAt: plan.lastContactAt ?? undefined,
+            lastNegativeAt: plan.lastNegativeAt ?? undefined,
+            reopenCount: 0,
+            rev: 0,
+          },
+        ],
+        { session },
+      );
+      const ticket = doc.toObject() as TicketDoc;
+      emit('ticket.opened', ticket.customerId, {
+        ticketId: ticket._id,
+        channel: ticket.channel,
+        category: ticket.category,
+        priority: ticket.priority,
+      });
+      return ticket;
     });
-    return doc.toObject();
   }
 
   async addMessage(input: AddTicketMessageInput): Promise<TicketDoc> {
