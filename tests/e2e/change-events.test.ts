@@ -109,3 +109,132 @@ it('createCustomer, placeOrder and openTicket each put one event on the bus; fai
   );
   expect(received).toHaveLength(2);
 });
+
+it('every other change a subgraph owns emits its event, in the transaction of the change', async () => {
+  const before = (await busEvents()).length;
+  const { createCustomer } = await ok(
+    `mutation { createCustomer(input: { givenName: "Bea", familyName: "Tóth", emails: [{ address: "bea@example.com" }] }) { id } }`,
+  );
+  const customerId: string = createCustomer.id;
+  await ok(
+    `mutation($id: ID!) { updateCustomer(id: $id, input: { familyName: "Tóth-Kiss", language: "hu" }) { id } }`,
+    {
+      id: customerId,
+    },
+  );
+  const consent = `mutation($input: SetConsentInput!) { setConsent(input: $input) { id } }`;
+  const consentInput = {
+    customerId,
+    channel: 'EMAIL',
+    purpose: 'MARKETING',
+    granted: true,
+    source: 'WEB_FORM',
+  };
+  await ok(consent, { input: consentInput });
+  await ok(consent, { input: consentInput }); // the same decision again: no change, no event
+  const { recordSurveyAnswer } = await ok(
+    `mutation($input: RecordSurveyAnswerInput!) { recordSurveyAnswer(input: $input) { id } }`,
+    { input: { customerId, surveyId: 'nps-2026', score: 9, comment: 'Lovely mugs' } },
+  );
+  const { recordTouchpoint } = await ok(
+    `mutation($input: RecordTouchpointInput!) { recordTouchpoint(input: $input) { id } }`,
+    { input: { customerId, channel: 'WEB', type: 'PAGE_VIEW', occurredAt: new Date().toISOString() } },
+  );
+  await ok(
+    `mutation { createProduct(input: { sku: "EV-2", name: "Plate", category: "home", priceMinor: 800, currency: "EUR" }) { id } }`,
+  );
+  const { placeOrder } = await ok(
+    `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id orderNumber } }`,
+    {
+      input: {
+        customerId,
+        channel: 'WEB',
+        currency: 'EUR',
+        status: 'PAID',
+        items: [{ sku: 'EV-2', quantity: 2 }],
+      },
+    },
+  );
+  for (const status of ['SHIPPED', 'DELIVERED']) {
+    await ok(
+      `mutation($id: ID!, $status: OrderStatus!) { changeOrderStatus(id: $id, status: $status) { id } }`,
+      {
+        id: placeOrder.id,
+        status,
+      },
+    );
+  }
+  // A refused transition writes nothing and emits nothing.
+  const refused = await h.query(`mutation($id: ID!) { changeOrderStatus(id: $id, status: PENDING) { id } }`, {
+    id: placeOrder.id,
+  });
+  expect(refused.errors?.[0]?.extensions?.code).toBe('INVALID_STATE_TRANSITION');
+  const { recordReturn } = await ok(
+    `mutation($input: RecordReturnInput!) { recordReturn(input: $input) { id } }`,
+    { input: { orderId: placeOrder.id, items: [{ sku: 'EV-2', quantity: 1 }], reason: 'DAMAGED' } },
+  );
+  const { openTicket } = await ok(`mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }`, {
+    input: {
+      customerId,
+      channel: 'EMAIL',
+      category: 'RETURN',
+      subject: 'Broken plate',
+      body: 'One arrived broken',
+    },
+  });
+  await ok(`mutation($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { id } }`, {
+    input: { ticketId: openTicket.id, status: 'CLOSED', reason: 'Refunded' },
+  });
+
+  const events = (await busEvents()).slice(before);
+  const bySource = (source: string) =>
+    events.filter((e) => e.source === source).map((e) => [e.type, e.customerId, e.payload]);
+  expect(bySource('marketing')).toEqual([
+    ['customer.created', customerId, { status: 'ACTIVE' }],
+    ['customer.updated', customerId, { fields: ['familyName', 'language'] }],
+    [
+      'consent.changed',
+      customerId,
+      { channel: 'EMAIL', purpose: 'MARKETING', granted: true, previous: null },
+    ],
+    ['survey.answered', customerId, { answerId: recordSurveyAnswer.id, survey: 'nps-2026', score: 9 }],
+    [
+      'touchpoint.recorded',
+      customerId,
+      { touchpointId: recordTouchpoint.id, channel: 'WEB', type: 'PAGE_VIEW', campaignId: null },
+    ],
+  ]);
+  const order = { orderId: placeOrder.id, orderNumber: placeOrder.orderNumber };
+  expect(bySource('sales')).toEqual([
+    [
+      'order.placed',
+      customerId,
+      { ...order, status: 'PAID', channel: 'WEB', currency: 'EUR', totalMinor: 1600, itemCount: 2 },
+    ],
+    ['order.status-changed', customerId, { ...order, from: 'PAID', to: 'SHIPPED' }],
+    ['order.status-changed', customerId, { ...order, from: 'SHIPPED', to: 'DELIVERED' }],
+    [
+      'return.recorded',
+      customerId,
+      {
+        returnId: recordReturn.id,
+        orderId: placeOrder.id,
+        currency: 'EUR',
+        refundMinor: 800,
+        reason: 'DAMAGED',
+      },
+    ],
+    ['order.status-changed', customerId, { ...order, from: 'DELIVERED', to: 'PARTIALLY_RETURNED' }],
+  ]);
+  expect(bySource('support')).toEqual([
+    [
+      'ticket.opened',
+      customerId,
+      { ticketId: openTicket.id, channel: 'EMAIL', category: 'RETURN', priority: 'NORMAL' },
+    ],
+    ['ticket.status-changed', customerId, { ticketId: openTicket.id, from: 'OPEN', to: 'CLOSED' }],
+    ['ticket.closed', customerId, { ticketId: openTicket.id, from: 'OPEN' }],
+  ]);
+  // No personal data travels in an event.
+  expect(JSON.stringify(events)).not.toMatch(/Bea|Tóth|bea@example|Lovely|broken/i);
+});

@@ -74,10 +74,10 @@ export function createServices(models: MarketingModels, options: MarketingOption
   const merges = new MergeService(models.customers, models.merges, clock, options.mergeHook);
   return {
     customers,
-    touchpoints: new TouchpointService(models.touchpoints, models.campaigns, customers, clock),
+    touchpoints: new TouchpointService(models.touchpoints, models.campaigns, customers, options.outbox, clock),
     campaigns: new CampaignService(models.campaigns),
     segments: new SegmentService(models.segments),
-    surveyAnswers: new SurveyAnswerService(models.surveyAnswers, customers, clock),
+    surveyAnswers: new SurveyAnswerService(models.surveyAnswers, customers, options.outbox, clock),
     referrals: new ReferralService(models.referrals, customers, clock),
     reviews: new ReviewService(models.reviews, customers, clock),
     engagement: new EngagementService(models.touchpoints),

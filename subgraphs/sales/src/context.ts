@@ -39,7 +39,7 @@ export function createServices(models: SalesModels, runtime: SalesRuntime) {
       importMaxBatch: settings.importMaxBatch,
       now,
     }),
-    returns: new ReturnService(models.returns, models.orders, { now }),
+    returns: new ReturnService(models.returns, models.orders, runtime.outbox, { now }),
     valueModels: new ValueModelService(models.orders, models.valueModels, {
       baseCurrency: settings.baseCurrency,
       purchaseModel: settings.purchaseModel,

@@ -136,12 +136,16 @@ describe('recordTouchpoints', () => {
     expect(await m.models.touchpoints.countDocuments()).toBe(before);
   });
 
-  it('undoes the rows already written when the insert fails part-way', async () => {
+  it('keeps none of the rows already written when the insert fails part-way', async () => {
     const before = await m.models.touchpoints.countDocuments();
     const model = m.models.touchpoints;
     const original = model.insertMany.bind(model);
-    const spy = jest.spyOn(model, 'insertMany').mockImplementationOnce((async (docs: unknown[]) => {
-      await original(docs.slice(0, 40) as never);
+    // 40 rows are written (in the request's transaction) before the write fails.
+    const spy = jest.spyOn(model, 'insertMany').mockImplementationOnce((async (
+      docs: unknown[],
+      options: never,
+    ) => {
+      await original(docs.slice(0, 40) as never, options);
       throw new Error('connection reset by peer');
     }) as never);
     try {

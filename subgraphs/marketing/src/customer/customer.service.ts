@@ -1,8 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { QueryFilter } from 'mongoose';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../../../shared/errors';
 import { applyConsent, type ConsentChange } from '../consent/consent.logic';
 import type { Clock } from '../common/clock';
-import type { EventOutbox } from '../../../../shared/events';
+import type { Emit, EventOutbox } from '../../../../shared/events';
 import {
   CustomerSort,
   CustomerStatus,
@@ -36,6 +37,29 @@ export interface CustomerServiceOptions {
   defaultPhoneRegion?: string;
 }
 
+/** Written by the service itself, not by the person: never named in customer.updated. */
+const BOOKKEEPING_FIELDS = new Set([
+  '_id',
+  'revision',
+  'updatedAt',
+  'createdAt',
+  'blockingKeys',
+  'exclusiveKeys',
+  'nameKey',
+  'searchTokens',
+  'consentHistory',
+]);
+
+/** Names (never values) of the profile fields whose stored value differs between two versions. */
+export function changedProfileFields(before: CustomerDoc, after: CustomerDoc): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  return [...keys]
+    .filter((k) => !BOOKKEEPING_FIELDS.has(k) && !isDeepStrictEqual(a[k], b[k]))
+    .sort();
+}
+
 /** Optimistic-concurrency retries before a write gives up with CONFLICT. */
 const MAX_ATTEMPTS = 3;
 
@@ -58,13 +82,10 @@ export class CustomerService {
     const blockingKeys = identityKeysOf({ _id: '', ...fields });
     // The profile and its customer.created event commit together.
     return this.options.outbox.runInTransaction(async (session, emit) => {
-      const [doc] = await this.customers.create(
-        [{ ...fields, blockingKeys, createdAt: now, updatedAt: now }],
-        {
-          timestamps: false,
-          session,
-        },
-      );
+      const [doc] = await this.customers.create([{ ...fields, blockingKeys, createdAt: now, updatedAt: now }], {
+        timestamps: false,
+        session,
+      });
       const customer = doc.toObject() as CustomerDoc;
       emit('customer.created', customer._id, { status: customer.status });
       return customer;
@@ -173,21 +194,42 @@ export class CustomerService {
     const now = this.options.clock();
     if (change.updatedAt.getTime() > now.getTime() + 5 * 60_000)
       throw badInput('occurredAt', 'must not be in the future');
-    return this.modify(customerId, (doc) => {
-      const next = applyConsent(doc.consents, doc.consentHistory ?? [], { ...change, recordedAt: now });
-      return { set: { consents: next.consents, consentHistory: next.history } };
-    });
+    return this.modify(
+      customerId,
+      (doc) => {
+        const next = applyConsent(doc.consents, doc.consentHistory ?? [], { ...change, recordedAt: now });
+        return { set: { consents: next.consents, consentHistory: next.history } };
+      },
+      (before, after, emit) => {
+        // Only a change of the effective decision is an event: a late decision older than the stored one
+        // (kept in the history only) or a repeated one is not.
+        const was = before.consents.find((c) => c.channel === change.channel && c.purpose === change.purpose);
+        const is = after.consents.find((c) => c.channel === change.channel && c.purpose === change.purpose);
+        if (!is || (was && was.granted === is.granted)) return;
+        emit('consent.changed', after._id, {
+          channel: is.channel,
+          purpose: is.purpose,
+          granted: is.granted,
+          previous: was ? was.granted : null,
+        });
+      },
+    );
   }
 
   /**
    * Read → compute → write conditioned on the revision read, retried when another writer got in between:
-   * a profile update never overwrites a concurrent one, and never half-applies.
+   * a profile update never overwrites a concurrent one, and never half-applies. The write and its events
+   * (customer.updated naming the changed fields, unless `describe` says otherwise) commit together.
    */
   private async modify(
     id: string,
     compute: (
       doc: CustomerDoc,
     ) => { set: Partial<CustomerDoc>; unset?: string[]; check?: Partial<CustomerDoc> } | null,
+    describe: (before: CustomerDoc, after: CustomerDoc, emit: Emit) => void = (before, after, emit) => {
+      const fields = changedProfileFields(before, after);
+      if (fields.length) emit('customer.updated', after._id, { fields });
+    },
   ): Promise<CustomerDoc> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const doc = await this.getActive(id);
@@ -198,17 +240,21 @@ export class CustomerService {
       const next = { ...doc, ...change.set } as CustomerDoc;
       for (const k of change.unset ?? []) delete (next as unknown as Record<string, unknown>)[k];
       const blockingKeys = identityKeysOf(next);
-      const updated = await this.customers
-        .findOneAndUpdate(
-          { _id: id, revision: doc.revision, status: CustomerStatus.ACTIVE },
-          {
-            $set: { ...change.set, blockingKeys, updatedAt: this.options.clock() },
-            ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((k) => [k, 1])) } : {}),
-            $inc: { revision: 1 },
-          },
-          { returnDocument: 'after', runValidators: true, timestamps: false },
-        )
-        .lean<CustomerDoc>();
+      const updated = await this.options.outbox.runInTransaction(async (session, emit) => {
+        const after = await this.customers
+          .findOneAndUpdate(
+            { _id: id, revision: doc.revision, status: CustomerStatus.ACTIVE },
+            {
+              $set: { ...change.set, blockingKeys, updatedAt: this.options.clock() },
+              ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((k) => [k, 1])) } : {}),
+              $inc: { revision: 1 },
+            },
+            { returnDocument: 'after', runValidators: true, timestamps: false, session },
+          )
+          .lean<CustomerDoc>();
+        if (after) describe(doc, after, emit);
+        return after;
+      });
       if (updated) return updated;
     }
     throw new AppError(ErrorCode.CONFLICT, `Customer ${id} is being changed concurrently; retry`, { id });

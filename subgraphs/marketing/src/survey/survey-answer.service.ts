@@ -1,3 +1,4 @@
+import type { EventOutbox } from '../../../../shared/events';
 import { badInput, conflict } from '../../../../shared/errors';
 import type { Clock } from '../common/clock';
 import type { CustomerService } from '../customer/customer.service';
@@ -9,6 +10,7 @@ export class SurveyAnswerService {
   constructor(
     private readonly answers: SurveyAnswerModel,
     private readonly customers: CustomerService,
+    private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -23,15 +25,29 @@ export class SurveyAnswerService {
         field: 'surveyId',
       });
     }
-    const doc = await this.answers.create({
-      customerId: input.customerId,
-      surveyId: input.surveyId,
-      score: input.score,
-      comment: input.comment?.trim() || undefined,
-      channel: input.channel ?? undefined,
-      answeredAt,
+    // The answer and its survey.answered event commit together (the comment stays out of the event).
+    return this.outbox.runInTransaction(async (session, emit) => {
+      const [doc] = await this.answers.create(
+        [
+          {
+            customerId: input.customerId,
+            surveyId: input.surveyId,
+            score: input.score,
+            comment: input.comment?.trim() || undefined,
+            channel: input.channel ?? undefined,
+            answeredAt,
+          },
+        ],
+        { session },
+      );
+      const answer = doc.toObject() as SurveyAnswerDoc;
+      emit('survey.answered', answer.customerId, {
+        answerId: answer._id,
+        survey: answer.surveyId,
+        score: answer.score ?? null,
+      });
+      return answer;
     });
-    return doc.toObject();
   }
 
   /** Every answer of many customers in one query, newest first. */

@@ -1,3 +1,4 @@
+import type { EventOutbox } from '../../../../shared/events';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { newId } from '../../../../shared/ids/ids';
 import type { CampaignModel, CampaignDoc } from '../campaign/campaign.model';
@@ -27,6 +28,7 @@ export class TouchpointService {
     private readonly touchpoints: TouchpointModel,
     private readonly campaigns: CampaignModel,
     private readonly customers: CustomerService,
+    private readonly outbox: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -40,9 +42,8 @@ export class TouchpointService {
   }
 
   /**
-   * All-or-nothing: validate every item (shape, references, duplicates) first, then one insertMany; if the
-   * write still fails part-way (a racing duplicate eventId, a lost connection), the rows already written are
-   * deleted again before the error is reported.
+   * All-or-nothing: validate every item (shape, references, duplicates) first, then one insertMany in a
+   * transaction; if the write still fails part-way (a racing duplicate eventId), nothing is kept.
    */
   private async record(
     inputs: readonly RecordTouchpointInput[],
@@ -104,12 +105,18 @@ export class TouchpointService {
       };
     });
 
-    try {
-      await this.touchpoints.insertMany(docs, { ordered: true });
-    } catch (err) {
-      await this.touchpoints.deleteMany(trustedFilter({ _id: { $in: docs.map((d) => d._id) } }));
-      throw err;
-    }
+    // All rows and one touchpoint.recorded per row commit together, or nothing does.
+    await this.outbox.runInTransaction(async (session, emit) => {
+      await this.touchpoints.insertMany(docs, { ordered: true, session });
+      for (const d of docs) {
+        emit('touchpoint.recorded', d.customerId, {
+          touchpointId: d._id,
+          channel: d.channel,
+          type: d.type,
+          campaignId: d.campaignId ?? null,
+        });
+      }
+    });
     return docs;
   }
 

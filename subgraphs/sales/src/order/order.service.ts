@@ -208,13 +208,24 @@ export class OrderService {
   async changeStatus(id: string, to: OrderStatus): Promise<OrderDoc> {
     const order = await this.get(id);
     assertTransition(order.status, to);
-    const updated = await this.orders
-      .findOneAndUpdate(
-        { _id: id, revision: order.revision },
-        { $set: { status: to }, $inc: { revision: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<OrderDoc>();
+    const updated = await this.outbox.runInTransaction(async (session, emit) => {
+      const doc = await this.orders
+        .findOneAndUpdate(
+          { _id: id, revision: order.revision },
+          { $set: { status: to }, $inc: { revision: 1 } },
+          { returnDocument: 'after', session },
+        )
+        .lean<OrderDoc>();
+      if (doc && doc.status !== order.status) {
+        emit('order.status-changed', doc.customerId, {
+          orderId: doc._id,
+          orderNumber: doc.orderNumber,
+          from: order.status,
+          to: doc.status,
+        });
+      }
+      return doc;
+    });
     if (!updated) throw conflict(`Order ${order.orderNumber} changed while updating; retry`, { id });
     return updated;
   }

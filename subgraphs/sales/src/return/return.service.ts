@@ -1,3 +1,4 @@
+import type { EventOutbox } from '../../../../shared/events';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { ONE_REPLY_BATCH } from '../common/batch-size';
 import { newId } from '../../../../shared/ids/ids';
@@ -20,6 +21,7 @@ export class ReturnService {
   constructor(
     private readonly returns: ReturnModel,
     private readonly orders: OrderModel,
+    private readonly outbox: EventOutbox,
     options: { now?: () => Date } = {},
   ) {
     this.now = options.now ?? (() => new Date());
@@ -57,9 +59,9 @@ export class ReturnService {
   }
 
   /**
-   * Records a return. The order is updated first, guarded by the revision it was read at, so two
-   * concurrent returns can never both take the last unit; if writing the return then fails, the order
-   * update is undone, so nothing is left half-written.
+   * Records a return: the order update (guarded by the revision it was read at, so two concurrent returns
+   * can never both take the last unit), the return and its return.recorded event (plus
+   * order.status-changed when the status moves) commit in one transaction, or nothing does.
    */
   async record(input: RecordReturnInput): Promise<{ ret: ReturnDoc; order: OrderDoc }> {
     const order = await this.orders.findById(input.orderId).lean<OrderDoc>();
@@ -76,25 +78,6 @@ export class ReturnService {
       input.amountMinor ?? computeRefundMinor(order, allocation.goodsMinor, allocation.everythingReturned);
     const now = this.now();
 
-    const updated = await this.orders
-      .findOneAndUpdate(
-        { _id: order._id, revision: order.revision },
-        {
-          $set: {
-            status,
-            items: order.items.map((item, k) => ({
-              ...item,
-              returnedQuantity: allocation.returnedQuantities[k],
-            })),
-            refundedMinor: order.refundedMinor + amountMinor,
-          },
-          $inc: { revision: 1 },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<OrderDoc>();
-    if (!updated) throw conflict(`Order ${order.orderNumber} changed while recording the return; retry`);
-
     const doc: ReturnDoc = {
       _id: newId('ret'),
       orderId: order._id,
@@ -108,18 +91,44 @@ export class ReturnService {
       createdAt: now,
       processedAt: now,
     };
-    try {
-      await this.returns.create(doc);
-    } catch (err) {
-      await this.orders.updateOne(
-        { _id: order._id, revision: order.revision + 1 },
-        {
-          $set: { status: order.status, items: order.items, refundedMinor: order.refundedMinor },
-          $inc: { revision: 1 },
-        },
-      );
-      throw err;
-    }
+    const updated = await this.outbox.runInTransaction(async (session, emit) => {
+      const after = await this.orders
+        .findOneAndUpdate(
+          { _id: order._id, revision: order.revision },
+          {
+            $set: {
+              status,
+              items: order.items.map((item, k) => ({
+                ...item,
+                returnedQuantity: allocation.returnedQuantities[k],
+              })),
+              refundedMinor: order.refundedMinor + amountMinor,
+            },
+            $inc: { revision: 1 },
+          },
+          { returnDocument: 'after', session },
+        )
+        .lean<OrderDoc>();
+      if (!after) return null;
+      await this.returns.create([doc], { session });
+      emit('return.recorded', order.customerId, {
+        returnId: doc._id,
+        orderId: order._id,
+        currency: doc.currency,
+        refundMinor: amountMinor,
+        reason: doc.reason ?? null,
+      });
+      if (after.status !== order.status) {
+        emit('order.status-changed', order.customerId, {
+          orderId: order._id,
+          orderNumber: order.orderNumber,
+          from: order.status,
+          to: after.status,
+        });
+      }
+      return after;
+    });
+    if (!updated) throw conflict(`Order ${order.orderNumber} changed while recording the return; retry`);
     return { ret: doc, order: updated };
   }
 }

@@ -197,7 +197,9 @@ export class TicketService {
 
   /**
    * Read, decide (pure functions), write with a filter on the revision read. If another request got in
-   * between, the decision is re-made on fresh data (a few times) rather than applied to stale state.
+   * between, the decision is re-made on fresh data (a few times) rather than applied to stale state. A
+   * status change (an explicit one, or a reopen by a customer's message) commits with its events:
+   * ticket.status-changed, and ticket.closed when the ticket reaches CLOSED.
    */
   private async guardedUpdate(
     id: string,
@@ -211,9 +213,22 @@ export class TicketService {
       update.$set = { ...(update.$set as object), updatedAt: at };
       update.$inc = { rev: 1 };
       const revFilter = ticket.rev === undefined ? { rev: trusted({ $exists: false }) } : { rev: ticket.rev };
-      const saved = await this.tickets
-        .findOneAndUpdate({ _id: id, ...revFilter }, update, { returnDocument: 'after', runValidators: true })
-        .lean<TicketDoc>();
+      const saved = await this.outbox.runInTransaction(async (session, emit) => {
+        const after = await this.tickets
+          .findOneAndUpdate({ _id: id, ...revFilter }, update, {
+            returnDocument: 'after',
+            runValidators: true,
+            session,
+          })
+          .lean<TicketDoc>();
+        if (after && after.status !== ticket.status) {
+          emit('ticket.status-changed', after.customerId, { ticketId: id, from: ticket.status, to: after.status });
+          if (after.status === TicketStatus.CLOSED) {
+            emit('ticket.closed', after.customerId, { ticketId: id, from: ticket.status });
+          }
+        }
+        return after;
+      });
       if (saved) return saved;
     }
     throw conflict('Ticket is being changed by someone else; retry', { reason: 'CONCURRENT_UPDATE' });
