@@ -7,6 +7,13 @@ import {
 import type { EventOutbox } from '../../../shared/events';
 import { CustomerIdentities, mergePages } from '../../../shared/federation/customer-identities';
 import { AdvocacyService } from './advocacy/advocacy.service';
+import type { AttributionModel } from './attribution/attribution.enums';
+import type { OrderAttributionDoc } from './attribution/attribution.model';
+import {
+  AttributionService,
+  DEFAULT_ATTRIBUTION_SETTINGS,
+  type AttributionSettings,
+} from './attribution/attribution.service';
 import { CampaignService } from './campaign/campaign.service';
 import { systemClock, type Clock } from './common/clock';
 import type { CustomerDoc } from './customer/customer.model';
@@ -42,6 +49,8 @@ export interface MarketingOptions {
   /** Test seam of merges (see MergeService). */
   mergeHook?: MergeStepHook;
   logger?: Logger;
+  /** Lookback window and time-decay half-life of attribution (config: MARKETING_ATTRIBUTION_*). */
+  attribution?: AttributionSettings;
 }
 
 /** Process-wide identity state per database: the trained model and running jobs (not per request). */
@@ -94,6 +103,13 @@ export function createServices(models: MarketingModels, options: MarketingOption
       options.logger,
     ),
     households: new HouseholdService(models.customers, identity.runtime.config),
+    attribution: new AttributionService(
+      models,
+      models.touchpoints,
+      models.customers,
+      options.attribution ?? DEFAULT_ATTRIBUTION_SETTINGS,
+      clock,
+    ),
   };
 }
 
@@ -184,6 +200,13 @@ export function createLoaders(
     householdMembers: createGroupLoader(
       (ids) => services.households.membersOf(ids),
       (c) => c.householdId ?? '',
+    ),
+    /** Attribution of many orders under one model: one query per model asked for in the request. */
+    orderAttribution: createParamGroupLoader<AttributionModel, OrderAttributionDoc>(
+      async (orderIds, model) => {
+        const docs = await services.attribution.forOrders(orderIds, model);
+        return new Map(docs.map((d) => [d.orderId, d]));
+      },
     ),
     /** Segments are few; read once per request and evaluated in memory for every customer. */
     allSegments: () => (segments ??= services.segments.listAll()),

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { attributionModels } from './attribution/attribution.model';
 import { campaignModel } from './campaign/campaign.model';
 import { customerModel } from './customer/customer.model';
 import { identityJobModel, identityModelModel } from './matching/identity-job.model';
@@ -22,6 +23,7 @@ export function createModels(connection: Connection) {
     merges: mergeModel(connection),
     identityJobs: identityJobModel(connection),
     identityModels: identityModelModel(connection),
+    ...attributionModels(connection),
   };
 }
 

@@ -1,5 +1,12 @@
 import { buildFederatedSchema } from '../../../shared/federation/build-subgraph-schema';
+import { MoneyResolver } from '../../../shared/money/money.resolver';
 import { CustomerAdvocacyResolver } from './advocacy/advocacy.resolver';
+import {
+  AttributionResolver,
+  CampaignPerformanceResolver,
+  OrderAttributionResolver,
+} from './attribution/attribution.resolver';
+import { Order } from './attribution/attribution.type';
 import { CampaignResolver } from './campaign/campaign.resolver';
 import { ConsentResolver } from './consent/consent.resolver';
 import { resolveCustomerReference } from './customer/customer.reference';
@@ -41,7 +48,16 @@ export function buildMarketingSchema() {
       IdentityResolver,
       IdentityJobResolver,
       CustomerHouseholdResolver,
+      AttributionResolver,
+      OrderAttributionResolver,
+      CampaignPerformanceResolver,
+      MoneyResolver,
     ],
-    referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
+    // Order is only the root of Order.attribution: type-graphql emits it only when listed.
+    orphanedTypes: [Order],
+    referenceResolvers: {
+      Customer: { __resolveReference: resolveCustomerReference },
+      Order: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
+    },
   });
 }

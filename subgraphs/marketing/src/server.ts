@@ -13,7 +13,9 @@ import { buildMarketingSchema } from './schema';
 export async function createMarketingServer(opts: {
   connection: Connection;
   config: Pick<MarketingConfig, 'development'> &
-    Partial<Pick<MarketingConfig, 'defaultPhoneRegion'>> & { events?: Partial<EventsSettings> };
+    Partial<Pick<MarketingConfig, 'defaultPhoneRegion' | 'attribution'>> & {
+      events?: Partial<EventsSettings>;
+    };
   logger?: Logger;
   /** Pins "now" (tests); defaults to the system clock. */
   clock?: Clock;
@@ -33,6 +35,7 @@ export async function createMarketingServer(opts: {
     outbox: events.outbox,
     clock: opts.clock,
     defaultPhoneRegion: opts.config.defaultPhoneRegion,
+    attribution: opts.config.attribution,
     logger,
   };
   // A merge a crashed process left half-done is finished (rolled back, or its undo completed) first.

@@ -1,5 +1,6 @@
-import { IsDate, IsEnum, IsOptional, Length, Matches } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { IsDate, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsCurrencyCode } from '../../../../shared/money/currency.validator';
 import { ID_PREFIX, idPattern } from '../common/id.validator';
 import { TouchpointChannel } from '../touchpoint/touchpoint.enums';
 import { CampaignObjective, CampaignStatus } from './campaign.enums';
@@ -68,4 +69,21 @@ export class SetCampaignStatusInput {
   @Field(() => CampaignStatus)
   @IsEnum(CampaignStatus)
   status!: CampaignStatus;
+}
+
+@InputType()
+export class SetCampaignCostInput {
+  @Field(() => ID)
+  @Matches(idPattern(ID_PREFIX.campaign), { message: 'must look like cmp_<24 hex digits>' })
+  campaignId!: string;
+
+  @Field(() => Int, { description: 'Integer minor units of `currency`.' })
+  @IsInt()
+  @Min(0)
+  @Max(2147483647)
+  costMinor!: number;
+
+  @Field()
+  @IsCurrencyCode()
+  currency!: string;
 }

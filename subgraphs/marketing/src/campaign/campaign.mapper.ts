@@ -1,3 +1,4 @@
+import { toMoney } from '../../../../shared/money/money.mapper';
 import type { CampaignDoc } from './campaign.model';
 import type { Campaign } from './campaign.type';
 
@@ -11,6 +12,7 @@ export function toCampaign(doc: CampaignDoc): Campaign {
     startsAt: doc.startsAt ?? null,
     endsAt: doc.endsAt ?? null,
     description: doc.description ?? null,
+    cost: doc.costMinor != null && doc.costCurrency ? toMoney(doc.costMinor, doc.costCurrency) : null,
     createdAt: doc.createdAt,
   };
 }

@@ -14,6 +14,9 @@ export interface CampaignDoc {
   startsAt?: Date;
   endsAt?: Date;
   description?: string;
+  /** What the campaign cost (media, production), for ROAS; absent when unknown. */
+  costMinor?: number;
+  costCurrency?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,6 +34,8 @@ export const campaignSchema = new Schema<CampaignDoc>(
     startsAt: Date,
     endsAt: Date,
     description: { type: String, maxlength: 2000 },
+    costMinor: { type: Number, min: 0 },
+    costCurrency: { type: String, match: /^[A-Z]{3}$/ },
   },
   { collection: 'campaigns', timestamps: true, versionKey: false },
 );

@@ -2,7 +2,12 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { checkPageSize, toConnection } from '../../../../shared/graphql/pagination';
 import { assertId, ID_PREFIX } from '../common/id.validator';
 import type { MarketingContext } from '../context';
-import { CampaignFilter, CreateCampaignInput, SetCampaignStatusInput } from './campaign.input';
+import {
+  CampaignFilter,
+  CreateCampaignInput,
+  SetCampaignCostInput,
+  SetCampaignStatusInput,
+} from './campaign.input';
 import { toCampaign } from './campaign.mapper';
 import { Campaign, CampaignConnection } from './campaign.type';
 
@@ -47,5 +52,15 @@ export class CampaignResolver {
     @Ctx() ctx: MarketingContext,
   ): Promise<Campaign> {
     return toCampaign(await ctx.services.campaigns.setStatus(input.campaignId, input.status));
+  }
+
+  @Mutation(() => Campaign, { description: 'Records what the campaign cost, so its performance shows ROAS.' })
+  async setCampaignCost(
+    @Arg('input', () => SetCampaignCostInput) input: SetCampaignCostInput,
+    @Ctx() ctx: MarketingContext,
+  ): Promise<Campaign> {
+    return toCampaign(
+      await ctx.services.campaigns.setCost(input.campaignId, input.costMinor, input.currency),
+    );
   }
 }

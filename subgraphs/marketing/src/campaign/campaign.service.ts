@@ -51,6 +51,18 @@ export class CampaignService {
     return updated;
   }
 
+  async setCost(id: string, costMinor: number, currency: string): Promise<CampaignDoc> {
+    const updated = await this.campaigns
+      .findOneAndUpdate(
+        { _id: id },
+        { $set: { costMinor, costCurrency: currency } },
+        { returnDocument: 'after' },
+      )
+      .lean<CampaignDoc>();
+    if (!updated) throw notFound('Campaign', id);
+    return updated;
+  }
+
   async findMany(ids: readonly string[]): Promise<CampaignDoc[]> {
     return this.campaigns.find(trustedFilter({ _id: { $in: ids } })).lean<CampaignDoc[]>();
   }

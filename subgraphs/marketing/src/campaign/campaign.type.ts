@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../../../shared/graphql/pagination';
+import { Money } from '../../../../shared/money/money.type';
 import { TouchpointChannel } from '../touchpoint/touchpoint.enums';
 import { CampaignObjective, CampaignStatus } from './campaign.enums';
 
@@ -28,6 +29,9 @@ export class Campaign {
 
   @Field(() => String, { nullable: true })
   description!: string | null;
+
+  @Field(() => Money, { nullable: true, description: 'What the campaign cost, when known (for ROAS).' })
+  cost!: Money | null;
 
   @Field()
   createdAt!: Date;
