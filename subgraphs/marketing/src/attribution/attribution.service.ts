@@ -5,9 +5,8 @@ import type { CustomerModel } from '../customer/customer.model';
 import type { TouchpointDoc, TouchpointModel } from '../touchpoint/touchpoint.model';
 import { AttributionModel } from './attribution.enums';
 import type { AttributionModels, ConversionDoc, FitDoc, OrderAttributionDoc } from './attribution.model';
-import { creditConversion, fitDataDriven, type CreditOptions, type DataDrivenFit } from './credit.logic';
-import { aggregatePaths, buildJourneys, isDirectTouch, type JourneyTouch } from './journey.logic';
-import type { ChannelPath } from './markov.logic';
+import { attributeHistories, creditConversion, type CreditOptions, type DataDrivenFit } from './credit.logic';
+import { buildJourneys, isDirectTouch, type JourneyTouch } from './journey.logic';
 
 const DAY_MS = 86_400_000;
 const MODELS = Object.values(AttributionModel);
@@ -195,6 +194,26 @@ export class AttributionService {
     if (rows.length > 0) await this.models.attributionOrders.insertMany(rows, { session });
   }
 
+  private toDoc(
+    personId: string,
+    c: ConversionDoc,
+    model: AttributionModel,
+    credits: OrderAttributionDoc['credits'],
+    computedAt: Date,
+  ): OrderAttributionDoc {
+    return {
+      _id: `${c._id}:${model}`,
+      orderId: c._id,
+      customerId: personId,
+      model,
+      placedAt: c.placedAt,
+      currency: c.currency,
+      netRevenueMinor: netOf(c),
+      credits,
+      computedAt,
+    };
+  }
+
   /** Journeys of one person and the credits of its purchases under every model. */
   private creditRows(
     personId: string,
@@ -210,18 +229,9 @@ export class AttributionService {
     for (const j of journeys.converting) {
       const c = j.conversion.doc;
       for (const model of MODELS) {
-        const credits = creditConversion(model, j.touches, netOf(c), options);
-        rows.push({
-          _id: `${c._id}:${model}`,
-          orderId: c._id,
-          customerId: personId,
-          model,
-          placedAt: c.placedAt,
-          currency: c.currency,
-          netRevenueMinor: netOf(c),
-          credits,
-          computedAt,
-        });
+        rows.push(
+          this.toDoc(personId, c, model, creditConversion(model, j.touches, netOf(c), options), computedAt),
+        );
       }
     }
     return { rows, journeys };
@@ -232,7 +242,7 @@ export class AttributionService {
    * conversions and touchpoints once (three queries), writes in chunks; orders written by an event while
    * it runs are rewritten by it with the new fit, and rows of orders that stopped being purchases go.
    */
-  async runBatch(chunkSize = 2000): Promise<{ orders: number; journeys: number; fittedAt: Date }> {
+  async runBatch(ordersPerChunk = 250): Promise<{ orders: number; journeys: number; fittedAt: Date }> {
     const runAt = this.clock();
     const [conversions, touchpoints, merged] = await Promise.all([
       this.models.attributionConversions.find({}).lean<ConversionDoc[]>(),
@@ -259,17 +269,20 @@ export class AttributionService {
     for (const c of conversions) personOf(c.customerId).conversions.push(c);
     for (const t of touchpoints) personOf(t.customerId).touches.push(toTouch(t));
 
-    // Pass 1: journeys → paths → fit. Pass 2: credits with that fit.
-    const converting: JourneyTouch[][] = [];
-    const lost: JourneyTouch[][] = [];
-    for (const p of people.values()) {
-      const purchases = p.conversions.filter(isPurchase).map((c) => ({ id: c._id, at: c.placedAt }));
-      const j = buildJourneys(p.touches, purchases, this.journeyOptions);
-      for (const c of j.converting) converting.push(c.touches);
-      lost.push(...j.lost);
-    }
-    const paths: ChannelPath[] = aggregatePaths(converting, lost);
-    const fit = fitDataDriven(paths);
+    const personIds = [...people.keys()];
+    const { fit, credited } = attributeHistories(
+      personIds.map((pid) => {
+        const p = people.get(pid)!;
+        return {
+          touches: p.touches,
+          conversions: p.conversions
+            .filter(isPurchase)
+            .map((c) => ({ id: c._id, at: c.placedAt, netRevenueMinor: netOf(c), doc: c })),
+        };
+      }),
+      { ...this.journeyOptions, halfLifeMs: this.settings.halfLifeDays * DAY_MS },
+      MODELS,
+    );
     const fitDoc: FitDoc = {
       _id: 'current',
       fittedAt: runAt,
@@ -282,22 +295,22 @@ export class AttributionService {
     await this.models.attributionFits.replaceOne({ _id: 'current' }, fitDoc, { upsert: true });
     this.fitCache = { fittedAt: runAt.getTime(), fit };
 
-    let pending: OrderAttributionDoc[] = [];
+    const pending: OrderAttributionDoc[] = [];
     let orders = 0;
-    const flush = async () => {
-      if (pending.length === 0) return;
-      const orderIds = [...new Set(pending.map((r) => r.orderId))];
-      await this.models.attributionOrders.deleteMany(trustedFilter({ orderId: { $in: orderIds } }));
-      await this.models.attributionOrders.insertMany(pending, { ordered: false });
-      pending = [];
-    };
-    for (const [personId, p] of people) {
-      const { rows } = this.creditRows(personId, p.conversions, p.touches, fit, runAt);
+    credited.forEach((rows, i) => {
+      for (const r of rows)
+        pending.push(this.toDoc(personIds[i], r.conversion.doc, r.model, r.credits, runAt));
       orders += rows.length / MODELS.length;
-      pending.push(...rows);
-      if (pending.length >= chunkSize) await flush();
+    });
+    // Chunks hold whole orders (every model's row), so a chunk's delete never removes a row another wrote.
+    const step = ordersPerChunk * MODELS.length;
+    for (let i = 0; i < pending.length; i += step) {
+      const chunk = pending.slice(i, i + step);
+      await this.models.attributionOrders.deleteMany(
+        trustedFilter({ orderId: { $in: [...new Set(chunk.map((r) => r.orderId))] } }),
+      );
+      await this.models.attributionOrders.insertMany(chunk, { ordered: false });
     }
-    await flush();
     await this.models.attributionOrders.deleteMany(trustedFilter({ computedAt: { $lt: runAt } }));
     return { orders, journeys: fit.markov.journeys, fittedAt: runAt };
   }

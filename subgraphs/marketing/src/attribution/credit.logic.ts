@@ -1,6 +1,13 @@
 import { allocateMinor } from '../../../../shared/money/money';
 import { AttributionModel, isRuleBased } from './attribution.enums';
-import { channelsOf, type JourneyTouch } from './journey.logic';
+import {
+  aggregatePaths,
+  buildJourneys,
+  channelsOf,
+  type ConversionEvent,
+  type JourneyOptions,
+  type JourneyTouch,
+} from './journey.logic';
 import { fitMarkov, type ChannelPath, type MarkovFit } from './markov.logic';
 import { channelSetKey, fitChannelSetRates, shapleyShares, type ChannelSetRates } from './shapley.logic';
 import { ruleWeights, type RuleOptions } from './rule-based.logic';
@@ -90,4 +97,45 @@ export function creditConversion(
       amountMinor: amounts[i],
     }))
     .filter((c) => c.share > 0);
+}
+
+/** One person's touchpoints and purchases (over every id of a merged person). */
+export interface PersonHistory<C extends ConversionEvent & { netRevenueMinor: number }> {
+  touches: readonly JourneyTouch[];
+  conversions: readonly C[];
+}
+
+export interface CreditedConversion<C> {
+  conversion: C;
+  model: AttributionModel;
+  credits: TouchCredit[];
+}
+
+/**
+ * The whole batch, pure: journeys of every person, the data-driven fit over all of them, then the credits
+ * of every purchase under every model in `models`. Returns the fit so it can be stored for the
+ * incremental path.
+ */
+export function attributeHistories<C extends ConversionEvent & { netRevenueMinor: number }>(
+  histories: Iterable<PersonHistory<C>>,
+  options: JourneyOptions & RuleOptions,
+  models: readonly AttributionModel[],
+): { fit: DataDrivenFit; credited: CreditedConversion<C>[][] } {
+  const journeys = [...histories].map((h) => buildJourneys(h.touches, h.conversions, options));
+  const fit = fitDataDriven(
+    aggregatePaths(
+      journeys.flatMap((j) => j.converting.map((c) => c.touches)),
+      journeys.flatMap((j) => j.lost),
+    ),
+  );
+  const credited = journeys.map((j) =>
+    j.converting.flatMap((c) =>
+      models.map((model) => ({
+        conversion: c.conversion,
+        model,
+        credits: creditConversion(model, c.touches, c.conversion.netRevenueMinor, { ...options, fit }),
+      })),
+    ),
+  );
+  return { fit, credited };
 }
