@@ -60,9 +60,9 @@ describe('next best action', () => {
     expect(first.expectedValue).toBeCloseTo(60, 12);
   });
 
-  it('after a complaint: a service recovery call first, no review request, promotions after it', () => {
+  it('after a complaint: a service recovery call first, no review request, promotions even after doing nothing', () => {
     const facts = { lifecycleStage: 'AT_RISK', openComplaint: true, daysSinceLastComplaint: 2 };
-    expect(actions(facts)).toEqual(['SERVICE_RECOVERY_CALL', 'WIN_BACK_OFFER', 'DO_NOTHING']);
+    expect(actions(facts)).toEqual(['SERVICE_RECOVERY_CALL', 'DO_NOTHING', 'WIN_BACK_OFFER']);
     const [call] = nextBestActions({ ...base, ...facts });
     expect(call).toMatchObject({ channel: 'PHONE', purpose: 'SERVICE', allowedNow: true });
     expect(call.expectedValue).toBeCloseTo(80, 12);
@@ -72,8 +72,8 @@ describe('next best action', () => {
     const greedy = DEFAULT_NBA_RULES.map((r) => (r.id === 'win-back' ? { ...r, score: 1_000 } : r));
     expect(actions({ lifecycleStage: 'AT_RISK', daysSinceLastReturn: 5 }, greedy)).toEqual([
       'SERVICE_RECOVERY_CALL',
-      'WIN_BACK_OFFER',
       'DO_NOTHING',
+      'WIN_BACK_OFFER',
     ]);
     // without recent trouble the configured score wins as usual
     expect(actions({ lifecycleStage: 'AT_RISK', daysSinceLastDelivery: null }, greedy)[0]).toBe(

@@ -192,7 +192,7 @@ export function matches(condition: NbaCondition, facts: NbaFacts): boolean {
 /**
  * Every action whose rule matches, best first: by score, then expected value, then rule order. After a
  * complaint or a return (the service-recovery condition) every SERVICE action ranks above every
- * PROMOTION, whatever the scores say.
+ * PROMOTION, whatever the scores say, and promotions drop below doing nothing.
  */
 export function nextBestActions(
   facts: NbaFacts,
