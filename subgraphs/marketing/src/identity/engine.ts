@@ -495,6 +495,39 @@ function clustersOf(uf: UnionFind, prepared: readonly PreparedProfile[]): Duplic
   return clusters.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
 }
 
+/**
+ * The pairs blocking hands to scoring (as profile id pairs), for diagnostics: the share of known true
+ * pairs among them is the recall bound of blocking.
+ */
+export function candidatePairs(
+  profiles: readonly IdentityProfile[],
+  configInput: IdentityConfigInput = {},
+): [string, string][] {
+  const config = resolveIdentityConfig(configInput);
+  validateProfiles(profiles);
+  const sorted = byId(profiles);
+  const normalized = sorted.map((p) => normalizeProfile(p, config));
+  const index = new IdentifierIndex(normalized);
+  const limits = config.identifierLimits;
+  const interner = new ValueInterner();
+  const prepared = normalized.map((p, i) =>
+    prepareForComparison(
+      p,
+      i,
+      interner,
+      (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits),
+    ),
+  );
+  const det = deterministicPairs(index, limits);
+  const pairs = generateCandidatePairs(
+    prepared,
+    PREDICTION_BLOCKING_RULES,
+    config.blocking.maxBlockSize,
+    det.pairs,
+  );
+  return Array.from(pairs.left, (i, k) => [sorted[i].id, sorted[pairs.right[k]].id]);
+}
+
 /** The prior model (m and u shipped with the engine): for a base too small to train on. */
 export function priorIdentityModel(configInput: IdentityConfigInput = {}): IdentityModel {
   return priorModel(resolveIdentityConfig(configInput));

@@ -36,6 +36,7 @@ export {
   matchCandidates,
   resolveIdentity,
   blockingKeys,
+  candidatePairs,
   type DuplicateCluster,
   priorIdentityModel,
   type FindDuplicatesOptions,
