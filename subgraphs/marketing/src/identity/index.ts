@@ -48,6 +48,7 @@ export {
   type ResolvedIdentity,
 } from './engine';
 export {
+  MODEL_VERSION,
   TRAINING_SESSIONS,
   type IdentityModel,
   type ModelComparison,
