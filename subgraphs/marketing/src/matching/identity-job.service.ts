@@ -1,7 +1,7 @@
 import { conflict, notFound } from '../../../../shared/errors';
 import type { Logger } from '../../../../shared/logger/logger';
 import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import { MergeMethod } from '../merge/merge.enums';

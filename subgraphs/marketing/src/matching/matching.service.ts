@@ -1,6 +1,6 @@
 import type { QueryFilter } from 'mongoose';
 import { badInput } from '../../../../shared/errors';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { CustomerStatus, IdentifierKind } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
