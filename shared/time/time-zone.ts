@@ -55,3 +55,50 @@ export function localHour(timeZone: string, instant: Date): number {
   const local = new Date(instant.getTime() + utcOffsetMinutes(timeZone, instant) * 60_000);
   return local.getUTCHours();
 }
+
+export interface OffsetPeriod {
+  /** Inclusive start; the first period starts at `from` of the request. */
+  from: Date;
+  offsetMinutes: number;
+}
+
+const DAY = 86_400_000;
+const periodCache = new Map<string, OffsetPeriod[]>();
+
+/**
+ * The constant-offset periods of `timeZone` between `from` and `to`: one entry per DST (or rule) change.
+ * Transitions are found by stepping a day at a time and bisecting to the minute, which is exact for every
+ * zone in the tz database (no zone changes offset twice within a day).
+ */
+export function offsetPeriods(timeZone: string, from: Date, to: Date): OffsetPeriod[] {
+  const start = Math.floor(from.getTime() / DAY) * DAY;
+  const end = Math.ceil(to.getTime() / DAY) * DAY;
+  const key = `${timeZone}|${start}|${end}`;
+  const cached = periodCache.get(key);
+  if (cached) return cached;
+
+  const periods: OffsetPeriod[] = [
+    { from: new Date(start), offsetMinutes: utcOffsetMinutes(timeZone, new Date(start)) },
+  ];
+  let prevT = start;
+  let prevOffset = periods[0].offsetMinutes;
+  for (let t = start + DAY; t <= end; t += DAY) {
+    const offset = utcOffsetMinutes(timeZone, new Date(t));
+    if (offset !== prevOffset) {
+      // Bisect (prevT, t] to the first minute with the new offset.
+      let lo = prevT;
+      let hi = t;
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+        if (utcOffsetMinutes(timeZone, new Date(mid)) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+      periods.push({ from: new Date(hi), offsetMinutes: offset });
+      prevOffset = offset;
+    }
+    prevT = t;
+  }
+  if (periodCache.size > 500) periodCache.clear();
+  periodCache.set(key, periods);
+  return periods;
+}

@@ -36,7 +36,6 @@ export {
   matchCandidates,
   resolveIdentity,
   blockingKeys,
-  candidatePairs,
   type DuplicateCluster,
   priorIdentityModel,
   type FindDuplicatesOptions,
@@ -48,7 +47,6 @@ export {
   type ResolvedIdentity,
 } from './engine';
 export {
-  MODEL_VERSION,
   TRAINING_SESSIONS,
   type IdentityModel,
   type ModelComparison,

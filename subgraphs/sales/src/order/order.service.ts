@@ -11,13 +11,12 @@ import { computeOrderTotals, reconcileImportedTotals } from './order-totals';
 import { NOT_PURCHASE_STATUSES, OrderStatus } from './order.enums';
 import type { ImportOrderInput, PlaceOrderInput } from './order.input';
 import type { OrderDoc, OrderItemDoc, OrderModel } from './order.model';
-import { systemClock, type Clock } from '../../../../shared/time/clock';
 
 export interface OrderServiceOptions {
   baseCurrency: string;
   importMaxBatch: number;
   /** Injected clock, so tests can pin "now" (future-dated imports are rejected against it). */
-  now?: Clock;
+  now?: () => Date;
 }
 
 export interface OrderPageParams {
@@ -40,7 +39,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 export class OrderService {
-  private readonly now: Clock;
+  private readonly now: () => Date;
 
   constructor(
     private readonly orders: OrderModel,
@@ -48,7 +47,7 @@ export class OrderService {
     private readonly outbox: EventOutbox,
     readonly options: OrderServiceOptions,
   ) {
-    this.now = options.now ?? systemClock;
+    this.now = options.now ?? (() => new Date());
   }
 
   async findMany(ids: readonly string[]): Promise<OrderDoc[]> {

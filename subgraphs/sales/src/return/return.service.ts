@@ -9,7 +9,6 @@ import type { OrderDoc, OrderModel } from '../order/order.model';
 import { allocateReturn, computeRefundMinor } from './return-allocation';
 import type { RecordReturnInput } from './return.input';
 import type { ReturnDoc, ReturnModel } from './return.model';
-import { systemClock, type Clock } from '../../../../shared/time/clock';
 
 export interface ReturnStatsRow {
   returnCount: number;
@@ -17,15 +16,15 @@ export interface ReturnStatsRow {
 }
 
 export class ReturnService {
-  private readonly now: Clock;
+  private readonly now: () => Date;
 
   constructor(
     private readonly returns: ReturnModel,
     private readonly orders: OrderModel,
     private readonly outbox: EventOutbox,
-    options: { now?: Clock } = {},
+    options: { now?: () => Date } = {},
   ) {
-    this.now = options.now ?? systemClock;
+    this.now = options.now ?? (() => new Date());
   }
 
   async findByOrders(orderIds: readonly string[]): Promise<ReturnDoc[]> {
