@@ -208,7 +208,8 @@ function numberOf(v: unknown): number | bigint {
   return Number(String(v));
 }
 
-function typeRank(v: unknown): number {
+/** Rank of a value's BSON type in MongoDB's comparison order (values of different ranks never compare equal). */
+export function typeRank(v: unknown): number {
   if (v === null || v === undefined) return 1;
   switch (typeof v) {
     case 'number':

@@ -4,8 +4,15 @@ import { startEmbeddedMongo } from './index';
  * `npm run db -- --port 27017 --dbpath .data/mongo [--host 127.0.0.1]`: runs the embedded server alone.
  * Prints the URI once it accepts connections; SIGINT/SIGTERM flush the journal and stop it cleanly.
  */
-function parseArgs(argv: string[]): { port: number; dbPath?: string; host?: string } {
-  const out: { port: number; dbPath?: string; host?: string } = { port: 27017 };
+interface CliOptions {
+  port: number;
+  dbPath?: string;
+  host?: string;
+  enableTestCommands?: boolean;
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const out: CliOptions = { port: 27017 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -24,8 +31,17 @@ function parseArgs(argv: string[]): { port: number; dbPath?: string; host?: stri
       case '--bind_ip':
         out.host = value();
         break;
+      case '--setParameter': {
+        // mongod's form; only enableTestCommands is recognised.
+        const [param, setting] = value().split('=', 2);
+        if (param !== 'enableTestCommands') throw new Error(`unknown parameter ${param}`);
+        out.enableTestCommands = setting === '1' || setting === 'true';
+        break;
+      }
       case '--help':
-        console.log('usage: npm run db -- [--port 27017] [--dbpath DIR] [--host 127.0.0.1]');
+        console.log(
+          'usage: npm run db -- [--port 27017] [--dbpath DIR] [--host 127.0.0.1] [--setParameter enableTestCommands=1]',
+        );
         process.exit(0);
         break;
       default:

@@ -1,6 +1,7 @@
 import { ObjectId, UUID, type Document } from 'bson';
 import { isPlainObject, renderForMessage, valueKey } from './bson-values';
 import { CommandError, DuplicateKeyError, ErrorCode } from './errors';
+import { OrderedKeys, type Bound } from './ordered-keys';
 import { SecondaryIndex, type IndexSpec } from './secondary-index';
 
 /** A journal record describing one state change (see journal-format.ts for the framing). */
@@ -13,7 +14,8 @@ export type CollectionChange =
   | { o: 'cc'; ns: string; opts: Document }
   | { o: 'dc'; ns: string }
   | { o: 'ci'; ns: string; spec: Document }
-  | { o: 'di'; ns: string; name: string };
+  | { o: 'di'; ns: string; name: string }
+  | { o: 'cm'; ns: string; opts: Document };
 
 /** Receives each change as it is applied, with the document it replaced or removed (for undo). */
 export type ChangeSink = (record: CollectionChange, before?: Document) => void;
@@ -26,16 +28,32 @@ export type ChangeSink = (record: CollectionChange, before?: Document) => void;
 export class CollectionStore {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, SecondaryIndex>();
+  /** Natural-order position of each document (orders equal index keys like a stable sort would). */
+  private readonly positions = new Map<string, number>();
+  private nextPosition = 0;
+  /** The `_id` index in sort order (ranges and sorts on `_id`). */
+  private readonly idOrder = new OrderedKeys();
   readonly uuid = new UUID();
   readonly ns: string;
 
   constructor(
     readonly dbName: string,
     readonly name: string,
-    readonly options: Document,
+    private opts: Document,
     private readonly sink: ChangeSink,
   ) {
     this.ns = `${dbName}.${name}`;
+  }
+
+  /** Collection options (`create`'s, as changed by `collMod`). */
+  get options(): Document {
+    return this.opts;
+  }
+
+  /** collMod: replaces the options (validator, view definition). */
+  setOptions(next: Document): void {
+    this.opts = next;
+    this.sink({ o: 'cm', ns: this.ns, opts: next });
   }
 
   /** Inserts a document (adding `_id` first when absent); enforces `_id` and unique indexes. */
@@ -50,7 +68,10 @@ export class CollectionStore {
       index.checkUnique(keys, id);
       keyed.push([index, keys]);
     }
-    for (const [index, keys] of keyed) index.add(keys, id);
+    const position = this.nextPosition++;
+    for (const [index, keys] of keyed) index.add(keys, id, position);
+    this.positions.set(id, position);
+    this.idOrder.add(doc._id, position, id);
     this.docs.set(id, doc);
     this.sink({ o: 'i', ns: this.ns, d: doc });
     return doc;
@@ -76,8 +97,9 @@ export class CollectionStore {
       changes.push([index, before, after]);
     }
     for (const [index, before, after] of changes) {
-      index.remove(before, id);
-      index.add(after, id);
+      const position = this.positions.get(id)!;
+      index.remove(before, id, position);
+      index.add(after, id, position);
     }
     this.docs.set(id, newDoc);
     this.sink({ o: 'u', ns: this.ns, d: newDoc }, oldDoc);
@@ -86,7 +108,10 @@ export class CollectionStore {
   remove(doc: Document): void {
     const id = valueKey(doc._id);
     if (!this.docs.has(id)) return;
-    for (const index of this.indexes.values()) index.remove(index.keysOf(doc), id);
+    const position = this.positions.get(id)!;
+    for (const index of this.indexes.values()) index.remove(index.keysOf(doc), id, position);
+    this.idOrder.remove(doc._id, position);
+    this.positions.delete(id);
     this.docs.delete(id);
     this.sink({ o: 'd', ns: this.ns, id: doc._id }, doc);
   }
@@ -131,7 +156,7 @@ export class CollectionStore {
       for (const [id, doc] of this.docs) {
         const keys = index.keysOf(doc);
         index.checkUnique(keys, id);
-        index.add(keys, id);
+        index.add(keys, id, this.positions.get(id)!);
       }
     } catch (err) {
       index.clear();
@@ -149,6 +174,14 @@ export class CollectionStore {
     this.sink({ o: 'di', ns: this.ns, name });
   }
 
+  get size(): number {
+    return this.docs.size;
+  }
+
+  documents(): Iterable<Document> {
+    return this.docs.values();
+  }
+
   indexSpecs(): Document[] {
     return [
       { v: 2, key: { _id: 1 }, name: '_id_' },
@@ -162,8 +195,13 @@ export class CollectionStore {
    */
   candidates(filter: Document | undefined): Iterable<Document> {
     if (!filter) return this.docs.values();
+    return this.equalityCandidates(filter) ?? this.rangeCandidates(filter) ?? this.docs.values();
+  }
+
+  /** Documents narrowed by an equality / $in on `_id` or an index's leading field; undefined when none applies. */
+  private equalityCandidates(filter: Document): Iterable<Document> | undefined {
     const conditions = equalityConditions(filter);
-    if (conditions.size === 0) return this.docs.values();
+    if (conditions.size === 0) return undefined;
     const idValues = conditions.get('_id');
     if (idValues) {
       const out: Document[] = [];
@@ -187,8 +225,45 @@ export class CollectionStore {
       if (!best || ids.size < best.size) best = ids;
       if (best.size === 0) break;
     }
-    if (!best) return this.docs.values();
-    const ids = best;
+    return best ? this.byIds(best) : undefined;
+  }
+
+  /** Candidates from a range ($gt/$gte/$lt/$lte) on `_id` or an index's leading field, in key order. */
+  private rangeCandidates(filter: Document): Iterable<Document> | undefined {
+    const ranges = rangeConditions(filter);
+    if (ranges.size === 0) return undefined;
+    const id = ranges.get('_id');
+    if (id) return this.byIds(this.idOrder.range(id.lower, id.upper));
+    for (const index of this.indexes.values()) {
+      const range = ranges.get(index.fields[0]);
+      if (!range || !index.usableForLookup) continue;
+      const nullBound = [range.lower, range.upper].some(
+        (b) => b && (b.value === null || b.value === undefined),
+      );
+      if (index.sparse && nullBound) continue;
+      const ids = index.ordered.range(range.lower, range.upper);
+      return this.byIds(index.multikey ? distinct(ids) : ids);
+    }
+    return undefined;
+  }
+
+  /**
+   * The documents in the order of a single-field sort, read from the `_id` index or an index on that
+   * field — undefined when no index can give that order (multikey, sparse or partial indexes cannot).
+   */
+  orderedBy(field: string, direction: 1 | -1, filter: Document | undefined): Iterable<Document> | undefined {
+    const keys =
+      field === '_id'
+        ? this.idOrder
+        : [...this.indexes.values()].find((i) => i.fields[0] === field && i.usableForSort)?.ordered;
+    if (!keys) return undefined;
+    // Like mongod's planner: a selective equality index beats walking the sort order.
+    if (filter && this.equalityCandidates(filter)) return undefined;
+    const range = filter && direction > 0 ? rangeConditions(filter).get(field) : undefined;
+    return this.byIds(range ? keys.range(range.lower, range.upper) : keys.ordered(direction < 0));
+  }
+
+  private byIds(ids: Iterable<string>): Iterable<Document> {
     const docs = this.docs;
     return (function* () {
       for (const id of ids) {
@@ -220,6 +295,38 @@ export function equalityConditions(
   return out;
 }
 
+/** Field → bounds from $gt/$gte/$lt/$lte conditions (top level or inside $and). */
+export function rangeConditions(
+  filter: Document,
+  out = new Map<string, { lower?: Bound; upper?: Bound }>(),
+): Map<string, { lower?: Bound; upper?: Bound }> {
+  for (const [field, cond] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const sub of cond) if (isPlainObject(sub)) rangeConditions(sub, out);
+      continue;
+    }
+    if (field.startsWith('$') || !isPlainObject(cond)) continue;
+    const range = out.get(field) ?? {};
+    for (const [op, value] of Object.entries(cond)) {
+      if (Array.isArray(value) || value instanceof RegExp || isPlainObject(value)) continue;
+      if (op === '$gt' || op === '$gte') range.lower = { value, inclusive: op === '$gte' };
+      if (op === '$lt' || op === '$lte') range.upper = { value, inclusive: op === '$lte' };
+    }
+    if (range.lower || range.upper) out.set(field, range);
+  }
+  return out;
+}
+
+/** Multikey documents appear once per element in an index: each id once, first occurrence kept. */
+function* distinct(ids: Iterable<string>): Generator<string> {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    yield id;
+  }
+}
+
 function indexableValues(cond: unknown): unknown[] | undefined {
   if (Array.isArray(cond) || cond instanceof RegExp) return undefined;
   if (isPlainObject(cond)) {
@@ -249,6 +356,22 @@ function validateId(id: unknown): void {
   if (Array.isArray(id)) throw new CommandError(ErrorCode.BadValue, 'The _id field cannot be an array');
   if (id instanceof RegExp)
     throw new CommandError(ErrorCode.BadValue, 'The _id field cannot be a regular expression');
+  const dollar = dollarPrefixedField(id);
+  if (dollar)
+    throw new CommandError(
+      ErrorCode.DollarPrefixedFieldName,
+      `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+    );
+}
+
+function dollarPrefixedField(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.startsWith('$')) return k;
+    const inner = dollarPrefixedField(v);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 function isIdOnly(key: Document): boolean {

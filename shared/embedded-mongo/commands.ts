@@ -1,10 +1,24 @@
-import { Long, ObjectId, type Document } from 'bson';
-import { compareValues, pathValues, valueKey } from './bson-values';
+import { Long, ObjectId, type Document, type UUID } from 'bson';
+import { compareValues, isPlainObject, pathValues, valueKey } from './bson-values';
+import { mergeInto, outputTarget, replaceContents } from './aggregate-writes';
+import { validateDocument, validationOptions, withId } from './document-validation';
+import { checkCommandFields, COLLECTION_OPTION_FIELDS } from './command-fields';
+import { CommittedView, type CollectionReader, type ReadableCollection } from './committed-view';
 import type { CollectionStore } from './collection-store';
+import type { FailCommandAction, FailPoints } from './fail-points';
 import type { CursorRegistry } from './cursor-registry';
 import { CommandError, ErrorCode, errorReply } from './errors';
-import { compileQuery } from './mingo-runtime';
-import { applyUpdate, matchDocs, project, runPipeline, shapeResults, upsertSeed } from './query-engine';
+import { assertCollationSupported, parseCollation } from './collation';
+import { compileQuery, evaluateExpression, type EvalOptions } from './mingo-runtime';
+import {
+  applyUpdate,
+  matchDocs,
+  project,
+  runPipeline,
+  shapeResults,
+  sortedFromIndex,
+  upsertSeed,
+} from './query-engine';
 import type { IndexSpec } from './secondary-index';
 import type { StorageEngine } from './storage-engine';
 import {
@@ -28,13 +42,16 @@ export const MAX_WRITE_BATCH_SIZE = 100_000;
 
 export interface CommandContext {
   connectionId: number;
-  /** Client metadata etc. are ignored; only the connection id matters (cursor ownership). */
+  /** What the failCommand fail point does to this command, if it fired. */
+  failure?: FailCommandAction;
 }
 
 interface HandlerContext extends CommandContext {
   op: Operation;
   /** The transaction the command runs in, if any. */
   txn?: Transaction;
+  /** What reads see: everything, or the committed state while another session's transaction is open. */
+  reader: CollectionReader;
 }
 
 type Handler = (db: string, cmd: Document, ctx: HandlerContext) => Document;
@@ -52,6 +69,7 @@ export class CommandExecutor {
     private readonly engine: StorageEngine,
     private readonly cursors: CursorRegistry,
     private readonly sessions: SessionCatalog,
+    failPoints?: FailPoints,
   ) {
     this.handlers = {
       hello: (_db, cmd, ctx) => this.hello(cmd, ctx, 'hello'),
@@ -68,11 +86,10 @@ export class CommandExecutor {
         javascriptEngine: 'none',
         ok: 1,
       }),
-      listdatabases: (_db, cmd) => this.listDatabases(cmd),
+      listdatabases: (_db, cmd, ctx) => this.listDatabases(cmd, ctx.reader),
       listcollections: (db, cmd, ctx) => this.listCollections(db, cmd, ctx),
       create: (db, cmd) => {
-        const { create: name, ...rest } = cmd;
-        this.engine.createCollection(db, String(name), collectionOptions(rest));
+        this.engine.createCollection(db, String(cmd.create), collectionOptions(cmd));
         return { ok: 1 };
       },
       drop: (db, cmd) => {
@@ -94,15 +111,20 @@ export class CommandExecutor {
       delete: (db, cmd) => this.delete(db, cmd),
       findandmodify: (db, cmd) => this.findAndModify(db, cmd),
       aggregate: (db, cmd, ctx) => this.aggregate(db, cmd, ctx),
-      count: (db, cmd) => {
-        const coll = this.engine.getCollection(db, String(cmd.count));
-        const docs = shapeResults(matchDocs(coll, cmd.query), { skip: cmd.skip, limit: cmd.limit });
+      count: (db, cmd, ctx) => {
+        const coll = this.source(ctx.reader, db, String(cmd.count));
+        const opts = evalOptions(cmd.collation, undefined, cmd.query);
+        checkHint(coll, cmd.hint);
+        const docs = shapeResults(matchDocs(coll, cmd.query, opts), { skip: cmd.skip, limit: cmd.limit });
         return { n: docs.length, ok: 1 };
       },
-      distinct: (db, cmd) => this.distinct(db, cmd),
+      distinct: (db, cmd, ctx) => this.distinct(db, cmd, ctx.reader),
       createindexes: (db, cmd, ctx) => this.createIndexes(db, cmd, ctx.txn),
       listindexes: (db, cmd, ctx) => {
-        const coll = this.requireCollection(db, String(cmd.listIndexes));
+        const coll = ctx.reader.getCollection(db, String(cmd.listIndexes));
+        if (coll && isView(coll)) throw notACollection(coll.ns);
+        if (!coll)
+          throw new CommandError(ErrorCode.NamespaceNotFound, `ns does not exist: ${db}.${cmd.listIndexes}`);
         return this.cursors.open(coll.ns, coll.indexSpecs(), cmd.cursor?.batchSize, ctx.connectionId);
       },
       dropindexes: (db, cmd) => this.dropIndexes(db, cmd, 'dropIndexes'),
@@ -115,9 +137,17 @@ export class CommandExecutor {
       },
       committransaction: (_db, _cmd, ctx) => this.sessions.commit(requireTransaction(ctx)),
       aborttransaction: (_db, _cmd, ctx) => this.sessions.abort(requireTransaction(ctx)),
+      collmod: (db, cmd) => this.collMod(db, cmd),
+      explain: () => {
+        throw new CommandError(
+          ErrorCode.CommandNotSupported,
+          'explain is not supported by the embedded server',
+        );
+      },
       getparameter: (_db, cmd) => this.getParameter(cmd),
       setparameter: (_db, cmd) => this.setParameter(cmd),
     };
+    if (failPoints) this.handlers.configurefailpoint = (_db, cmd) => failPoints.configure(cmd);
   }
 
   run(db: string, cmd: Document, ctx: CommandContext): Document {
@@ -130,16 +160,98 @@ export class CommandExecutor {
       }
       op = { name, fields: sessionFields(cmd, name) };
       this.sessions.begin(db, op, cmd);
+      checkCommandFields(name, cmd);
       if (op.replay) return op.replay;
+      const { failure } = ctx;
+      if (failure?.error) {
+        if (failure.errorLabels) Object.assign(failure.error.extra, { errorLabels: failure.errorLabels });
+        throw failure.error;
+      }
       const { txn } = op;
-      const handlerCtx: HandlerContext = { ...ctx, op, txn };
+      const holder = this.sessions.openTransaction;
+      const reader =
+        holder && !txn && holder.session !== op.fields.key
+          ? new CommittedView(this.engine, holder.capture)
+          : this.engine;
+      const handlerCtx: HandlerContext = { ...ctx, op, txn, reader };
       const reply = txn
         ? this.engine.captured(txn.capture, () => handler(db, cmd, handlerCtx))
         : handler(db, cmd, handlerCtx);
+      if (failure?.writeConcernError) {
+        reply.writeConcernError = failure.writeConcernError;
+        if (failure.errorLabels) reply.errorLabels = failure.errorLabels;
+      }
       return this.sessions.complete(op, reply);
     } catch (err) {
       return op ? this.sessions.failed(op, errorReply(err)) : errorReply(err);
     }
+  }
+
+  /** collMod: a collection's validator settings, or a view's definition. */
+  private collMod(db: string, cmd: Document): Document {
+    const coll = this.engine.getCollection(db, String(cmd.collMod));
+    if (!coll) throw new CommandError(ErrorCode.NamespaceNotFound, `ns does not exist: ${db}.${cmd.collMod}`);
+    const unsupported = Object.keys(cmd).find((k) => UNSUPPORTED_COLLMOD.includes(k));
+    if (unsupported)
+      throw new CommandError(
+        ErrorCode.CommandNotSupported,
+        `collMod ${unsupported} is not supported by the embedded server`,
+      );
+    if (isView(coll)) {
+      if (['validator', 'validationLevel', 'validationAction'].some((k) => k in cmd))
+        throw new CommandError(ErrorCode.InvalidOptions, 'option not supported on a view: validator');
+      if (cmd.viewOn !== undefined || cmd.pipeline !== undefined)
+        coll.setOptions(
+          viewOptions({
+            viewOn: cmd.viewOn ?? coll.options.viewOn,
+            pipeline: cmd.pipeline ?? coll.options.pipeline,
+          }),
+        );
+      return { ok: 1 };
+    }
+    if (cmd.viewOn !== undefined || cmd.pipeline !== undefined)
+      throw new CommandError(ErrorCode.InvalidOptions, `ns ${coll.ns} is a collection, not a view`);
+    const changes = validationOptions(cmd);
+    if (Object.keys(changes).length > 0) coll.setOptions({ ...coll.options, ...changes });
+    return { ok: 1 };
+  }
+
+  /** A collection to write to; a view is refused (views are read-only). */
+  private target(db: string, name: string): CollectionStore | undefined {
+    const coll = this.engine.getCollection(db, name);
+    if (coll && isView(coll)) throw notACollection(coll.ns);
+    return coll;
+  }
+
+  /** A collection to write to, created implicitly when missing (as insert/upsert/createIndexes do). */
+  private targetOrCreate(db: string, name: string): CollectionStore {
+    return this.target(db, name) ?? this.engine.ensureCollection(db, name);
+  }
+
+  /**
+   * A collection to read; a view is evaluated (its pipeline over its source, recursively), like mongod
+   * resolves a read on a view into an aggregation on the underlying collection.
+   */
+  private source(
+    reader: CollectionReader,
+    db: string,
+    name: string,
+    depth = 0,
+  ): ReadableCollection | undefined {
+    const coll = reader.getCollection(db, name);
+    if (!coll || !isView(coll)) return coll;
+    if (depth >= MAX_VIEW_DEPTH)
+      throw new CommandError(
+        ErrorCode.ViewDepthLimitExceeded,
+        `View depth too deep or view cycle detected; maximum depth is ${MAX_VIEW_DEPTH}`,
+      );
+    const underlying = this.source(reader, db, String(coll.options.viewOn), depth + 1);
+    const docs = runPipeline(
+      underlying ? [...underlying.documents()] : [],
+      Array.isArray(coll.options.pipeline) ? coll.options.pipeline : [],
+      (other) => [...(this.source(reader, db, other, depth + 1)?.documents() ?? [])],
+    );
+    return new ViewContents(coll, docs);
   }
 
   private endSessions(lsids: unknown): Document {
@@ -212,11 +324,11 @@ export class CommandExecutor {
     return reply;
   }
 
-  private listDatabases(cmd: Document): Document {
-    let databases: Document[] = [...this.engine.databases.entries()].map(([name, colls]) => ({
+  private listDatabases(cmd: Document, reader: CollectionReader): Document {
+    let databases: Document[] = reader.databaseNames().map((name) => ({
       name,
       sizeOnDisk: 0,
-      empty: [...colls.values()].every((c) => c.docs.size === 0),
+      empty: reader.collectionsOf(name).every((c) => c.size === 0),
     }));
     if (cmd.filter) {
       const q = compileQuery(cmd.filter);
@@ -226,15 +338,18 @@ export class CommandExecutor {
     return { databases, totalSize: 0, totalSizeMb: 0, ok: 1 };
   }
 
-  private listCollections(db: string, cmd: Document, ctx: CommandContext): Document {
-    const colls = this.engine.databases.get(db) ?? new Map<string, CollectionStore>();
-    let infos: Document[] = [...colls.values()].map((c) => ({
-      name: c.name,
-      type: 'collection',
-      options: c.options,
-      info: { readOnly: false, uuid: c.uuid },
-      idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
-    }));
+  private listCollections(db: string, cmd: Document, ctx: HandlerContext): Document {
+    let infos: Document[] = ctx.reader.collectionsOf(db).map((c) =>
+      isView(c)
+        ? { name: c.name, type: 'view', options: c.options, info: { readOnly: true } }
+        : {
+            name: c.name,
+            type: 'collection',
+            options: c.options,
+            info: { readOnly: false, uuid: c.uuid },
+            idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+          },
+    );
     if (cmd.filter && Object.keys(cmd.filter).length > 0) {
       const q = compileQuery(cmd.filter);
       infos = infos.filter((i) => q.test(i));
@@ -245,13 +360,16 @@ export class CommandExecutor {
 
   private insert(db: string, cmd: Document): Document {
     const documents: Document[] = Array.isArray(cmd.documents) ? cmd.documents : [];
-    const coll = this.engine.ensureCollection(db, String(cmd.insert));
+    const coll = this.targetOrCreate(db, String(cmd.insert));
     const ordered = cmd.ordered !== false;
+    const bypass = cmd.bypassDocumentValidation === true;
     const writeErrors: Document[] = [];
     let n = 0;
     for (let i = 0; i < documents.length; i++) {
       try {
-        coll.insert(documents[i]);
+        const doc = withId(documents[i]);
+        validateDocument(coll.options, doc, undefined, bypass);
+        coll.insert(doc);
         n++;
       } catch (err) {
         writeErrors.push(writeError(i, err));
@@ -261,16 +379,22 @@ export class CommandExecutor {
     return withWriteErrors({ n }, writeErrors);
   }
 
-  private find(db: string, cmd: Document, ctx: CommandContext): Document {
+  private find(db: string, cmd: Document, ctx: HandlerContext): Document {
     const name = String(cmd.find);
-    const coll = this.engine.getCollection(db, name);
+    const coll = this.source(ctx.reader, db, name);
     const limit = optionalNumber(cmd.limit) ?? 0;
-    const docs = shapeResults(matchDocs(coll, cmd.filter), {
+    const opts = evalOptions(cmd.collation, cmd.let, cmd.filter);
+    checkHint(coll, cmd.hint);
+    const shape = {
       sort: cmd.sort,
       skip: optionalNumber(cmd.skip),
       limit,
       projection: cmd.projection,
-    });
+      collation: opts.collation,
+    };
+    const docs =
+      sortedFromIndex(coll, cmd.filter, { ...opts, ...shape }) ??
+      shapeResults(matchDocs(coll, cmd.filter, opts), shape);
     const ns = `${db}.${name}`;
     const singleBatch = cmd.singleBatch === true || limit < 0;
     if (singleBatch) {
@@ -286,11 +410,14 @@ export class CommandExecutor {
     const ordered = cmd.ordered !== false;
     const writeErrors: Document[] = [];
     const upserted: Document[] = [];
+    const variables = letVariables(cmd.let);
+    // The whole command is parsed first: a field a statement may not have fails it before any write.
+    for (const spec of updates) checkFields('update.updates', spec, UPDATE_STATEMENT_FIELDS);
     let n = 0;
     let nModified = 0;
     for (let i = 0; i < updates.length; i++) {
       try {
-        const r = this.updateOne(db, name, updates[i]);
+        const r = this.updateOne(db, name, updates[i], variables, cmd.bypassDocumentValidation === true);
         n += r.n;
         nModified += r.nModified;
         if (r.upsertedId !== undefined) upserted.push({ index: i, _id: r.upsertedId });
@@ -308,26 +435,42 @@ export class CommandExecutor {
     db: string,
     name: string,
     spec: Document,
+    variables: Document | undefined,
+    bypass: boolean,
   ): { n: number; nModified: number; upsertedId?: unknown } {
-    const { q, u, upsert, multi, arrayFilters, sort } = spec;
+    const { q, u, upsert, multi, arrayFilters, c } = spec;
     if (u === undefined || u === null)
       throw new CommandError(
         ErrorCode.FailedToParse,
         "BSON field 'update.updates.u' is missing but a required field",
       );
-    const coll = this.engine.getCollection(db, name);
-    let matches = matchDocs(coll, q);
-    if (!multi) matches = shapeResults(matches, { sort, limit: 1 });
+    const opts = evalOptions(spec.collation, undefined, q);
+    if (opts.collation && arrayFilters)
+      throw new CommandError(
+        ErrorCode.CommandNotSupported,
+        'arrayFilters with a non-simple collation are not supported by the embedded server',
+      );
+    // Pipeline updates see the command's `let` and the statement's constants `c` as $$variables.
+    opts.variables = variables || c ? { ...variables, ...letVariables(c) } : undefined;
+    const coll = this.target(db, name);
+    checkHint(coll, spec.hint);
+    let matches = matchDocs(coll, q, opts);
+    if (!multi) matches = matches.slice(0, 1);
     if (matches.length === 0) {
       if (!upsert) return { n: 0, nModified: 0 };
-      const doc = applyUpdate(upsertSeed(q), u, { arrayFilters, filter: q, forInsert: true })!;
-      const inserted = this.engine.ensureCollection(db, name).insert(doc);
+      const doc = withId(
+        applyUpdate(upsertSeed(q), u, { arrayFilters, filter: q, forInsert: true, eval: opts })!,
+      );
+      const target = this.targetOrCreate(db, name);
+      validateDocument(target.options, doc, undefined, bypass);
+      const inserted = target.insert(doc);
       return { n: 1, nModified: 0, upsertedId: inserted._id };
     }
     let nModified = 0;
     for (const doc of matches) {
-      const next = applyUpdate(doc, u, { arrayFilters, filter: q, forInsert: false });
+      const next = applyUpdate(doc, u, { arrayFilters, filter: q, forInsert: false, eval: opts });
       if (!next) continue;
+      validateDocument(coll!.options, next, doc, bypass);
       coll!.replace(doc, next);
       nModified++;
     }
@@ -335,15 +478,20 @@ export class CommandExecutor {
   }
 
   private delete(db: string, cmd: Document): Document {
-    const coll = this.engine.getCollection(db, String(cmd.delete));
+    const coll = this.target(db, String(cmd.delete));
     const deletes: Document[] = Array.isArray(cmd.deletes) ? cmd.deletes : [];
     const ordered = cmd.ordered !== false;
     const writeErrors: Document[] = [];
+    const variables = letVariables(cmd.let);
+    for (const spec of deletes) checkFields('delete.deletes', spec, DELETE_STATEMENT_FIELDS);
     let n = 0;
     for (let i = 0; i < deletes.length; i++) {
       try {
         const { q, limit } = deletes[i];
-        let matches = matchDocs(coll, q);
+        const opts = evalOptions(deletes[i].collation, undefined, q);
+        opts.variables = variables;
+        checkHint(coll, deletes[i].hint);
+        let matches = matchDocs(coll, q, opts);
         if (Number(limit) === 1) matches = matches.slice(0, 1);
         for (const doc of matches) coll!.remove(doc);
         n += matches.length;
@@ -365,16 +513,27 @@ export class CommandExecutor {
     if (!remove && update === undefined) {
       throw new CommandError(ErrorCode.FailedToParse, 'Either an update or remove=true must be specified');
     }
-    const coll = this.engine.getCollection(db, name);
-    const [doc] = shapeResults(matchDocs(coll, query), { sort, limit: 1 });
+    const coll = this.target(db, name);
+    const opts = evalOptions(cmd.collation, cmd.let, query);
+    const bypass = cmd.bypassDocumentValidation === true;
+    checkHint(coll, cmd.hint);
+    if (opts.collation && arrayFilters)
+      throw new CommandError(
+        ErrorCode.CommandNotSupported,
+        'arrayFilters with a non-simple collation are not supported by the embedded server',
+      );
+    const [doc] = shapeResults(matchDocs(coll, query, opts), { sort, limit: 1, collation: opts.collation });
     const shape = (d: Document | undefined) => (d && fields ? project([d], fields)[0] : d) ?? null;
     if (remove) {
       if (doc) coll!.remove(doc);
       return { lastErrorObject: { n: doc ? 1 : 0 }, value: shape(doc), ok: 1 };
     }
     if (doc) {
-      const next = applyUpdate(doc, update, { arrayFilters, filter: query, forInsert: false });
-      if (next) coll!.replace(doc, next);
+      const next = applyUpdate(doc, update, { arrayFilters, filter: query, forInsert: false, eval: opts });
+      if (next) {
+        validateDocument(coll!.options, next, doc, bypass);
+        coll!.replace(doc, next);
+      }
       return {
         lastErrorObject: { n: 1, updatedExisting: true },
         value: shape(returnNew ? (next ?? doc) : doc),
@@ -382,8 +541,12 @@ export class CommandExecutor {
       };
     }
     if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-    const seeded = applyUpdate(upsertSeed(query), update, { arrayFilters, filter: query, forInsert: true })!;
-    const inserted = this.engine.ensureCollection(db, name).insert(seeded);
+    const seeded = withId(
+      applyUpdate(upsertSeed(query), update, { arrayFilters, filter: query, forInsert: true, eval: opts })!,
+    );
+    const target = this.targetOrCreate(db, name);
+    validateDocument(target.options, seeded, undefined, bypass);
+    const inserted = target.insert(seeded);
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: inserted._id },
       value: returnNew ? shape(inserted) : null,
@@ -391,50 +554,152 @@ export class CommandExecutor {
     };
   }
 
-  private aggregate(db: string, cmd: Document, ctx: CommandContext): Document {
-    if (typeof cmd.aggregate !== 'string') {
+  private aggregate(db: string, cmd: Document, ctx: HandlerContext): Document {
+    if (!Array.isArray(cmd.pipeline))
       throw new CommandError(
-        ErrorCode.InvalidNamespace,
-        'collection-less aggregate is not supported by the embedded server',
+        ErrorCode.Location40414,
+        "BSON field 'aggregate.pipeline' is missing but a required field",
       );
-    }
-    const pipeline: Document[] = Array.isArray(cmd.pipeline) ? [...cmd.pipeline] : [];
-    if (!cmd.cursor && !cmd.explain) {
+    if (cmd.explain !== undefined)
+      throw new CommandError(
+        ErrorCode.CommandNotSupported,
+        'explain is not supported by the embedded server',
+      );
+    if (!cmd.cursor)
       throw new CommandError(
         ErrorCode.FailedToParse,
         "The 'cursor' option is required, except for aggregate with the explain argument",
       );
-    }
-    const coll = this.engine.getCollection(db, cmd.aggregate);
-    // A leading $match is answered through the indexes, like the query planner does on mongod.
-    let input: Document[];
-    if (pipeline[0]?.$match) input = matchDocs(coll, pipeline.shift()!.$match);
-    else input = coll ? [...coll.docs.values()] : [];
-    const results = runPipeline(input, pipeline, (other) => {
-      const c = this.engine.getCollection(db, other);
-      return c ? [...c.docs.values()] : [];
+    const pipeline: Document[] = [...cmd.pipeline];
+    pipeline.forEach((stage, i) => {
+      const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
+      if ((name === '$out' || name === '$merge') && i !== pipeline.length - 1)
+        throw new CommandError(40601, `${name} can only be the final stage in the pipeline`);
     });
-    return this.cursors.open(
-      `${db}.${cmd.aggregate}`,
-      results,
-      cmd.cursor?.batchSize,
-      ctx.connectionId,
-      sessionKey(cmd.lsid),
+    const last = pipeline[pipeline.length - 1];
+    const writeStage =
+      last && ('$out' in last || '$merge' in last) ? (pipeline.pop() as Document) : undefined;
+    if (writeStage && cmd.readConcern?.level === 'linearizable')
+      throw new CommandError(
+        ErrorCode.InvalidOptions,
+        `${Object.keys(writeStage)[0]} cannot be used with a 'linearizable' read concern level`,
+      );
+    if (writeStage && ctx.txn)
+      throw new CommandError(
+        ErrorCode.OperationNotSupportedInTransaction,
+        `${Object.keys(writeStage)[0]} cannot be used in a transaction`,
+      );
+    const opts = evalOptions(cmd.collation, cmd.let, undefined, pipeline);
+    const input = this.aggregateInput(db, cmd.aggregate, cmd.hint, pipeline, ctx, opts);
+    const results = runPipeline(
+      input,
+      pipeline,
+      (other) => [...(this.source(ctx.reader, db, other)?.documents() ?? [])],
+      opts,
     );
+    const ns = typeof cmd.aggregate === 'string' ? `${db}.${cmd.aggregate}` : `${db}.$cmd.aggregate`;
+    if (writeStage) {
+      this.writeAggregateResults(db, writeStage, results, opts, cmd.bypassDocumentValidation === true);
+      return { cursor: { firstBatch: [], id: Long.fromNumber(0), ns }, ok: 1 };
+    }
+    return this.cursors.open(ns, results, cmd.cursor?.batchSize, ctx.connectionId, sessionKey(cmd.lsid));
   }
 
-  private distinct(db: string, cmd: Document): Document {
+  /**
+   * The documents a pipeline starts from: a collection or view, or for `{ aggregate: 1 }` the leading
+   * $documents / $listLocalSessions stage (removed from `pipeline`). A leading $match on a collection is
+   * answered through the indexes, like mongod's planner does.
+   */
+  private aggregateInput(
+    db: string,
+    source: unknown,
+    hint: unknown,
+    pipeline: Document[],
+    ctx: HandlerContext,
+    opts: EvalOptions,
+  ): Document[] {
+    const first = pipeline[0];
+    if (first && '$documents' in first) {
+      pipeline.shift();
+      const docs = evaluateExpression(first.$documents, {}, opts);
+      if (!Array.isArray(docs) || !docs.every((d) => isPlainObject(d)))
+        throw new CommandError(5858203, 'an array is expected'); // mongod: $documents must evaluate to an array of objects
+      return docs;
+    }
+    if (first && '$listLocalSessions' in first) {
+      pipeline.shift();
+      return this.sessions.localSessions();
+    }
+    if (typeof source !== 'string') {
+      const stage = first ? Object.keys(first)[0] : 'an empty pipeline';
+      throw new CommandError(
+        ErrorCode.InvalidNamespace,
+        `{aggregate: 1} is not valid for '${stage}'; a collection is required.`,
+      );
+    }
+    const coll = this.source(ctx.reader, db, source);
+    checkHint(coll, hint);
+    if (first && '$match' in first) return matchDocs(coll, pipeline.shift()!.$match, opts);
+    return coll ? [...coll.documents()] : [];
+  }
+
+  /** $out / $merge. $out replaces the target in one journal record, so a crash never leaves it half-written. */
+  private writeAggregateResults(
+    db: string,
+    stage: Document,
+    results: Document[],
+    opts: EvalOptions,
+    bypass: boolean,
+  ): void {
+    const name = Object.keys(stage)[0] as '$out' | '$merge';
+    const { db: targetDb, coll } = outputTarget(name, stage[name], db);
+    if (name === '$merge') {
+      const target = this.targetOrCreate(targetDb, coll);
+      mergeInto(target, results, stage.$merge, opts, (doc, before) =>
+        validateDocument(target.options, doc, before, bypass),
+      );
+      return;
+    }
+    this.target(targetDb, coll); // refuses a view
+    const capture = this.engine.openCapture();
+    try {
+      this.engine.captured(capture, () => {
+        const target = this.targetOrCreate(targetDb, coll);
+        replaceContents(target, results, (doc) => validateDocument(target.options, doc, undefined, bypass));
+      });
+    } catch (err) {
+      this.engine.rollbackCapture(capture);
+      throw err;
+    }
+    this.engine.commitCapture(capture);
+  }
+
+  private distinct(db: string, cmd: Document, reader: CollectionReader): Document {
     const key = String(cmd.key);
-    const coll = this.engine.getCollection(db, String(cmd.distinct));
+    const coll = this.source(reader, db, String(cmd.distinct));
+    const opts = evalOptions(cmd.collation, undefined, cmd.query);
+    checkHint(coll, cmd.hint);
+    const { collation } = opts;
     const seen = new Map<string, unknown>();
-    for (const doc of matchDocs(coll, cmd.query)) {
+    const strings: string[] = [];
+    for (const doc of matchDocs(coll, cmd.query, opts)) {
       for (const v of pathValues(doc, key)) {
         if (v === undefined) continue;
+        if (collation && typeof v === 'string') {
+          // Strings equal under the collation are one value: the first one met stands for them.
+          if (!strings.some((s) => collation.compare(s, v) === 0)) strings.push(v);
+          continue;
+        }
         const k = valueKey(v);
         if (!seen.has(k)) seen.set(k, v);
       }
     }
-    return { values: [...seen.values()].sort(compareValues), ok: 1 };
+    const values = [...seen.values(), ...strings];
+    const compare = collation
+      ? (a: unknown, b: unknown) =>
+          typeof a === 'string' && typeof b === 'string' ? collation.compare(a, b) : compareValues(a, b)
+      : compareValues;
+    return { values: values.sort(compare), ok: 1 };
   }
 
   private createIndexes(db: string, cmd: Document, txn: Transaction | undefined): Document {
@@ -442,14 +707,14 @@ export class CommandExecutor {
     const specs: Document[] = Array.isArray(cmd.indexes) ? cmd.indexes : [];
     if (specs.length === 0)
       throw new CommandError(ErrorCode.BadValue, 'Must specify at least one index to create');
-    const existed = this.engine.getCollection(db, name) !== undefined;
+    const existed = this.target(db, name) !== undefined;
     const ns = `${db}.${name}`;
     if (txn && existed && !txn.capture.ops.some((op) => op.o === 'cc' && op.ns === ns))
       throw new CommandError(
         ErrorCode.OperationNotSupportedInTransaction,
         `Cannot create new indexes on existing collection ${ns} in a multi-document transaction.`,
       );
-    const coll = this.engine.ensureCollection(db, name);
+    const coll = this.targetOrCreate(db, name);
     const before = coll.indexes.size + 1;
     for (const spec of specs) {
       if (!spec.key || typeof spec.name !== 'string') {
@@ -458,6 +723,11 @@ export class CommandExecutor {
           "The 'key' and 'name' fields are required for an index specification",
         );
       }
+      if (spec.collation !== undefined && parseCollation(spec.collation))
+        throw new CommandError(
+          ErrorCode.CommandNotSupported,
+          'indexes with a non-simple collation are not supported by the embedded server',
+        );
       const { key, name: indexName, ...options } = spec;
       coll.createIndex({ v: 2, key, name: indexName, ...options } as IndexSpec);
     }
@@ -473,7 +743,7 @@ export class CommandExecutor {
   }
 
   private dropIndexes(db: string, cmd: Document, field: string): Document {
-    const coll = this.engine.getCollection(db, String(cmd[field]));
+    const coll = this.target(db, String(cmd[field]));
     if (!coll) throw new CommandError(ErrorCode.NamespaceNotFound, `ns not found ${db}.${cmd[field]}`);
     const nIndexesWas = coll.indexes.size + 1;
     const target = cmd.index;
@@ -499,12 +769,59 @@ export class CommandExecutor {
     for (const n of names) coll.dropIndex(n);
     return { nIndexesWas, ok: 1 };
   }
+}
 
-  private requireCollection(db: string, name: string): CollectionStore {
-    const coll = this.engine.getCollection(db, name);
-    if (!coll) throw new CommandError(ErrorCode.NamespaceNotFound, `ns does not exist: ${db}.${name}`);
-    return coll;
+/** Fields an update statement may carry in 7.0 (`sort` arrived in 8.0). */
+const UPDATE_STATEMENT_FIELDS = new Set([
+  'q',
+  'u',
+  'c',
+  'upsert',
+  'multi',
+  'arrayFilters',
+  'collation',
+  'hint',
+  'upsertSupplied',
+]);
+const DELETE_STATEMENT_FIELDS = new Set(['q', 'limit', 'collation', 'hint']);
+
+/** mongod's IDL check: a field the command does not define is an error (40415), not ignored. */
+function checkFields(path: string, doc: Document, allowed: ReadonlySet<string>): void {
+  for (const key of Object.keys(doc))
+    if (!allowed.has(key))
+      throw new CommandError(ErrorCode.Location40415, `BSON field '${path}.${key}' is an unknown field.`);
+}
+
+/** A command's collation and `let` variables; refuses a collation where it cannot be honoured. */
+function evalOptions(
+  collation: unknown,
+  letSpec: unknown,
+  filter?: unknown,
+  pipeline?: Document[],
+): EvalOptions {
+  const parsed = parseCollation(collation);
+  if (parsed) assertCollationSupported(filter, pipeline);
+  return { collation: parsed, variables: letVariables(letSpec) };
+}
+
+/** `let`: each value is an expression evaluated once, before the command runs. */
+function letVariables(spec: unknown): Document | undefined {
+  if (spec === undefined) return undefined;
+  if (!isPlainObject(spec))
+    throw new CommandError(
+      ErrorCode.TypeMismatch,
+      "BSON field 'let' is the wrong type, expected type 'object'",
+    );
+  const out: Document = {};
+  for (const [name, expr] of Object.entries(spec)) {
+    if (!/^[a-z\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*$/.test(name))
+      throw new CommandError(
+        ErrorCode.FailedToParse,
+        `'${name}' starts with an invalid character for a user variable name`,
+      );
+    out[name] = evaluateExpression(expr, {});
   }
+  return out;
 }
 
 function requireTransaction(ctx: HandlerContext): Operation {
@@ -534,11 +851,133 @@ function optionalNumber(v: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Options a `create` command may carry that are kept verbatim (others such as writeConcern/lsid are not). */
+const MAX_VIEW_DEPTH = 20;
+
+/** mongod plans with the hinted index or fails; an unknown index is an error, not a silent full scan. */
+function checkHint(coll: ReadableCollection | undefined, hint: unknown): void {
+  if (hint === undefined || coll === undefined) return;
+  const specs = coll.indexSpecs();
+  if (typeof hint === 'string') {
+    if (specs.some((s) => s.name === hint)) return;
+  } else if (isPlainObject(hint)) {
+    const keys = Object.keys(hint);
+    if (keys.length === 1 && keys[0] === '$natural') return;
+    if (specs.some((s) => valueKey(s.key) === valueKey(hint))) return;
+  } else {
+    throw new CommandError(ErrorCode.FailedToParse, 'hint must be a string or an object');
+  }
+  throw new CommandError(ErrorCode.BadValue, 'hint provided does not correspond to an existing index');
+}
+
+const UNSUPPORTED_COLLMOD = [
+  'index',
+  'expireAfterSeconds',
+  'changeStreamPreAndPostImages',
+  'recordPreImages',
+  'timeseries',
+  'cappedSize',
+  'cappedMax',
+];
+
+function isView(coll: ReadableCollection): boolean {
+  return coll.options.viewOn !== undefined;
+}
+
+function notACollection(ns: string): CommandError {
+  return new CommandError(ErrorCode.CommandNotSupportedOnView, `Namespace ${ns} is a view, not a collection`);
+}
+
+/** A view's documents, computed for one command; read like a collection without indexes. */
+class ViewContents implements ReadableCollection {
+  constructor(
+    private readonly view: ReadableCollection,
+    private readonly docs: Document[],
+  ) {}
+  get ns(): string {
+    return this.view.ns;
+  }
+  get name(): string {
+    return this.view.name;
+  }
+  get options(): Document {
+    return this.view.options;
+  }
+  get uuid(): UUID {
+    return this.view.uuid;
+  }
+  get size(): number {
+    return this.docs.length;
+  }
+  candidates(): Document[] {
+    return this.docs;
+  }
+  documents(): Document[] {
+    return this.docs;
+  }
+  indexSpecs(): Document[] {
+    return [];
+  }
+}
+
+/** A read-only view: `viewOn` (a collection or view of the same database) and a pipeline. */
+function viewOptions(cmd: Document): Document {
+  if (typeof cmd.viewOn !== 'string' || cmd.viewOn === '')
+    throw new CommandError(ErrorCode.TypeMismatch, "'viewOn' must be a non-empty string");
+  const pipeline = cmd.pipeline ?? [];
+  if (!Array.isArray(pipeline) || !pipeline.every((stage) => isPlainObject(stage)))
+    throw new CommandError(ErrorCode.TypeMismatch, "'pipeline' must be an array of objects");
+  for (const stage of pipeline) {
+    const [name] = Object.keys(stage);
+    if (name === '$out' || name === '$merge')
+      throw new CommandError(
+        ErrorCode.OptionNotSupportedOnView,
+        `${name} cannot be used in a view definition`,
+      );
+  }
+  for (const k of Object.keys(cmd))
+    if (COLLECTION_OPTION_FIELDS.has(k) && !['viewOn', 'pipeline', 'collation'].includes(k))
+      throw new CommandError(ErrorCode.InvalidOptions, `option not supported on a view: ${k}`);
+  if (parseCollation(cmd.collation))
+    throw new CommandError(
+      ErrorCode.CommandNotSupported,
+      'a default collation for a view is not supported by the embedded server',
+    );
+  return { viewOn: cmd.viewOn, pipeline };
+}
+
+/** What `create` features the embedded server does not have; refused with mongod's CommandNotSupported. */
+const UNSUPPORTED_COLLECTION_OPTIONS: Record<string, string> = {
+  capped: 'capped collections',
+  timeseries: 'time-series collections',
+  clusteredIndex: 'clustered collections',
+  encryptedFields: 'queryable encryption',
+  changeStreamPreAndPostImages: 'change stream pre- and post-images',
+  recordPreImages: 'change stream pre-images',
+  expireAfterSeconds: 'expiring (clustered) collections',
+};
+
+/** The collection options of a `create` command (stored and listed), with what is not supported refused. */
 function collectionOptions(cmd: Document): Document {
   const out: Document = {};
+  if (cmd.viewOn !== undefined) return viewOptions(cmd);
+  if (cmd.pipeline !== undefined)
+    throw new CommandError(ErrorCode.BadValue, "'pipeline' requires 'viewOn' to also be specified");
   for (const [k, v] of Object.entries(cmd)) {
-    if (k.startsWith('$') || k === 'lsid' || k === 'writeConcern' || k === 'comment') continue;
+    if (!COLLECTION_OPTION_FIELDS.has(k)) continue;
+    const unsupported = UNSUPPORTED_COLLECTION_OPTIONS[k];
+    if (unsupported && !(k === 'capped' && v === false))
+      throw new CommandError(
+        ErrorCode.CommandNotSupported,
+        `${unsupported} are not supported by the embedded server`,
+      );
+    if (k === 'validator' || k === 'validationLevel' || k === 'validationAction') {
+      validationOptions({ [k]: v });
+    }
+    if (k === 'collation' && parseCollation(v))
+      throw new CommandError(
+        ErrorCode.CommandNotSupported,
+        'a default collation for a collection is not supported by the embedded server',
+      );
     out[k] = v;
   }
   return out;

@@ -31,6 +31,15 @@ export const ErrorCode = {
   OperationNotSupportedInTransaction: 263,
   ConflictingOperationInProgress: 117,
   NotARetryableWriteCommand: 50768,
+  CommandNotSupported: 115,
+  InvalidPipelineOperator: 168,
+  DollarPrefixedFieldName: 52,
+  CommandNotSupportedOnView: 166,
+  ViewDepthLimitExceeded: 165,
+  DocumentValidationFailure: 121,
+  OptionNotSupportedOnView: 167,
+  Location40414: 40414,
+  Location40415: 40415,
 } as const;
 
 /** Codes the driver specifications treat as retryable (retryable-writes spec, "determining retryable errors"). */
@@ -74,6 +83,20 @@ export class DuplicateKeyError extends CommandError {
 export function errorReply(err: unknown): Document {
   if (err instanceof CommandError) return err.toReply();
   const message = err instanceof Error ? err.message : String(err);
-  // mingo reports unsupported operators/stages as plain errors; surface them as a BadValue.
+  // mingo reports operators it does not know as plain errors: answer with mongod's code for each.
+  const stage = /^unregistered pipeline operator (\$\w+)/.exec(message);
+  if (stage)
+    return stage[1] === '$changeStream'
+      ? new CommandError(
+          ErrorCode.CommandNotSupported,
+          'change streams are not supported by the embedded server',
+        ).toReply()
+      : new CommandError(40324, `Unrecognized pipeline stage name: '${stage[1]}'`).toReply();
+  const expression = /^(?:accumulator|operator|expression) '(\$\w+)' is not registered/.exec(message);
+  if (expression)
+    return new CommandError(
+      ErrorCode.InvalidPipelineOperator,
+      `Unrecognized expression '${expression[1]}'`,
+    ).toReply();
   return { ok: 0, errmsg: message, code: ErrorCode.BadValue, codeName: 'BadValue' };
 }

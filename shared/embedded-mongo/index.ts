@@ -10,6 +10,11 @@ export interface EmbeddedMongoOptions {
   /** Interface to bind; default 127.0.0.1 (never exposed beyond the machine by default). */
   host?: string;
   logger?: ServerLogger;
+  /**
+   * mongod's `enableTestCommands`: adds `configureFailPoint` (the failCommand fail point) for tests
+   * that inject errors. Off by default; never enable it for a server real data lives on.
+   */
+  enableTestCommands?: boolean;
 }
 
 export interface EmbeddedMongo {
@@ -23,7 +28,7 @@ const silentLogger: ServerLogger = { info: () => {}, warn: (m) => console.warn(m
 
 /**
  * Starts a MongoDB-compatible server speaking the wire protocol, for machines without a mongod.
- * The official driver and mongoose connect to `uri` as to a standalone mongod.
+ * The official driver and mongoose connect to `uri` as to the primary of a one-member replica set.
  */
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const logger = opts.logger ?? silentLogger;
@@ -33,7 +38,9 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   if (opts.dbPath) {
     store = await DurableStore.open(opts.dbPath, engine, logger);
   }
-  const server = new WireServer(engine, () => (store ? store.sync() : Promise.resolve()), logger);
+  const server = new WireServer(engine, () => (store ? store.sync() : Promise.resolve()), logger, {
+    enableTestCommands: opts.enableTestCommands,
+  });
   let port: number;
   try {
     port = await server.listen(opts.port ?? 0, host);

@@ -1,7 +1,8 @@
 import type { Document } from 'bson';
 import { cloneValue, compareValues, isPlainObject, pathValues, setPath, valueKey } from './bson-values';
-import type { CollectionStore } from './collection-store';
-import { applyModifier, compilePipeline, compileQuery } from './mingo-runtime';
+import type { ReadableCollection } from './committed-view';
+import type { Collation } from './collation';
+import { applyModifier, compilePipeline, compileQuery, type EvalOptions } from './mingo-runtime';
 import { CommandError, ErrorCode } from './errors';
 
 /**
@@ -9,14 +10,53 @@ import { CommandError, ErrorCode } from './errors';
  * documents mingo sees (index-narrowed candidates) and keeps stored documents immutable.
  */
 
-export function matchDocs(coll: CollectionStore | undefined, filter: Document | undefined): Document[] {
+export function matchDocs(
+  coll: ReadableCollection | undefined,
+  filter: Document | undefined,
+  opts?: EvalOptions,
+): Document[] {
   if (!coll) return [];
-  const candidates = coll.candidates(filter);
+  // Index keys are binary: under a collation equal strings may have different keys, so scan.
+  const candidates = opts?.collation ? coll.documents() : coll.candidates(filter);
   if (!filter || Object.keys(filter).length === 0)
     return Array.isArray(candidates) ? candidates : [...candidates];
-  const query = compileQuery(filter);
+  const query = compileQuery(filter, opts);
   const out: Document[] = [];
   for (const doc of candidates) if (query.test(doc)) out.push(doc);
+  return out;
+}
+
+/**
+ * A find's page from an index's order: for a one-field sort on `_id` or an indexed field, walk the index
+ * and stop after skip + limit matches instead of matching and sorting every document. Undefined when the
+ * collection cannot give that order (then the caller sorts in memory).
+ */
+export function sortedFromIndex(
+  coll: ReadableCollection | undefined,
+  filter: Document | undefined,
+  opts: FindOptions & EvalOptions,
+): Document[] | undefined {
+  const entries = opts.sort ? Object.entries(opts.sort) : [];
+  if (!coll?.orderedBy || entries.length !== 1 || opts.collation) return undefined;
+  const [field, dir] = entries[0];
+  if (dir !== 1 && dir !== -1) return undefined;
+  const ordered = coll.orderedBy(field, dir, filter);
+  if (!ordered) return undefined;
+  const query = filter && Object.keys(filter).length > 0 ? compileQuery(filter, opts) : undefined;
+  const skip = opts.skip ?? 0;
+  const limit = opts.limit ? Math.abs(opts.limit) : Infinity;
+  let out: Document[] = [];
+  let skipped = 0;
+  for (const doc of ordered) {
+    if (query && !query.test(doc)) continue;
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    out.push(doc);
+    if (out.length >= limit) break;
+  }
+  if (opts.projection && Object.keys(opts.projection).length > 0) out = project(out, opts.projection);
   return out;
 }
 
@@ -25,11 +65,12 @@ export interface FindOptions {
   skip?: number;
   limit?: number;
   projection?: Document;
+  collation?: Collation;
 }
 
 export function shapeResults(docs: Document[], opts: FindOptions): Document[] {
   let out = docs;
-  if (opts.sort && Object.keys(opts.sort).length > 0) out = sortDocs(out, opts.sort);
+  if (opts.sort && Object.keys(opts.sort).length > 0) out = sortDocs(out, opts.sort, opts.collation);
   const skip = opts.skip ?? 0;
   const limit = opts.limit ? Math.abs(opts.limit) : 0;
   if (skip > 0 || limit > 0) out = out.slice(skip, limit > 0 ? skip + limit : undefined);
@@ -42,16 +83,24 @@ export function project(docs: Document[], projection: Document): Document[] {
 }
 
 /** Stable sort by a MongoDB sort spec; arrays sort by their min (asc) / max (desc) element like mongod. */
-export function sortDocs(docs: Document[], sort: Document): Document[] {
+export function sortDocs(docs: Document[], sort: Document, collation?: Collation): Document[] {
+  const compare = collation
+    ? (a: unknown, b: unknown) =>
+        typeof a === 'string' && typeof b === 'string' ? collation.compare(a, b) : compareValues(a, b)
+    : compareValues;
   const keys = Object.entries(sort).map(([field, dir]) => {
     if (isPlainObject(dir) && dir.$meta)
       throw new CommandError(ErrorCode.BadValue, '$meta sort is not supported');
     return { field, dir: Number(dir) < 0 ? -1 : 1 };
   });
-  const decorated = docs.map((doc, i) => ({ doc, i, vals: keys.map((k) => sortValue(doc, k.field, k.dir)) }));
+  const decorated = docs.map((doc, i) => ({
+    doc,
+    i,
+    vals: keys.map((k) => sortValue(doc, k.field, k.dir, compare)),
+  }));
   decorated.sort((a, b) => {
     for (let k = 0; k < keys.length; k++) {
-      const c = compareValues(a.vals[k], b.vals[k]);
+      const c = compare(a.vals[k], b.vals[k]);
       if (c !== 0) return c * keys[k].dir;
     }
     return a.i - b.i;
@@ -59,10 +108,15 @@ export function sortDocs(docs: Document[], sort: Document): Document[] {
   return decorated.map((d) => d.doc);
 }
 
-function sortValue(doc: Document, field: string, dir: number): unknown {
+function sortValue(
+  doc: Document,
+  field: string,
+  dir: number,
+  compare: (a: unknown, b: unknown) => number,
+): unknown {
   const values = pathValues(doc, field).map((v) => (v === undefined ? null : v));
   if (values.length === 1) return values[0];
-  return values.reduce((best, v) => (compareValues(v, best) * dir < 0 ? v : best));
+  return values.reduce((best, v) => (compare(v, best) * dir < 0 ? v : best));
 }
 
 export function hasOperators(update: Document): boolean {
@@ -82,11 +136,11 @@ export function hasOperators(update: Document): boolean {
 export function applyUpdate(
   doc: Document,
   update: Document | Document[],
-  opts: { arrayFilters?: Document[]; filter?: Document; forInsert: boolean },
+  opts: { arrayFilters?: Document[]; filter?: Document; forInsert: boolean; eval?: EvalOptions },
 ): Document | undefined {
   let next: Document;
   if (Array.isArray(update)) {
-    const out = compilePipeline(update).run([cloneValue(doc)]) as Document[];
+    const out = compilePipeline(update, undefined, opts.eval).run([cloneValue(doc)]) as Document[];
     next = out[0] ?? {};
     if (doc._id !== undefined && next._id === undefined) next = { _id: doc._id, ...next };
   } else if (hasOperators(update)) {
@@ -101,7 +155,7 @@ export function applyUpdate(
       if (op === '$set' && modifier.$set) modifier.$set = { ...modifier.$set, ...arg };
       else modifier[op] = arg;
     }
-    const changed = applyModifier(next, modifier, opts.arrayFilters, opts.filter ?? {});
+    const changed = applyModifier(next, modifier, opts.arrayFilters, opts.filter ?? {}, opts.eval?.collation);
     if (changed.length === 0 && !opts.forInsert) return undefined;
   } else {
     if (update._id !== undefined && doc._id !== undefined && valueKey(update._id) !== valueKey(doc._id)) {
@@ -114,7 +168,9 @@ export function applyUpdate(
     next = doc._id === undefined ? { ...update } : { _id: doc._id, ...rest };
     next = cloneValue(next);
   }
-  validateFieldNames(next);
+  // A replacement may not have top-level $-prefixed fields; a pipeline update may create them
+  // ($setField / $literal), as on MongoDB 5.0+.
+  if (!Array.isArray(update)) validateFieldNames(next);
   if (!opts.forInsert && valueKey(next) === valueKey(doc)) return undefined;
   return next;
 }
@@ -205,6 +261,7 @@ export function runPipeline(
   input: Document[],
   pipeline: Document[],
   resolveCollection: (name: string) => Document[],
+  opts?: EvalOptions,
 ): Document[] {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
@@ -221,5 +278,5 @@ export function runPipeline(
     if (!found) cache.set(name, (found = resolveCollection(name).map(cloneValue)));
     return found;
   };
-  return compilePipeline(pipeline, collectionResolver).run(docs) as Document[];
+  return compilePipeline(pipeline, collectionResolver, opts).run(docs) as Document[];
 }

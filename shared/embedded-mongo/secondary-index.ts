@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { compileQuery } from './mingo-runtime';
 import { pathValues, renderForMessage, valueKey } from './bson-values';
 import { CommandError, DuplicateKeyError, ErrorCode } from './errors';
+import { OrderedKeys } from './ordered-keys';
 
 export interface IndexSpec {
   v?: number;
@@ -32,6 +33,10 @@ export class SecondaryIndex {
   private readonly entries = new Map<string, IdSet>();
   private readonly leading: Map<string, IdSet>;
   private readonly partial?: { test(doc: Document): boolean };
+  /** The leading field's values in sort order (ranges and sorts). */
+  readonly ordered = new OrderedKeys();
+  /** Some document had an array at the leading field: the index cannot give a sort order (sticky, as on mongod). */
+  multikey = false;
 
   constructor(
     readonly spec: IndexSpec,
@@ -75,9 +80,11 @@ export class SecondaryIndex {
   /** Index keys of a document, or none when a sparse/partial index skips it. */
   keysOf(doc: Document): KeyTuple[] {
     if (this.partial && !this.partial.test(doc)) return [];
+    const leadingScalar = scalarAt(doc, this.paths[0]);
+    if (leadingScalar === ARRAY) this.multikey = true;
     if (this.paths.length === 1) {
       // Fast path: a scalar (non-array) value at the indexed path.
-      const v = scalarAt(doc, this.paths[0]);
+      const v = leadingScalar;
       if (v !== ARRAY) {
         if (v === undefined && this.sparse) return [];
         const k = valueKey(v);
@@ -145,18 +152,26 @@ export class SecondaryIndex {
     );
   }
 
-  add(keys: KeyTuple[], id: string): void {
+  /** `position`: the document's natural-order position (orders equal keys). */
+  add(keys: KeyTuple[], id: string, position: number): void {
     for (const k of keys) {
       addTo(this.entries, k.key, id);
       if (this.leading !== this.entries) addTo(this.leading, k.leading, id);
+      this.ordered.add(k.values[0], position, id);
     }
   }
 
-  remove(keys: KeyTuple[], id: string): void {
+  remove(keys: KeyTuple[], id: string, position: number): void {
     for (const k of keys) {
       removeFrom(this.entries, k.key, id);
       if (this.leading !== this.entries) removeFrom(this.leading, k.leading, id);
+      this.ordered.remove(k.values[0], position);
     }
+  }
+
+  /** Usable for a sort on its leading field: every document is in it, each once. */
+  get usableForSort(): boolean {
+    return this.partial === undefined && !this.sparse && !this.multikey;
   }
 
   /** Ids of documents whose leading field equals one of the given values. */
@@ -178,6 +193,7 @@ export class SecondaryIndex {
   clear(): void {
     this.entries.clear();
     this.leading.clear();
+    this.ordered.clear();
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type CollectionChange,
 } from './collection-store';
 import { CommandError, ErrorCode } from './errors';
+import type { CollectionReader } from './committed-view';
 import type { IndexSpec } from './secondary-index';
 
 export type JournalSink = (record: ChangeRecord) => void;
@@ -15,6 +16,24 @@ export type JournalSink = (record: ChangeRecord) => void;
 export class ChangeCapture {
   readonly ops: CollectionChange[] = [];
   readonly undo: Array<{ record: CollectionChange; before?: Document }> = [];
+  /** Per namespace, the committed version of each document the transaction wrote (null: it inserted it). */
+  readonly committed = new Map<string, Map<string, Document | null>>();
+  /** Collections the transaction created (they do not exist for anyone else until it commits). */
+  readonly createdNamespaces = new Set<string>();
+
+  record(record: CollectionChange, before: Document | undefined): void {
+    this.ops.push(record);
+    this.undo.push({ record, before });
+    if (record.o === 'cc') {
+      this.createdNamespaces.add(record.ns);
+      return;
+    }
+    if (record.o !== 'i' && record.o !== 'u' && record.o !== 'd') return;
+    let docs = this.committed.get(record.ns);
+    if (!docs) this.committed.set(record.ns, (docs = new Map()));
+    const key = valueKey(record.o === 'd' ? record.id : record.d._id);
+    if (!docs.has(key)) docs.set(key, record.o === 'i' ? null : (before ?? null));
+  }
 }
 
 /**
@@ -22,7 +41,7 @@ export class ChangeCapture {
  * same tick it is applied, so journal order equals apply order — except inside a transaction, whose
  * changes are captured and journaled together when it commits.
  */
-export class StorageEngine {
+export class StorageEngine implements CollectionReader {
   readonly databases = new Map<string, Map<string, CollectionStore>>();
   private sink: JournalSink = () => {};
   private capture: ChangeCapture | undefined;
@@ -31,10 +50,8 @@ export class StorageEngine {
   private idleWaiters: Array<() => void> = [];
   private readonly collectionSink: ChangeSink = (record, before) => {
     if (this.muted) return;
-    if (this.capture) {
-      this.capture.ops.push(record);
-      this.capture.undo.push({ record, before });
-    } else this.sink(record);
+    if (this.capture) this.capture.record(record, before);
+    else this.sink(record);
   };
 
   setSink(sink: JournalSink): void {
@@ -124,6 +141,14 @@ export class StorageEngine {
     return this.databases.get(db)?.get(name);
   }
 
+  collectionsOf(db: string): CollectionStore[] {
+    return [...(this.databases.get(db)?.values() ?? [])];
+  }
+
+  databaseNames(): string[] {
+    return [...this.databases.keys()];
+  }
+
   /** Returns the collection, creating it implicitly (as an insert/createIndexes/upsert does). */
   ensureCollection(db: string, name: string, options: Document = {}): CollectionStore {
     return this.getCollection(db, name) ?? this.createCollection(db, name, options);
@@ -179,6 +204,9 @@ export class StorageEngine {
         if (coll?.indexes.has(record.name)) coll.dropIndex(record.name);
         return;
       }
+      case 'cm':
+        this.getCollection(db, name)?.setOptions(record.opts);
+        return;
       case 'i':
         this.ensureCollection(db, name).insert(record.d);
         return;

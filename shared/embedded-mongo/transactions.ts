@@ -1,4 +1,4 @@
-import type { Document } from 'bson';
+import { Binary, type Document } from 'bson';
 import { isPlainObject, valueKey } from './bson-values';
 import { CommandError, ErrorCode, RETRYABLE_CODES } from './errors';
 import type { ChangeCapture, StorageEngine } from './storage-engine';
@@ -8,9 +8,10 @@ import type { ChangeCapture, StorageEngine } from './storage-engine';
  * TransactionParticipant (src/mongo/db/transaction/transaction_participant.cpp) and
  * transaction_validation.cpp: the same checks, error codes and error labels.
  *
- * Isolation is deliberately simple and strict: an open transaction holds the whole server. Its writes are
- * applied in place, recorded for undo, and journaled as one record at commit; every other session's
- * data commands wait until it commits or aborts, so nothing outside ever sees uncommitted data. A second
+ * Isolation is deliberately simple and strict: an open transaction holds the whole server for writing.
+ * Its writes are applied in place, recorded for undo, and journaled as one record at commit. Reads of
+ * other sessions do not wait: they see the committed state (CommittedView), as on mongod; writes of other
+ * sessions wait until the transaction commits or aborts, so nothing outside sees uncommitted data. A second
  * transaction waits at most `maxTransactionLockRequestTimeoutMillis` (mongod's parameter, default 5 ms)
  * and then fails with WriteConflict + TransientTransactionError, which `withTransaction` retries.
  * A transaction open longer than `transactionLifetimeLimitSeconds` (60) is aborted, as on mongod.
@@ -37,6 +38,25 @@ const DATA_COMMANDS = new Set([
   'listdatabases',
   'collmod',
 ]);
+
+/** Commands that only read (aggregate unless it writes with $out / $merge). */
+const READ_COMMANDS = new Set([
+  'find',
+  'aggregate',
+  'count',
+  'distinct',
+  'listcollections',
+  'listindexes',
+  'listdatabases',
+]);
+
+function isRead(name: string, cmd: Document): boolean {
+  if (!READ_COMMANDS.has(name)) return false;
+  if (name !== 'aggregate' || !Array.isArray(cmd.pipeline)) return true;
+  return !cmd.pipeline.some(
+    (stage: unknown) => isPlainObject(stage) && ('$out' in stage || '$merge' in stage),
+  );
+}
 
 /** mongod's allow-list of commands that may run inside a transaction (lower-cased). */
 const ALLOWED_IN_TRANSACTION = new Set([
@@ -153,7 +173,12 @@ export class Transaction {
   ) {}
 }
 
+/** SHA-256 of the empty user name: the `uid` of sessions when authentication is off. */
+const ANONYMOUS_UID = new Binary(Buffer.from('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=', 'base64'));
+
 interface SessionRecord {
+  /** The session's `lsid.id`. */
+  id: unknown;
   /** The session's active transaction number (-1 before the first). */
   txnNumber: number;
   /** Set when the active number belongs to a multi-document transaction. */
@@ -200,7 +225,10 @@ export class SessionCatalog {
    * with WriteConflict in `begin`.
    */
   async admit(commandName: string, cmd: Document): Promise<void> {
-    if (!DATA_COMMANDS.has(commandName.toLowerCase())) return;
+    const name = commandName.toLowerCase();
+    if (!DATA_COMMANDS.has(name)) return;
+    // Reads outside a transaction see the committed state (CommittedView) and never wait.
+    if (cmd.autocommit !== false && isRead(name, cmd)) return;
     const key = sessionKey(cmd.lsid);
     const deadline =
       cmd.autocommit === false
@@ -229,7 +257,7 @@ export class SessionCatalog {
     const name = op.name.toLowerCase();
     const commandName = op.name;
     if (!fields.key) return;
-    const session = this.session(fields.key);
+    const session = this.session(fields.key, (cmd.lsid as Document).id);
     if (fields.txnNumber === undefined) return;
     const n = fields.txnNumber;
 
@@ -355,6 +383,20 @@ export class SessionCatalog {
       const session = this.sessions.get(fields.key);
       if (session && session.txnNumber === fields.txnNumber) session.retryReply = reply;
     }
+    if (reply.ok === 1 && isPlainObject(reply.writeConcernError) && reply.errorLabels === undefined) {
+      // mongod labels write concern errors too: the write happened, its durability is unknown.
+      const labels: string[] = [];
+      const name = op.name.toLowerCase();
+      const retryable = RETRYABLE_CODES.has(Number(reply.writeConcernError.code));
+      if (
+        retryable &&
+        (TRANSACTION_COMMANDS.has(name) ||
+          (fields.txnNumber !== undefined && fields.autocommit === undefined))
+      )
+        labels.push('RetryableWriteError');
+      if (name === 'committransaction') labels.push('UnknownTransactionCommitResult');
+      if (labels.length > 0) reply.errorLabels = labels;
+    }
     return reply.ok === 1 ? reply : this.labelled(op, reply);
   }
 
@@ -402,13 +444,21 @@ export class SessionCatalog {
       if (now - s.lastUse > SESSION_TIMEOUT_MS && s.txn?.state !== 'inProgress') this.sessions.delete(key);
   }
 
+  /** $listLocalSessions: the sessions this server knows. */
+  localSessions(): Document[] {
+    return [...this.sessions.values()].map((s) => ({
+      _id: { id: s.id, uid: ANONYMOUS_UID },
+      lastUse: new Date(s.lastUse),
+    }));
+  }
+
   get openTransaction(): Transaction | undefined {
     return this.holder;
   }
 
-  private session(key: string): SessionRecord {
+  private session(key: string, id: unknown): SessionRecord {
     let s = this.sessions.get(key);
-    if (!s) this.sessions.set(key, (s = { txnNumber: -1, lastUse: Date.now() }));
+    if (!s) this.sessions.set(key, (s = { id, txnNumber: -1, lastUse: Date.now() }));
     s.lastUse = Date.now();
     return s;
   }

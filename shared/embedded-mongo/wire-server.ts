@@ -4,6 +4,7 @@ import { CommandExecutor } from './commands';
 import { CursorRegistry } from './cursor-registry';
 import { errorReply } from './errors';
 import type { StorageEngine } from './storage-engine';
+import { FailPoints } from './fail-points';
 import { SessionCatalog } from './transactions';
 import {
   decodeOpMsg,
@@ -19,6 +20,11 @@ import {
 export interface ServerLogger {
   info(msg: string): void;
   warn(msg: string): void;
+}
+
+export interface WireServerOptions {
+  /** mongod's enableTestCommands: adds `configureFailPoint` (failCommand). Never in production. */
+  enableTestCommands?: boolean;
 }
 
 /** Commands whose success depends on the journal reaching disk before the reply. */
@@ -46,6 +52,9 @@ export class WireServer {
   private readonly executor: CommandExecutor;
   readonly cursors = new CursorRegistry();
   readonly sessions: SessionCatalog;
+  private readonly failPoints: FailPoints | undefined;
+  /** Client application names from the handshake (failCommand's `appName` filter). */
+  private readonly appNames = new Map<number, string>();
   private nextConnectionId = 1;
   private nextRequestId = 1;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -55,9 +64,11 @@ export class WireServer {
     engine: StorageEngine,
     private readonly durable: () => Promise<void>,
     private readonly logger: ServerLogger,
+    options: WireServerOptions = {},
   ) {
     this.sessions = new SessionCatalog(engine);
-    this.executor = new CommandExecutor(engine, this.cursors, this.sessions);
+    this.failPoints = options.enableTestCommands ? new FailPoints() : undefined;
+    this.executor = new CommandExecutor(engine, this.cursors, this.sessions, this.failPoints);
     this.server = net.createServer((socket) => this.accept(socket));
     this.server.maxConnections = 10_000;
     this.reaper = setInterval(() => {
@@ -120,6 +131,7 @@ export class WireServer {
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       this.sockets.delete(socket);
+      this.appNames.delete(connectionId);
       this.cursors.releaseOwner(connectionId);
     });
   }
@@ -130,6 +142,7 @@ export class WireServer {
       const { flags, command } = decodeOpMsg(msg);
       const db = typeof command.$db === 'string' ? command.$db : 'admin';
       const reply = await this.execute(db, command, connectionId);
+      if (reply === CLOSE) return void socket.destroy();
       // moreToCome from the client (w:0 writes): it expects no answer.
       if (flags & MsgFlag.moreToCome) return;
       if (!socket.destroyed) socket.write(encodeOpMsg(this.nextRequestId++, head.requestId, reply));
@@ -138,10 +151,11 @@ export class WireServer {
     if (head.opCode === OpCode.OP_QUERY) {
       const q = decodeOpQuery(msg);
       const [db, coll] = splitNs(q.fullCollectionName);
-      let reply: Document;
+      let reply: Document | typeof CLOSE;
       if (coll === '$cmd') {
         const command = q.query.$query && typeof q.query.$query === 'object' ? q.query.$query : q.query;
         reply = await this.execute(db, command, connectionId);
+        if (reply === CLOSE) return void socket.destroy();
       } else {
         reply = { $err: 'OP_QUERY is only supported for commands', code: 5739101, ok: 0 };
       }
@@ -151,8 +165,19 @@ export class WireServer {
     throw new Error(`unsupported opCode ${head.opCode}`);
   }
 
-  private async execute(db: string, command: Document, connectionId: number): Promise<Document> {
-    const name = (Object.keys(command)[0] ?? '').toLowerCase();
+  private async execute(
+    db: string,
+    command: Document,
+    connectionId: number,
+  ): Promise<Document | typeof CLOSE> {
+    const commandName = Object.keys(command)[0] ?? '';
+    const name = commandName.toLowerCase();
+    const appName = command.client?.application?.name;
+    if ((name === 'hello' || name === 'ismaster') && typeof appName === 'string')
+      this.appNames.set(connectionId, appName);
+    const failure = this.failPoints?.evaluate(commandName, this.appNames.get(connectionId));
+    if (failure?.blockTimeMS) await this.sleep(failure.blockTimeMS);
+    if (failure?.closeConnection) return CLOSE;
     if (
       (name === 'hello' || name === 'ismaster') &&
       command.maxAwaitTimeMS !== undefined &&
@@ -163,7 +188,7 @@ export class WireServer {
     }
     // Nothing may yield between admission and the (synchronous) command run.
     await this.sessions.admit(name, command);
-    const reply = this.executor.run(db, command, { connectionId });
+    const reply = this.executor.run(db, command, { connectionId, failure });
     if (WRITE_COMMANDS.has(name)) {
       try {
         await this.durable();
@@ -184,6 +209,9 @@ export class WireServer {
     });
   }
 }
+
+/** execute()'s answer when the connection must be closed without a reply (failCommand closeConnection). */
+const CLOSE = Symbol('close connection');
 
 function splitNs(ns: string): [string, string] {
   const dot = ns.indexOf('.');

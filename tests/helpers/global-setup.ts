@@ -22,7 +22,8 @@ export default async function globalSetup(): Promise<void> {
   if (external) {
     process.env.TEST_MONGODB_URI = external;
   } else {
-    shared.server = await startEmbeddedMongo({ port: 0 });
+    // As drivers' test deployments run mongod: with test commands (configureFailPoint) enabled.
+    shared.server = await startEmbeddedMongo({ port: 0, enableTestCommands: true });
     process.env.TEST_MONGODB_URI = shared.server.uri;
   }
   // Version/topology gate the specification tests (tests/integration/mongo-spec) at collection time.

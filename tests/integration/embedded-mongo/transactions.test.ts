@@ -130,21 +130,50 @@ describe('commit and abort', () => {
 });
 
 describe('isolation', () => {
-  it('never shows uncommitted writes to another session', async () => {
+  it('lets reads outside the transaction proceed and see only committed data', async () => {
     const items = await fresh(db, 'isolated', [{ _id: 1, v: 'committed' }]);
+    await db
+      .collection('isolated_new')
+      .drop()
+      .catch(() => undefined);
     const session = client.startSession();
     try {
       session.startTransaction();
       await items.updateOne({ _id: 1 }, { $set: { v: 'uncommitted' } }, { session });
       await items.insertOne({ _id: 2, v: 'uncommitted' }, { session });
-      // A read outside the transaction, issued while it is open, must not return its writes.
-      const outside = items.find().sort({ _id: 1 }).toArray();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await session.abortTransaction();
-      expect(await outside).toEqual([{ _id: 1, v: 'committed' }]);
+      await db.collection<{ _id: number }>('isolated_new').insertOne({ _id: 1 }, { session });
+      // Answered while the transaction is still open, from the last committed state.
+      expect(await items.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, v: 'committed' }]);
+      expect(await items.countDocuments({ v: 'uncommitted' })).toBe(0);
+      expect(await items.distinct('v')).toEqual(['committed']);
+      expect(await db.collection('isolated_new').countDocuments()).toBe(0);
+      const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+      expect(names).not.toContain('isolated_new');
+      await session.commitTransaction();
     } finally {
       await session.endSession();
     }
+    expect(await items.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, v: 'uncommitted' },
+      { _id: 2, v: 'uncommitted' },
+    ]);
+  });
+
+  it('makes a write outside the transaction to a document it wrote wait until it ends', async () => {
+    const items = await fresh(db, 'blocked', [{ _id: 1, v: 'committed' }]);
+    const session = client.startSession();
+    try {
+      session.startTransaction();
+      await items.updateOne({ _id: 1 }, { $set: { v: 'in transaction' } }, { session });
+      const outside = items.updateOne({ _id: 1 }, { $set: { v: 'outside' } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await session.abortTransaction();
+      // Applied after the abort, not undone by it.
+      expect(await outside).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    } finally {
+      await session.endSession();
+    }
+    expect(await items.findOne({ _id: 1 })).toEqual({ _id: 1, v: 'outside' });
   });
 
   it('serialises concurrent read-modify-write transactions: no lost update', async () => {
