@@ -241,8 +241,13 @@ export class CollectionStore {
         (b) => b && (b.value === null || b.value === undefined),
       );
       if (index.sparse && nullBound) continue;
-      const ids = index.ordered.range(range.lower, range.upper);
-      return this.byIds(index.multikey ? distinct(ids) : ids);
+      if (!index.multikey) return this.byIds(index.ordered.range(range.lower, range.upper));
+      // Multikey: different elements may satisfy different bounds ({ $gt: 2, $lt: 4 } matches [1, 5]),
+      // so only one bound may narrow the scan (as mongod does not intersect them either).
+      const ids = range.lower
+        ? index.ordered.range(range.lower, undefined)
+        : index.ordered.range(undefined, range.upper);
+      return this.byIds(distinct(ids));
     }
     return undefined;
   }

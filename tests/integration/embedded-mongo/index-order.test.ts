@@ -52,7 +52,7 @@ it('answers ranges on an indexed field like a scan of an unindexed one', async (
         expect(await ids({ ix: condition })).toEqual(await ids({ plain: condition }));
       },
     ),
-    { numRuns: 60 },
+    { numRuns: 100 },
   );
 });
 
@@ -81,6 +81,6 @@ it('returns the same sorted pages from an index as from an in-memory sort', asyn
         expect(byId).toEqual((direction > 0 ? ids : ids.reverse()).slice(0, limit));
       },
     ),
-    { numRuns: 60 },
+    { numRuns: 100 },
   );
 });
