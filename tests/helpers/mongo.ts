@@ -1,4 +1,4 @@
-import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import { MongoClient, MongoServerError, type Collection, type Db, type Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { connectMongo } from '../../shared/mongo';
 
@@ -83,4 +83,25 @@ export async function serverError(p: Promise<unknown>): Promise<MongoServerError
   );
   expect(err).toBeInstanceOf(MongoServerError);
   return err as MongoServerError;
+}
+
+/**
+ * A collection emptied by dropping it, created explicitly when asked (a transaction cannot create one),
+ * then filled with `docs`. Typed loosely: the conformance tests use numeric and odd-shaped _ids.
+ */
+export async function freshCollection(
+  db: Db,
+  name: string,
+  docs: Document[] = [],
+  options: { create?: boolean } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<Collection<any>> {
+  await db
+    .collection(name)
+    .drop()
+    .catch(() => undefined);
+  if (options.create) await db.createCollection(name);
+  const coll = db.collection<any>(name); // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (docs.length > 0) await coll.insertMany(docs);
+  return coll;
 }

@@ -4,7 +4,7 @@
  * so the same assertions hold against a real mongod (run with MONGODB_URI set).
  */
 import { MongoServerError, type Collection, type Db, type Document } from 'mongodb';
-import { openTestClient, type TestClient } from '../../helpers/mongo';
+import { freshCollection, openTestClient, type TestClient } from '../../helpers/mongo';
 
 let t: TestClient;
 let db: Db;
@@ -18,17 +18,7 @@ afterAll(async () => {
   await t.close();
 });
 
-// Documents here use numeric _ids, so collections are typed loosely.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function fresh(name: string, docs: Document[] = []): Promise<Collection<any>> {
-  await db
-    .collection(name)
-    .drop()
-    .catch(() => undefined);
-  const coll = db.collection<any>(name); // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (docs.length > 0) await coll.insertMany(docs);
-  return coll;
-}
+const fresh = (name: string, docs?: Document[]) => freshCollection(db, name, docs);
 
 async function ids(coll: Collection<Document>, filter: Document): Promise<unknown[]> {
   const docs = await coll.find(filter).sort({ _id: 1 }).toArray();

@@ -4,8 +4,8 @@
  * strict option parsing. Runs against the embedded server by default and a real MongoDB when
  * MONGODB_URI is set.
  */
-import { type CollationOptions, type Collection, type Db, type Document } from 'mongodb';
-import { openTestClient, serverError, type TestClient } from '../../helpers/mongo';
+import { type CollationOptions, type Db, type Document } from 'mongodb';
+import { freshCollection, openTestClient, serverError, type TestClient } from '../../helpers/mongo';
 import { testServerFacts } from '../../helpers/server-facts';
 
 let t: TestClient;
@@ -20,16 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function fresh(name: string, docs: Document[] = []): Promise<Collection<any>> {
-  await db
-    .collection(name)
-    .drop()
-    .catch(() => undefined);
-  const coll = db.collection<any>(name); // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (docs.length > 0) await coll.insertMany(docs);
-  return coll;
-}
+const fresh = (name: string, docs?: Document[]) => freshCollection(db, name, docs);
 
 const caseInsensitive = { locale: 'en', strength: 2 };
 

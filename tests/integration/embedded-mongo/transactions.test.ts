@@ -5,9 +5,10 @@
  * transactions are retried by withTransaction, and misuse fails with mongod's codes and error labels.
  * Runs against the embedded server by default and a real replica set when MONGODB_URI is set.
  */
-import { Long, MongoClient, MongoServerError, UUID, type Collection, type Db, type Document } from 'mongodb';
+import { Long, MongoClient, MongoServerError, UUID, type Db, type Document } from 'mongodb';
 import { Schema, type Connection } from 'mongoose';
 import {
+  freshCollection,
   openTestClient,
   openTestConnection,
   serverError,
@@ -34,17 +35,8 @@ afterAll(async () => {
   await t.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function fresh(target: Db, name: string, docs: Document[] = []): Promise<Collection<any>> {
-  await target
-    .collection(name)
-    .drop()
-    .catch(() => undefined);
-  await target.createCollection(name);
-  const coll = target.collection<any>(name); // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (docs.length > 0) await coll.insertMany(docs);
-  return coll;
-}
+const fresh = (target: Db, name: string, docs?: Document[]) =>
+  freshCollection(target, name, docs, { create: true });
 
 describe('commit and abort', () => {
   it('commits writes to two databases together', async () => {

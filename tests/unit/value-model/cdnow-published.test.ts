@@ -67,13 +67,13 @@ describe('CDNOW: the project’s purchase summary is the literature’s', () => 
 });
 
 describe('CDNOW: fits reproduce the published estimates', () => {
-  const fit = (rows: typeof inDays, model: PurchaseModelKind) =>
+  const fitModel = (rows: typeof inDays, model: PurchaseModelKind) =>
     fitBgnbd(aggregateHistories(rows), { model });
   const rounded = (p: BgnbdParams, digits: number) =>
     Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Number(v.toFixed(digits))]));
 
   it('BG/NBD: r 0.243, α 4.414, a 0.793, b 2.426, LL −9582.4 (Fader, Hardie & Lee 2005, Marketing Science)', () => {
-    const weeks = fit(inWeeks, 'BG_NBD');
+    const weeks = fitModel(inWeeks, 'BG_NBD');
     expect(weeks.converged).toBe(true);
     expect(rounded(weeks.params, 3)).toEqual({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
     expect(Number(weeks.logLikelihood.toFixed(1))).toBe(-9582.4);
@@ -82,18 +82,18 @@ describe('CDNOW: fits reproduce the published estimates', () => {
   it('MBG/NBD: r 0.525, α 6.183, a 0.891, b 1.614 (BTYDplus’ mbgnbd.EstimateParameters on CDNOW)', () => {
     // No paper prints MBG/NBD on CDNOW (Batislam et al.'s grocery data are not public); these are the
     // estimates of Platzer's BTYDplus, which the `lifetimes` package's test suite checks against too.
-    const weeks = fit(inWeeks, 'MBG_NBD');
+    const weeks = fitModel(inWeeks, 'MBG_NBD');
     expect(weeks.converged).toBe(true);
     expect(rounded(weeks.params, 3)).toEqual({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 });
     // Same data, same number of parameters: the likelihoods compare directly (MBG/NBD fits slightly better).
-    expect(weeks.logLikelihood).toBeGreaterThan(fit(inWeeks, 'BG_NBD').logLikelihood);
+    expect(weeks.logLikelihood).toBeGreaterThan(fitModel(inWeeks, 'BG_NBD').logLikelihood);
   });
 
   it.each(['BG_NBD', 'MBG_NBD'] as const)(
     '%s in days (the production unit) is the same fit: α × 7, LL shifted by −Σx·ln 7',
     (model) => {
-      const weeks = fit(inWeeks, model);
-      const days = fit(inDays, model);
+      const weeks = fitModel(inWeeks, model);
+      const days = fitModel(inDays, model);
       expect(days.params.r).toBeCloseTo(weeks.params.r, 6);
       expect(days.params.alpha / WEEK).toBeCloseTo(weeks.params.alpha, 5);
       expect(days.params.a).toBeCloseTo(weeks.params.a, 6);
