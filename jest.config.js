@@ -31,5 +31,7 @@ module.exports = {
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },
+    // Every service as its own process, killed and restarted under load (a few minutes; own database).
+    { ...common, displayName: 'resilience', testMatch: ['<rootDir>/tests/resilience/**/*.test.ts'] },
   ],
 };

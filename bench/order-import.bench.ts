@@ -19,7 +19,7 @@ import { newId } from '../shared/ids/ids';
 import { createLogger } from '../shared/logger/logger';
 import { createSalesServer } from '../subgraphs/sales/src/server';
 import { orderSchema } from '../subgraphs/sales/src/order/order.model';
-import { simulateCustomers, toOrders } from '../subgraphs/sales/src/value-model/simulate';
+import { simulateCustomers, toOrders } from '../tests/helpers/value-model/simulate';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,7 +38,7 @@ const AS_OF = new Date(Date.now() - 86_400_000);
 
 /**
  * Realistic histories: customers drawn from the BG/NBD + Gamma-Gamma process with known parameters
- * (value-model/simulate.ts), observed for 1–24 months up to yesterday, until TOTAL orders exist.
+ * (tests/helpers/value-model/simulate.ts), observed for 1–24 months up to yesterday, until TOTAL orders exist.
  */
 interface BenchOrder {
   orderNumber: string;

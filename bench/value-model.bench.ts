@@ -22,7 +22,7 @@ import {
   type GammaGammaParams,
 } from '../subgraphs/sales/src/value-model/gamma-gamma';
 import { aggregateHistories, fitValueModel, summarizePurchases } from '../subgraphs/sales/src/value-model';
-import { simulateCustomers, toOrders } from '../subgraphs/sales/src/value-model/simulate';
+import { simulateCustomers, toOrders } from '../tests/helpers/value-model/simulate';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 100_000);
 const SEED = Number(process.env.SEED ?? 1);

@@ -1,8 +1,10 @@
 import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
 
 /**
- * The demo data's only source of randomness: pure-rand's xoroshiro128+ behind a small API with the
- * distributions the story needs. Nothing here reads the clock or Math.random, so a seed fixes the output.
+ * The one seeded random source of the repository: pure-rand's xoroshiro128+ behind a small API with one
+ * set of samplers, used by the demo data (scripts/seed), the value-model simulations (tests/helpers) and
+ * benches. Nothing here reads the clock or Math.random, so a seed fixes the output. Production code has
+ * no randomness but ids.
  */
 export interface SeedRandom {
   /** Float in [0, 1) with 53 random bits. */
@@ -22,6 +24,8 @@ export interface SeedRandom {
   exponential(rate: number): number;
   /** Gamma(shape, rate): mean shape / rate (Marsaglia–Tsang). */
   gamma(shape: number, rate: number): number;
+  /** ln of a Gamma(shape, 1) draw: finite even for tiny shapes, whose draws underflow to 0. */
+  logGamma(shape: number): number;
   beta(a: number, b: number): number;
   poisson(mean: number): number;
   /** A few distinct items, in random order. */
@@ -44,6 +48,7 @@ export function mixSeed(seed: number, label: string, index = 0): number {
 }
 
 export function createSeedRandom(seed: number): SeedRandom {
+  if (!Number.isInteger(seed)) throw new RangeError('seed must be an integer');
   const rng: RandomGenerator = xoroshiro128plus(seed | 0);
   const float = (): number => {
     const a = rng.unsafeNext() >>> 5;
@@ -65,12 +70,13 @@ export function createSeedRandom(seed: number): SeedRandom {
     spareNormal = radius * Math.sin(2 * Math.PI * v);
     return radius * Math.cos(2 * Math.PI * v);
   };
-  const gamma = (shape: number, rate: number): number => {
+  const logGamma = (shape: number): number => {
+    if (!(shape > 0)) throw new RangeError('shape must be positive');
     if (shape < 1) {
-      // Boost: Gamma(k) = Gamma(k + 1) · U^(1/k).
+      // Boost: Gamma(k) = Gamma(k + 1) · U^(1/k), kept in logs because tiny shapes underflow.
       let u = 0;
       while (u === 0) u = float();
-      return gamma(shape + 1, rate) * Math.pow(u, 1 / shape);
+      return logGamma(shape + 1) + Math.log(u) / shape;
     }
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
@@ -84,9 +90,10 @@ export function createSeedRandom(seed: number): SeedRandom {
       v = v * v * v;
       const u = float();
       if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
-        return (d * v) / rate;
+        return Math.log(d * v);
     }
   };
+  const gamma = (shape: number, rate: number): number => Math.exp(logGamma(shape)) / rate;
   const self: SeedRandom = {
     float,
     int,
@@ -115,9 +122,11 @@ export function createSeedRandom(seed: number): SeedRandom {
       return -Math.log(u) / rate;
     },
     gamma,
+    logGamma,
+    // X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b), in logs so tiny shapes do not give 0 / 0.
     beta: (a, b) => {
-      const x = gamma(a, 1);
-      return x / (x + gamma(b, 1));
+      const lx = logGamma(a);
+      return 1 / (1 + Math.exp(logGamma(b) - lx));
     },
     poisson: (mean) => {
       if (mean <= 0) return 0;

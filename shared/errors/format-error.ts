@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-codes';
+import { flattenValidation, type ValidationItem } from './validation-errors';
 
 /** Who is answering, and whether internals may be shown (development only). */
 export interface PublicErrorOptions {
@@ -16,8 +17,6 @@ interface MongoLikeError {
   keyValue?: Record<string, unknown>;
   keyPattern?: Record<string, unknown>;
 }
-
-type ValidationItem = { property: string; constraints?: Record<string, string>; children?: unknown[] };
 
 /**
  * Driver / mongoose errors that mean "the database cannot be reached right now", not "this request is
@@ -184,17 +183,4 @@ function withoutInternals(e: GraphQLFormattedError): GraphQLFormattedError {
 
 function errorName(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null ? (err as { name?: string }).name : undefined;
-}
-
-function flattenValidation(
-  errors: ValidationItem[],
-  prefix = '',
-): Array<{ field: string; messages: string[] }> {
-  const out: Array<{ field: string; messages: string[] }> = [];
-  for (const e of errors) {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out.push({ field, messages: Object.values(e.constraints) });
-    if (e.children?.length) out.push(...flattenValidation(e.children as ValidationItem[], field));
-  }
-  return out;
 }

@@ -8,7 +8,7 @@
  * horizon, CLV falling as the discount rate rises, RFM cells and segments. A list of 10 and of 100 customers
  * must cost sales the same database commands (the predictive fields are batched through one `_entities`).
  */
-import { simulateCustomers } from '../../subgraphs/sales/src/value-model/simulate';
+import { simulateCustomers } from '../helpers/value-model/simulate';
 import { dataOf, startSubgraphsAndGateway, type SupergraphHarness } from '../helpers/supergraph';
 
 jest.setTimeout(300_000);

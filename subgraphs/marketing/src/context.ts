@@ -15,7 +15,7 @@ import {
   type AttributionSettings,
 } from './attribution/attribution.service';
 import { CampaignService } from './campaign/campaign.service';
-import { systemClock, type Clock } from './common/clock';
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { CustomerDoc } from './customer/customer.model';
 import { toCustomer } from './customer/customer.mapper';
 import { CustomerService } from './customer/customer.service';

@@ -3,7 +3,7 @@ import { ServiceEvents, type EventsSettings } from '../../../shared/events';
 import { withBackgroundWork } from '../../../shared/server/background-work';
 import { createGraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
-import type { Clock } from './common/clock';
+import type { Clock } from '../../../shared/time/clock';
 import type { MarketingConfig } from './config';
 import { createContext, identityStateOf, type MarketingOptions } from './context';
 import { createModels } from './models';

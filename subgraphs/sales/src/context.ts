@@ -20,11 +20,12 @@ import type { ReturnDoc } from './return/return.model';
 import { ReturnService } from './return/return.service';
 import type { SalesModels } from './models';
 import type { PurchaseSummary } from './value-model';
+import { systemClock, type Clock } from '../../../shared/time/clock';
 
 /** What outlives a request: settings, the clock, the outbox and the process-wide refit coordinator. */
 export interface SalesRuntime {
   settings: SalesSettings;
-  now?: () => Date;
+  now?: Clock;
   refits?: RefitCoordinator;
   /** Change events are written through it, in the transaction of the change. */
   outbox: EventOutbox;
@@ -149,6 +150,6 @@ export function createContext(models: SalesModels, runtime: SalesRuntime): Sales
     identities,
     loaders: createLoaders(services, runtime.settings, identities),
     refits,
-    requestTime: runtime.now?.() ?? new Date(),
+    requestTime: (runtime.now ?? systemClock)(),
   };
 }

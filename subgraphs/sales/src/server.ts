@@ -8,6 +8,7 @@ import { createContext, createServices, type SalesRuntime } from './context';
 import { RefitCoordinator } from './customer-value/refit-scheduler';
 import { createModels } from './models';
 import { buildSalesSchema } from './schema';
+import { type Clock } from '../../../shared/time/clock';
 
 /** Request body limit of the sales subgraph, sized for `importOrders` batches. */
 export const IMPORT_BODY_LIMIT = '16mb';
@@ -25,7 +26,7 @@ export async function createSalesServer(opts: {
   };
   logger?: Logger;
   /** Injected clock for tests; defaults to the system clock. */
-  now?: () => Date;
+  now?: Clock;
 }): Promise<GraphQLService & { refits: RefitCoordinator; events: ServiceEvents }> {
   const logger = opts.logger ?? createLogger('sales');
   const settings: SalesSettings = { ...DEFAULT_SALES_SETTINGS, ...opts.config.sales };

@@ -13,7 +13,8 @@ import type { InteractionDoc } from './interaction/interaction.model';
 import { InteractionService, type CustomerInteractionsParams } from './interaction/interaction.service';
 import type { TicketStatus } from './ticket/ticket.enums';
 import type { TicketDoc } from './ticket/ticket.model';
-import { systemClock, TicketService, type Clock, type CustomerTicketsParams } from './ticket/ticket.service';
+import { systemClock, type Clock } from '../../../shared/time/clock';
+import { TicketService, type CustomerTicketsParams } from './ticket/ticket.service';
 import type { SupportModels } from './models';
 
 export function createServices(models: SupportModels, outbox: EventOutbox, clock: Clock = systemClock) {

@@ -7,7 +7,7 @@ import type { SupportConfig } from './config';
 import { createContext } from './context';
 import { createModels } from './models';
 import { buildSupportSchema } from './schema';
-import { systemClock, type Clock } from './ticket/ticket.service';
+import { systemClock, type Clock } from '../../../shared/time/clock';
 
 /** Builds the support service on an open connection; does not listen (index.ts does). */
 export async function createSupportServer(opts: {

@@ -144,4 +144,30 @@ describe('identity jobs run off the event loop and survive a crash (marketing, r
     expect(identityJob.status).toBe('FAILED');
     expect(identityJob.error).toMatch(/^interrupted/);
   });
+
+  it('four findDuplicates jobs start at once from one request: now one runs, the others get CONFLICT', async () => {
+    const jobs = m.models.identityJobs;
+    const before = await jobs.countDocuments({});
+    const res = await m.gql<any>(
+      `mutation { a: findDuplicates { id } b: findDuplicates { id } c: findDuplicates { id } d: findDuplicates { id } }`,
+    );
+    const created = await jobs.find({}).sort({ startedAt: -1 }).skip(0).lean();
+    expect(created.length - before).toBe(1);
+    const [running] = created.filter((j) => j.runningKey === 'FIND_DUPLICATES');
+    expect(running?.status).toBe('RUNNING');
+    expect(res.errors?.length).toBeGreaterThanOrEqual(1);
+    for (const e of res.errors!) {
+      expect(e.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'JOB_RUNNING',
+        runningJobId: running._id,
+      });
+    }
+    // Once it has finished, a new search may start.
+    await m.service.identityJobsIdle();
+    const { findDuplicates } = await m.ok(`mutation { findDuplicates { id status } }`);
+    expect(findDuplicates.status).toBe('RUNNING');
+    expect(findDuplicates.id).not.toBe(running._id);
+    await m.service.identityJobsIdle();
+  });
 });

@@ -127,7 +127,7 @@ describe('createCustomer', () => {
       [{ timeZone: '+02:00' }, 'timeZone'],
       [{ birthDate: '1850-01-01' }, 'birthDate'],
       [{ demographics: { country: 'Hungary' } }, 'demographics.country'],
-      [{ identifiers: [{ kind: 'EMAIL', value: 'a@b.hu' }] }, 'identifiers.0.kind'],
+      [{ identifiers: [{ kind: 'EMAIL', value: 'a@b.hu' }] }, 'identifiers[0].kind'],
       [{ givenName: 'x'.repeat(101) }, 'givenName'],
       [
         {

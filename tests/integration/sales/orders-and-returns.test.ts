@@ -184,7 +184,7 @@ describe('placeOrder', () => {
     });
     expect(errorOf(await placeOrder({ items: [{ sku: 'MUG', quantity: 0 }] }))).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'items.0.quantity',
+      field: 'items[0].quantity',
     });
     expect(
       errorOf(await placeOrder({ currency: 'XYZ', items: [{ sku: 'MUG', quantity: 1 }] })),

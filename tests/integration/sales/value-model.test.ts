@@ -11,8 +11,8 @@ import {
   type OrderAmount,
   type PurchaseSummary,
 } from '../../../subgraphs/sales/src/value-model';
-import { createRng } from '../../../subgraphs/sales/src/value-model/random';
-import { simulateCustomers, toOrders } from '../../../subgraphs/sales/src/value-model/simulate';
+import { createSeedRandom } from '../../../scripts/seed/random';
+import { simulateCustomers, toOrders } from '../../helpers/value-model/simulate';
 import {
   ValueModelService,
   toValueModel,
@@ -63,7 +63,7 @@ beforeAll(async () => {
     gammaGamma: { p: 6, q: 4, v: 15 },
     observation: { min: 120, max: 540 },
   });
-  const rng = createRng(11);
+  const rng = createSeedRandom(11);
   simulated.forEach((c, i) => {
     const id = customerId(i + 1);
     for (const o of toOrders(c, AS_OF)) {
@@ -77,7 +77,7 @@ beforeAll(async () => {
     }
     // Noise the summary must ignore or merge.
     const first = toOrders(c, AS_OF)[0].placedAt.getTime();
-    const u = rng.uniform();
+    const u = rng.float();
     if (u < 0.15)
       add({
         customerId: id,

@@ -1,4 +1,4 @@
-import { Aggregator } from 'mingo';
+import { compilePipeline } from '../../../shared/embedded-mongo/mingo-runtime';
 import {
   advocacyByCustomer,
   advocacyPipelines,
@@ -26,7 +26,8 @@ const daysAgo = (d: number, hourUtc = 12) => {
   return t;
 };
 /** Runs a pipeline in memory with mingo (the embedded server's engine). */
-const run = <R>(pipeline: unknown[], docs: object[]) => new Aggregator(pipeline as never).run(docs) as R[];
+const run = <R>(pipeline: unknown[], docs: object[]) =>
+  compilePipeline(pipeline as never).run(docs as never) as R[];
 
 describe('engagement of a merged person (rows of every profile id pooled)', () => {
   const created = new Date('2024-01-01T00:00:00Z');

@@ -1,4 +1,7 @@
 import {
+  ADDRESS_LEVEL,
+  BIRTH_LEVEL,
+  NAME_LEVEL,
   addressLevel,
   birthDateLevel,
   comparePair,
@@ -43,8 +46,8 @@ const levelIds = (name: string) =>
 describe('name levels', () => {
   const ids = levelIds('givenName');
 
-  it('has exact, equivalent, two Jaro–Winkler bands and else', () => {
-    expect(ids).toEqual(['exact', 'equivalent', 'jaro-winkler-high', 'jaro-winkler-low', 'else']);
+  it('has exact, equivalent, typo, similar, initial and else', () => {
+    expect(ids).toEqual(['exact', 'equivalent', 'typo', 'similar', 'initial', 'else']);
   });
 
   it('exact ignores case and accents', () => {
@@ -60,27 +63,87 @@ describe('name levels', () => {
     expect(ids[level('Anna', 'Anna Mária')]).toBe('equivalent');
   });
 
-  it('typos and transpositions fall into the Jaro–Winkler bands', () => {
-    expect(ids[level('Kowalski', 'Kowalsky')]).toBe('jaro-winkler-high');
-    expect(ids[level('Katarzyna', 'Katarzyan')]).toBe('jaro-winkler-high');
-    expect(ids[level('Sarah', 'Samantha')]).toBe('jaro-winkler-low');
+  it('typo: one edit, a close Jaro–Winkler, or the same sound (keyboard, OCR and phonetic errors)', () => {
+    expect(ids[level('Kowalski', 'Kowalsky')]).toBe('typo');
+    expect(ids[level('Katarzyna', 'Katarzyan')]).toBe('typo');
+    expect(ids[level('Selermore', 'Selermpre')]).toBe('typo'); // keyboard neighbour
+    expect(ids[level('Sophie', 'Sofie')]).toBe('typo'); // sounds alike
+    expect(ids[level('Stephenson', 'Stevenson')]).toBe('typo'); // sounds alike
+  });
+
+  it('similar, initial and else', () => {
+    expect(ids[level('Sarah', 'Samantha')]).toBe('similar'); // without the common-name rule (see below)
+    expect(ids[level('Bernard', 'Bemard')]).toBe('similar'); // OCR: "rn" read as "m", two edits
+    expect(ids[level('Harrington', 'Hanington')]).toBe('similar');
+    expect(ids[level('J', 'John')]).toBe('initial');
+    expect(ids[level('J', 'Mary')]).toBe('else');
     expect(ids[level('Péter', 'Anna')]).toBe('else');
     expect(ids[level('حسن', 'Reza')]).toBe('else');
+  });
+});
+
+describe('given names: two different common names are two people, not a typo', () => {
+  const ctx = new ComparisonContext({
+    ...comparisonSettings(config),
+    givenNameCounts: {
+      emma: 90,
+      ella: 40,
+      emms: 3,
+      daniel: 70,
+      daniela: 12,
+      frances: 9,
+      francis: 11,
+      sara: 30,
+      sarah: 80,
+      samantha: 25,
+    },
+  });
+  const given = (a: string, b: string) => {
+    const x = normalizeNamePart(a)!;
+    const y = normalizeNamePart(b)!;
+    return ctx.givenLevel(
+      1000 + a.length * 31 + a.charCodeAt(0),
+      x,
+      2000 + b.length * 37 + b.charCodeAt(1),
+      y,
+    );
+  };
+  const ids = levelIds('givenName');
+
+  it('twins Emma and Ella, Daniel and Daniela, Francis and Frances: else', () => {
+    expect(ids[given('Emma', 'Ella')]).toBe('else');
+    expect(ids[given('Daniel', 'Daniela')]).toBe('else');
+    expect(ids[given('Francis', 'Frances')]).toBe('else');
+    expect(ids[given('Sarah', 'Samantha')]).toBe('else');
+  });
+
+  it('spelling variants that sound alike and rare misspellings stay a typo', () => {
+    expect(ids[given('Sara', 'Sarah')]).toBe('typo');
+    expect(ids[given('Emma', 'Emms')]).toBe('typo'); // 3 Emms against many Emmas: a recurring typo
+    expect(ids[given('Emma', 'Emna')]).toBe('typo'); // not a name in the data
   });
 });
 
 describe('birth date levels', () => {
   const ids = levelIds('birthDate');
 
-  it('distinguishes exact, partial, near and else', () => {
+  it('distinguishes exact, partial, transposed, typo, near and else', () => {
+    expect(ids).toEqual(['exact', 'partial', 'transposed', 'typo', 'near', 'else']);
     expect(ids[dob('1985-03-12', '1985. 03. 12.')]).toBe('exact');
     expect(ids[dob('1985-03-12', '1985')]).toBe('partial');
     expect(ids[dob('1985-03', '1985-03-12')]).toBe('partial');
-    expect(ids[dob('1985-03-12', '1985-12-03')]).toBe('near'); // day and month transposed
-    expect(ids[dob('1985-03-12', '1958-03-12')]).toBe('near'); // only the year differs
-    expect(ids[dob('1985-03-12', '1985-03-21')]).toBe('near'); // only the day differs
+    expect(ids[dob('1985-03-12', '1985-12-03')]).toBe('transposed'); // day and month transposed
+    expect(ids[dob('1985-03-12', '1985-03-13')]).toBe('typo'); // one digit
+    expect(ids[dob('1985-03-12', '1958-03-12')]).toBe('typo'); // two digits swapped
+    expect(ids[dob('1985-03-12', '1991-03-12')]).toBe('near'); // only the year differs
+    expect(ids[dob('1985-03-12', '1985-03-29')]).toBe('near'); // only the day differs
     expect(ids[dob('1985-03-12', '1990-07-01')]).toBe('else');
     expect(ids[dob('1985-03', '1985-04-12')]).toBe('else');
+  });
+
+  it('reads a month above 12 next to a day up to 12 as day and month written the other way round', () => {
+    expect(normalizeBirthDate('1985-25-03')?.iso).toBe('1985-03-25');
+    expect(normalizeBirthDate('1985-25-13')).toBeNull();
   });
 });
 
@@ -88,18 +151,31 @@ describe('address levels', () => {
   const ids = levelIds('address');
   const home = { street: 'Fő utca', houseNumber: '12', city: 'Budapest', postcode: '1011', country: 'HU' };
 
-  it('uses edit distance on postcodes and house numbers', () => {
+  it('uses edit distance on postcodes, city names, streets and house numbers', () => {
     expect(ids[addr(home, { street: 'Fő u. 12', postcode: '1011', city: 'Budapest' })]).toBe('exact');
     expect(ids[addr(home, { ...home, houseNumber: '13' })]).toBe('same-street');
     expect(ids[addr(home, { ...home, houseNumber: undefined })]).toBe('same-street');
     expect(ids[addr(home, { ...home, postcode: '1012' })]).toBe('near');
+    expect(ids[addr(home, { ...home, postcode: '1101', city: 'Budapset' })]).toBe('near'); // both mistyped
     const kossuth = { ...home, street: 'Kossuth Lajos utca' };
-    expect(ids[addr(kossuth, { ...kossuth, street: 'Kosuth Lajos utca' })]).toBe('near');
+    expect(ids[addr(kossuth, { ...kossuth, street: 'Kosuth Lajos utca' })]).toBe('same-street');
     expect(ids[addr(home, { ...home, street: 'Fő' })]).toBe('exact'); // street type left out
-    expect(ids[addr(home, { ...home, street: 'Fő tér' })]).toBe('near'); // another street of that name
+    expect(ids[addr(home, { ...home, street: 'Fő tér' })]).toBe('same-street'); // another street of that name
+    expect(ids[addr(home, { ...home, street: undefined })]).toBe('near'); // street missing on one side
     expect(ids[addr(home, { ...home, street: 'Petőfi utca', houseNumber: '3' })]).toBe('same-postcode');
-    expect(ids[addr(home, { ...home, street: 'Petőfi utca', postcode: '1052' })]).toBe('same-city');
+    expect(ids[addr(home, { ...home, street: 'Petőfi utca', houseNumber: '3', postcode: '1052' })]).toBe(
+      'same-city',
+    );
+    // The same street and number in another postcode and city: strangers rarely share both.
+    expect(ids[addr(home, { ...home, postcode: '6720', city: 'Szeged' })]).toBe('near');
     expect(ids[addr(home, { street: 'ul. Długa', city: 'Warszawa', country: 'PL' })]).toBe('else');
+  });
+
+  it('puts back a postcode and a city typed into each other’s fields', () => {
+    expect(normalizeAddress({ city: '2150', postcode: 'Parramatta' })).toMatchObject({
+      city: 'parramatta',
+      postcode: '2150',
+    });
   });
 });
 
@@ -114,25 +190,26 @@ describe('comparing a pair', () => {
     prepareForComparison(normalizeProfile(p, config), i, interner);
   const compare = (a: IdentityProfile, b: IdentityProfile) => {
     const out = new Int8Array(6);
-    const swapped = comparePair(prep(a, 0), prep(b, 1), ctx, out);
-    return { levels: Array.from(out), swapped };
+    const orientation = comparePair(prep(a, 0), prep(b, 1), ctx, out);
+    return { levels: Array.from(out), orientation };
   };
 
   it('compares given with family when the names were entered the other way round', () => {
     // Names the lexicon does not know, so normalization cannot swap them back itself.
     const a = profile('a', { givenName: 'Quarrington', familyName: 'Zebulon' });
     const b = profile('b', { givenName: 'Zebulon', familyName: 'Quarington' });
-    const { levels, swapped } = compare(a, b);
-    expect(swapped).toBe(true);
-    expect(levels[GIVEN]).toBe(2); // Quarrington ~ Quarington
-    expect(levels[FAMILY]).toBe(0); // Zebulon = Zebulon
+    const { levels, orientation } = compare(a, b);
+    // Crossed, the worse of the two comparisons takes the given-name slot (it may be the given names).
+    expect(orientation).toBe(1);
+    expect(levels[GIVEN]).toBe(NAME_LEVEL.typo); // Quarrington ~ Quarington
+    expect(levels[FAMILY]).toBe(NAME_LEVEL.exact); // Zebulon = Zebulon
   });
 
   it('needs no swap when normalization already recognised family-name-first order', () => {
     const a = profile('a', { givenName: 'Kovács', familyName: 'Peti' });
     const b = profile('b', { givenName: 'Peter', familyName: 'Kovacs' });
-    const { levels, swapped } = compare(a, b);
-    expect(swapped).toBe(false);
+    const { levels, orientation } = compare(a, b);
+    expect(orientation).toBe(0);
     expect(levels[GIVEN]).toBe(1); // Peti ~ Peter by nickname
     expect(levels[FAMILY]).toBe(0);
   });
@@ -172,9 +249,10 @@ describe('comparing a pair', () => {
     const first = compare(a, b).levels;
     const second = compare(a, b).levels; // served from the caches now
     expect(second).toEqual(first);
-    expect(first[GIVEN]).toBe(1);
-    expect(first[BIRTH]).toBe(2);
-    expect(first[ADDRESS]).toBe(2); // út and utca: different street types, so only a near match
+    expect(first[GIVEN]).toBe(NAME_LEVEL.equivalent);
+    expect(first[BIRTH]).toBe(BIRTH_LEVEL.transposed);
+    // út and utca: different street types, so not the same street, only a similar one
+    expect(first[ADDRESS]).toBe(ADDRESS_LEVEL.sameStreet);
   });
 });
 

@@ -1,9 +1,4 @@
-import {
-  canonicalTimeZone,
-  localHour,
-  offsetPeriods,
-  utcOffsetMinutes,
-} from '../../../shared/time/time-zone';
+import { canonicalTimeZone, localHour, utcOffsetMinutes } from '../../../shared/time/time-zone';
 
 describe('canonicalTimeZone', () => {
   it('accepts IANA names in any case and returns the canonical spelling', () => {
@@ -27,26 +22,5 @@ describe('utcOffsetMinutes / localHour', () => {
     expect(localHour('Europe/Budapest', new Date('2024-07-15T22:30:00Z'))).toBe(0);
     expect(localHour('Asia/Kolkata', new Date('2024-07-15T22:30:00Z'))).toBe(4);
     expect(localHour('America/New_York', new Date('2024-01-15T03:00:00Z'))).toBe(22);
-  });
-});
-
-describe('offsetPeriods', () => {
-  it('finds both 2024 EU transitions to the minute', () => {
-    const periods = offsetPeriods(
-      'Europe/Budapest',
-      new Date('2024-01-01T00:00:00Z'),
-      new Date('2024-12-31T00:00:00Z'),
-    );
-    expect(periods.map((p) => [p.from.toISOString(), p.offsetMinutes])).toEqual([
-      ['2024-01-01T00:00:00.000Z', 60],
-      ['2024-03-31T01:00:00.000Z', 120],
-      ['2024-10-27T01:00:00.000Z', 60],
-    ]);
-  });
-
-  it('has one period for zones without DST and handles half-hour DST (Lord Howe)', () => {
-    expect(offsetPeriods('Asia/Kolkata', new Date('2020-01-01Z'), new Date('2024-01-01Z'))).toHaveLength(1);
-    const lordHowe = offsetPeriods('Australia/Lord_Howe', new Date('2024-01-01Z'), new Date('2024-12-31Z'));
-    expect(lordHowe.map((p) => p.offsetMinutes)).toEqual([660, 630, 660]);
   });
 });

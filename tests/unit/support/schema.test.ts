@@ -1,7 +1,8 @@
 import { buildSchema, isNonNullType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSupportSchema } from '../../../subgraphs/support/src/schema';
 
-// The fields the insights layer @requires (notes/contract.md); names and types must not drift.
+// The fields the insights subgraph @requires (subgraphs/insights/src/customer/customer.requires.ts);
+// names and types must not drift.
 const CONTRACT_SUPPORT_STATS: Record<string, string> = {
   openTickets: 'Int!',
   openComplaints: 'Int!',

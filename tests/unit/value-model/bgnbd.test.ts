@@ -14,7 +14,7 @@ import {
   type WeightedHistory,
 } from '../../../subgraphs/sales/src/value-model/bgnbd';
 import { numericGradient } from '../../../subgraphs/sales/src/value-model/optimizer';
-import { simulateCustomers } from '../../../subgraphs/sales/src/value-model/simulate';
+import { simulateCustomers } from '../../helpers/value-model/simulate';
 import {
   bgnbdConditionalExpectationByIntegration,
   bgnbdLogLikelihoodByIntegration,

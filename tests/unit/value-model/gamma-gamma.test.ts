@@ -7,7 +7,7 @@ import {
   populationMeanSpend,
   type GammaGammaParams,
 } from '../../../subgraphs/sales/src/value-model/gamma-gamma';
-import { simulateCustomers } from '../../../subgraphs/sales/src/value-model/simulate';
+import { simulateCustomers } from '../../helpers/value-model/simulate';
 import { gammaGammaByIntegration } from './latent-integration';
 
 // The CDNOW estimates of the Gamma-Gamma note (Fader & Hardie 2013).

@@ -1,12 +1,7 @@
 import { expectedPurchasesNewCustomer } from '../../../subgraphs/sales/src/value-model/bgnbd';
 import { summarizePurchases } from '../../../subgraphs/sales/src/value-model/purchase-summary';
-import {
-  createRng,
-  sampleBeta,
-  sampleExponential,
-  sampleGamma,
-} from '../../../subgraphs/sales/src/value-model/random';
-import { simulateCustomers, toOrders } from '../../../subgraphs/sales/src/value-model/simulate';
+import { createSeedRandom, type SeedRandom } from '../../../scripts/seed/random';
+import { simulateCustomers, toOrders } from '../../helpers/value-model/simulate';
 import { meanAndSe } from './test-histories';
 
 const CDNOW = { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 };
@@ -14,22 +9,22 @@ const SPEND = { p: 6.25, q: 3.74, v: 15.44 };
 
 /** Sample mean and its standard error. */
 
-describe('seeded samplers', () => {
+describe('seeded samplers (scripts/seed/random.ts, the one random source)', () => {
   const N = 100_000;
 
   it('are deterministic per seed and differ between seeds', () => {
     const draw = (seed: number) => {
-      const rng = createRng(seed);
-      return Array.from({ length: 5 }, () => rng.uniform());
+      const rng = createSeedRandom(seed);
+      return Array.from({ length: 5 }, () => rng.float());
     };
     expect(draw(7)).toEqual(draw(7));
     expect(draw(7)).not.toEqual(draw(8));
   });
 
-  it('draw uniforms strictly inside (0, 1)', () => {
-    const rng = createRng(1);
-    const u = Array.from({ length: N }, () => rng.uniform());
-    expect(Math.min(...u)).toBeGreaterThan(0);
+  it('draw uniforms in [0, 1)', () => {
+    const rng = createSeedRandom(1);
+    const u = Array.from({ length: N }, () => rng.float());
+    expect(Math.min(...u)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...u)).toBeLessThan(1);
     expect(Math.abs(meanAndSe(u).mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
   });
@@ -38,27 +33,17 @@ describe('seeded samplers', () => {
   // correct sampler), and the sample variance within 5 % of the true one: its relative standard error,
   // √((2 + excess kurtosis) / N), is at most 1.6 % here (Gamma(0.24) has excess kurtosis 6/0.24 = 25).
   it.each([
-    [
-      'Gamma(0.24, rate 4.41)',
-      (rng: ReturnType<typeof createRng>) => sampleGamma(rng, 0.24, 4.41),
-      0.24 / 4.41,
-      0.24 / 4.41 ** 2,
-    ],
-    [
-      'Gamma(6.25, rate 2)',
-      (rng: ReturnType<typeof createRng>) => sampleGamma(rng, 6.25, 2),
-      3.125,
-      6.25 / 4,
-    ],
+    ['Gamma(0.24, rate 4.41)', (rng: SeedRandom) => rng.gamma(0.24, 4.41), 0.24 / 4.41, 0.24 / 4.41 ** 2],
+    ['Gamma(6.25, rate 2)', (rng: SeedRandom) => rng.gamma(6.25, 2), 3.125, 6.25 / 4],
     [
       'Beta(0.79, 2.43)',
-      (rng: ReturnType<typeof createRng>) => sampleBeta(rng, 0.79, 2.43),
+      (rng: SeedRandom) => rng.beta(0.79, 2.43),
       0.79 / 3.22,
       (0.79 * 2.43) / (3.22 ** 2 * 4.22),
     ],
-    ['Exponential(rate 3)', (rng: ReturnType<typeof createRng>) => sampleExponential(rng, 3), 1 / 3, 1 / 9],
+    ['Exponential(rate 3)', (rng: SeedRandom) => rng.exponential(3), 1 / 3, 1 / 9],
   ])('draw %s with the right mean and variance', (_name, sampler, mean, variance) => {
-    const rng = createRng(2024);
+    const rng = createSeedRandom(2024);
     const values = Array.from({ length: N }, () => sampler(rng));
     const sample = meanAndSe(values);
     expect(Math.abs(sample.mean - mean)).toBeLessThan(5 * sample.se);
@@ -139,6 +124,6 @@ describe('simulateCustomers', () => {
     expect(() =>
       simulateCustomers({ customers: 1, seed: 1, bgnbd: CDNOW, observation: { min: 3, max: 2 } }),
     ).toThrow();
-    expect(() => createRng(1.5)).toThrow();
+    expect(() => createSeedRandom(1.5)).toThrow(/seed must be an integer/);
   });
 });

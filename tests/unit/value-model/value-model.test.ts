@@ -9,7 +9,7 @@ import {
   type FittedValueModel,
   type PurchaseSummary,
 } from '../../../subgraphs/sales/src/value-model';
-import { simulateCustomers, toOrders } from '../../../subgraphs/sales/src/value-model/simulate';
+import { simulateCustomers, toOrders } from '../../helpers/value-model/simulate';
 
 const asOf = new Date('2024-06-30T20:00:00Z');
 // CDNOW's behaviour in days: α = 4.41 weeks × 7.

@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ContactEligibility } from '../contact/contact-eligibility.type';
-import { nowOf, type InsightsContext } from '../context';
+import type { InsightsContext } from '../context';
 import { Lifecycle } from '../lifecycle/lifecycle.type';
 import { computeContact } from '../rules/contact.rules';
 import { computeLifecycle } from '../rules/lifecycle.rules';
@@ -22,7 +22,7 @@ export class CustomerInsightsResolver {
     description: 'Lifecycle stage, since when and why; recomputed on every read, so it moves back too.',
   })
   lifecycle(@Root() customer: CustomerRepresentation, @Ctx() ctx: InsightsContext): Lifecycle {
-    return computeLifecycle(toSignals(customer, LIFECYCLE_REQUIRES), nowOf(ctx));
+    return computeLifecycle(toSignals(customer, LIFECYCLE_REQUIRES), ctx.now);
   }
 
   @Directive(`@requires(fields: "${VALUE_REQUIRES}")`)
@@ -35,7 +35,7 @@ export class CustomerInsightsResolver {
     // The key lets the planner fetch the model-based fields of CustomerValue from sales.
     return {
       customerId: String(customer.id),
-      ...computeCustomerValue(toSignals(customer, VALUE_REQUIRES), nowOf(ctx)),
+      ...computeCustomerValue(toSignals(customer, VALUE_REQUIRES), ctx.now),
     };
   }
 
@@ -45,6 +45,6 @@ export class CustomerInsightsResolver {
       'Whether marketing may contact the customer now, on which channel, at what hour, and why not.',
   })
   contact(@Root() customer: CustomerRepresentation, @Ctx() ctx: InsightsContext): ContactEligibility {
-    return computeContact(toSignals(customer, CONTACT_REQUIRES), nowOf(ctx)) as ContactEligibility;
+    return computeContact(toSignals(customer, CONTACT_REQUIRES), ctx.now) as ContactEligibility;
   }
 }

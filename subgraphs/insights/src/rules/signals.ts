@@ -1,5 +1,5 @@
 /**
- * What the insights rules know about one customer: the contract fields (notes/contract.md) the rules use,
+ * What the insights rules know about one customer: the facts the rules use (customer/customer.requires.ts),
  * received through `@requires` and already parsed (dates as `Date`). Plain data, so every rule is a
  * pure function of (signals, now) and can be tested without GraphQL or a database.
  */

@@ -5,9 +5,9 @@ import type { CustomerSignals, MoneyValue } from './signals';
 import { DAYS_PER_MONTH, daysSince } from './time';
 
 /**
- * Customer value, first version: revenue, frequency, recency and willingness to recommend combined into
- * a 0–100 score and a tier. Thresholds are deliberately simple and documented (README, "How the computed fields are derived");
- * a later issue replaces the score with RFM and a fitted CLV model.
+ * Customer value by rule: revenue, frequency, recency and willingness to recommend combined into a 0–100
+ * score and a tier. Thresholds are deliberately simple and documented (README, "How the computed fields
+ * are derived"); the model-based figures (RFM, CLV) come from sales' fitted value model.
  */
 
 export type ValueTier = 'PLATINUM' | 'GOLD' | 'SILVER' | 'BRONZE' | 'NONE';

@@ -1,6 +1,6 @@
 import type { ClientSession } from 'mongoose';
 import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import type { CustomerModel } from '../customer/customer.model';
 import type { TouchpointDoc, TouchpointModel } from '../touchpoint/touchpoint.model';
 import { AttributionModel } from './attribution.enums';

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { QueryFilter } from 'mongoose';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../../../shared/errors';
 import { applyConsent, type ConsentChange } from '../consent/consent.logic';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import type { Emit, EventOutbox } from '../../../../shared/events';
 import {
   CustomerSort,
@@ -55,9 +55,7 @@ export function changedProfileFields(before: CustomerDoc, after: CustomerDoc): s
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
-  return [...keys]
-    .filter((k) => !BOOKKEEPING_FIELDS.has(k) && !isDeepStrictEqual(a[k], b[k]))
-    .sort();
+  return [...keys].filter((k) => !BOOKKEEPING_FIELDS.has(k) && !isDeepStrictEqual(a[k], b[k])).sort();
 }
 
 /** Optimistic-concurrency retries before a write gives up with CONFLICT. */
@@ -82,10 +80,13 @@ export class CustomerService {
     const blockingKeys = identityKeysOf({ _id: '', ...fields });
     // The profile and its customer.created event commit together.
     return this.options.outbox.runInTransaction(async (session, emit) => {
-      const [doc] = await this.customers.create([{ ...fields, blockingKeys, createdAt: now, updatedAt: now }], {
-        timestamps: false,
-        session,
-      });
+      const [doc] = await this.customers.create(
+        [{ ...fields, blockingKeys, createdAt: now, updatedAt: now }],
+        {
+          timestamps: false,
+          session,
+        },
+      );
       const customer = doc.toObject() as CustomerDoc;
       emit('customer.created', customer._id, { status: customer.status });
       return customer;
@@ -246,7 +247,9 @@ export class CustomerService {
             { _id: id, revision: doc.revision, status: CustomerStatus.ACTIVE },
             {
               $set: { ...change.set, blockingKeys, updatedAt: this.options.clock() },
-              ...(change.unset?.length ? { $unset: Object.fromEntries(change.unset.map((k) => [k, 1])) } : {}),
+              ...(change.unset?.length
+                ? { $unset: Object.fromEntries(change.unset.map((k) => [k, 1])) }
+                : {}),
               $inc: { revision: 1 },
             },
             { returnDocument: 'after', runValidators: true, timestamps: false, session },

@@ -1,5 +1,4 @@
 import { CampaignObjective } from '../campaign/campaign.enums';
-import { offsetPeriods } from '../../../../shared/time/time-zone';
 import type { TouchpointChannel } from '../touchpoint/touchpoint.enums';
 import { EDUCATION_TYPES, ENGAGED_TYPES } from '../touchpoint/touchpoint.rules';
 import type { Engagement } from './engagement.type';
@@ -9,8 +8,6 @@ const DAY_MS = 86_400_000;
 export const ENGAGEMENT_WINDOWS = {
   /** Preferences follow recent behaviour: a channel used three years ago says little about today. */
   preferenceDays: 365,
-  /** DST rules are applied exactly over this span; older touchpoints use the earliest offset in it. */
-  exactOffsetYears: 5,
 };
 
 export interface EngagementSubject {
@@ -45,14 +42,11 @@ export interface EngagementRow {
 }
 
 /**
- * MongoDB expression for the local hour of `$occurredAt` in each customer's time zone: the UTC offset
- * (per customer, per DST period) is added to the instant and the UTC hour of the result is taken. Plain
- * date arithmetic, so it behaves the same on any MongoDB (and on mingo) without tz-database support in
- * the server, and handles half-hour zones (Asia/Kolkata) exactly.
+ * MongoDB expression for the local hour of `$occurredAt` in each customer's own time zone (UTC without
+ * one): `$hour` with a `timezone` chosen per customer, so the server applies the tz database (DST and
+ * half-hour zones included) for any instant. The embedded server does the same (operator-overrides.ts).
  */
-export function localHourExpression(subjects: readonly EngagementSubject[], now: Date): unknown {
-  const from = new Date(now.getTime() - ENGAGEMENT_WINDOWS.exactOffsetYears * 365 * DAY_MS);
-  const to = new Date(now.getTime() + DAY_MS);
+export function localHourExpression(subjects: readonly EngagementSubject[]): unknown {
   const byZone = new Map<string, string[]>();
   // An id shared by two subjects (the same person asked for twice) keeps the first subject's zone.
   const placed = new Set<string>();
@@ -66,28 +60,9 @@ export function localHourExpression(subjects: readonly EngagementSubject[], now:
       byZone.set(s.timeZone, ids);
     }
   }
-  const branches: { case: unknown; then: unknown }[] = [];
-  for (const [zone, ids] of byZone) {
-    const periods = offsetPeriods(zone, from, to);
-    if (periods.every((p) => p.offsetMinutes === 0)) continue;
-    const ms = (minutes: number) => minutes * 60_000;
-    const offset =
-      periods.length === 1
-        ? ms(periods[0].offsetMinutes)
-        : {
-            $switch: {
-              // Latest period first: the first branch whose start is not after the instant wins.
-              branches: periods
-                .slice(1)
-                .reverse()
-                .map((p) => ({ case: { $gte: ['$occurredAt', p.from] }, then: ms(p.offsetMinutes) })),
-              default: ms(periods[0].offsetMinutes),
-            },
-          };
-    branches.push({ case: { $in: ['$customerId', ids] }, then: offset });
-  }
-  if (branches.length === 0) return { $hour: '$occurredAt' };
-  return { $hour: { $add: ['$occurredAt', { $switch: { branches, default: 0 } }] } };
+  if (byZone.size === 0) return { $hour: '$occurredAt' };
+  const branches = [...byZone].map(([zone, ids]) => ({ case: { $in: ['$customerId', ids] }, then: zone }));
+  return { $hour: { date: '$occurredAt', timezone: { $switch: { branches, default: 'UTC' } } } };
 }
 
 /** One aggregation for the engagement of all `subjects`: grouped by customer, channel and local hour. */
@@ -101,7 +76,7 @@ export function engagementPipeline(
     { $match: { customerId: { $in: subjectIds(subjects) }, type: { $in: [...ENGAGED_TYPES] } } },
     {
       $group: {
-        _id: { c: '$customerId', ch: '$channel', h: localHourExpression(subjects, now) },
+        _id: { c: '$customerId', ch: '$channel', h: localHourExpression(subjects) },
         n: { $sum: 1 },
         nPref: countSince(ENGAGEMENT_WINDOWS.preferenceDays),
         n30: countSince(30),

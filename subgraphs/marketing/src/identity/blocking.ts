@@ -28,6 +28,13 @@ function nameKeys(
   return g < f ? [g, f] : [f, g];
 }
 
+/** A family name's sound: Double Metaphone for Latin script, the cross-script skeleton otherwise. */
+function sound(name: NonNullable<PreparedProfile['given']>): string {
+  return name.phonetic || name.skeleton;
+}
+
+const initial = (name: NonNullable<PreparedProfile['given']>): string => name.key[0];
+
 export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'email', description: 'same normalized email', keys: (p) => p.emails },
   { name: 'phone', description: 'same personal phone (E.164)', keys: (p) => p.phones },
@@ -48,9 +55,27 @@ export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
     },
   },
   {
+    name: 'name-sound',
+    description: 'both names sound alike (Double Metaphone), in either order: a typo in each name',
+    keys: (p) => {
+      const k = nameKeys(p, sound);
+      return k ? [k.join('|')] : [];
+    },
+  },
+  {
+    name: 'family-sound-initial',
+    description: 'family name sounds alike and the same given-name initial, whatever the date and address',
+    keys: (p) => (p.family && p.given ? [`${sound(p.family)}|${initial(p.given)}`] : []),
+  },
+  {
     name: 'birth-date',
     description: 'same full birth date',
     keys: (p) => (p.birthDate?.precision === 'day' ? [p.birthDate.iso] : []),
+  },
+  {
+    name: 'family-sound-birth-year',
+    description: 'family name sounds alike (Double Metaphone) and same birth year: a changed given name',
+    keys: (p) => (p.family && p.birthDate ? [`${sound(p.family)}|${p.birthDate.year}`] : []),
   },
   {
     name: 'dwelling',
@@ -59,6 +84,26 @@ export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
       const a = p.address;
       if (!a || !a.houseNumberBase || !(a.postcode || a.city)) return [];
       return [`${a.postcode || a.city}|${a.houseNumberBase}`];
+    },
+  },
+  {
+    name: 'postcode-initial',
+    description: 'same postcode and the same initial of the family (or of the given) name',
+    keys: (p) => {
+      const postcode = p.address?.postcode;
+      if (!postcode) return [];
+      const keys: string[] = [];
+      if (p.family) keys.push(`${postcode}|f${initial(p.family)}`);
+      if (p.given) keys.push(`${postcode}|g${initial(p.given)}`);
+      return keys;
+    },
+  },
+  {
+    name: 'street-number',
+    description: 'street sounds alike and same house number, whatever the postcode or city',
+    keys: (p) => {
+      const a = p.address;
+      return a && a.houseNumberBase && a.streetSound ? [`${a.streetSound}|${a.houseNumberBase}`] : [];
     },
   },
   {
@@ -79,7 +124,78 @@ export const PREDICTION_BLOCKING_RULES: readonly BlockingRule[] = [
         ? [`${p.given.skeleton}|${p.family.key[0]}|${p.birthDate.year}`]
         : [],
   },
+  {
+    name: 'name-address-lsh',
+    description:
+      'MinHash LSH over the letter pairs of names and street and the house number and birth year: records with several errors spread over the fields',
+    keys: (p) => lshKeys(p),
+  },
 ];
+
+// ---------------------------------------------------------------------------------------------------
+// Locality-sensitive hashing (MinHash) on name and address tokens
+// ---------------------------------------------------------------------------------------------------
+
+/** Bands × rows of the MinHash signature: a pair sharing the share s of its tokens meets in some
+ *  band with probability 1 − (1 − s^ROWS)^BANDS (0.1 at s = 0.4, 0.6 at s = 0.6, 0.96 at s = 0.75). */
+export const LSH_BANDS = 12;
+export const LSH_ROWS = 5;
+
+/** 32-bit FNV-1a of a string. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h >>> 0;
+}
+
+/** A fixed family of hash functions (murmur3's finaliser over the token hash xor a per-function seed). */
+function mix(x: number, seed: number): number {
+  let h = (x ^ seed) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const LSH_SEEDS = Array.from({ length: LSH_BANDS * LSH_ROWS }, (_, i) => mix(i + 1, 0x9e3779b9));
+
+function bigrams(text: string, out: Set<string>): void {
+  const t = text.replace(/\s+/g, '');
+  if (t.length === 1) out.add(t);
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+}
+
+/** The token set MinHash summarises: letter pairs of names and street, the house number, birth year. */
+export function lshTokens(p: PreparedProfile): Set<string> {
+  const tokens = new Set<string>();
+  if (p.given) bigrams(p.given.key, tokens);
+  if (p.family) bigrams(p.family.key, tokens);
+  if (p.address?.streetCore) bigrams(p.address.streetCore, tokens);
+  if (p.address?.houseNumberBase) tokens.add(`#${p.address.houseNumberBase}`);
+  if (p.birthDate) tokens.add(`y${p.birthDate.year}`);
+  return tokens;
+}
+
+function lshKeys(p: PreparedProfile): string[] {
+  const tokens = lshTokens(p);
+  // Too little to go on: a name alone would meet every namesake.
+  if (tokens.size < 6) return [];
+  const hashes = Array.from(tokens, hash32);
+  const keys: string[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) {
+    let key = `${band}`;
+    for (let row = 0; row < LSH_ROWS; row++) {
+      const seed = LSH_SEEDS[band * LSH_ROWS + row];
+      let min = 0xffffffff;
+      for (const h of hashes) {
+        const v = mix(h, seed);
+        if (v < min) min = v;
+      }
+      key += `.${min.toString(36)}`;
+    }
+    keys.push(key);
+  }
+  return keys;
+}
 
 export interface BlockingRuleStats {
   rule: string;

@@ -43,6 +43,11 @@ export interface IdentityConfig {
     jaroWinklerLow: number;
     /** Weight exact name matches by how common the name is (Splink's term-frequency adjustment). */
     termFrequency: boolean;
+    /**
+     * A given name carried by at least this many profiles is a common name: two different common names
+     * (Emma and Ella) are two people, not a typo. Names of the engine's lexicon are always common.
+     */
+    commonNameMinCount: number;
   };
   conflicts: {
     /**
@@ -81,8 +86,8 @@ export const DEFAULT_IDENTITY_CONFIG: IdentityConfig = {
   identifierLimits: { email: 3, phone: 3, landline: 1, externalId: 2, deviceId: 2 },
   phone: { defaultRegion: 'HU', landlineTypes: ['FIXED_LINE'] },
   email: { gmailIgnoreDots: false, plusTagDomains: [], domainAliases: {} },
-  names: { jaroWinklerHigh: 0.92, jaroWinklerLow: 0.8, termFrequency: true },
-  conflicts: { preventAutoMerge: true, review: 'shared-identifier' },
+  names: { jaroWinklerHigh: 0.92, jaroWinklerLow: 0.8, termFrequency: true, commonNameMinCount: 3 },
+  conflicts: { preventAutoMerge: true, review: 'score' },
   blocking: { maxBlockSize: 400 },
   training: {
     uSampleSize: 100_000,
@@ -147,6 +152,7 @@ export function resolveIdentityConfig(input: IdentityConfigInput = {}): Identity
   if (jaroWinklerLow > jaroWinklerHigh) {
     throw new IdentityInputError('names.jaroWinklerLow', 'must not be above names.jaroWinklerHigh');
   }
+  positiveInteger('names.commonNameMinCount', config.names.commonNameMinCount);
   if (!['shared-identifier', 'score', 'never'].includes(config.conflicts.review)) {
     throw new IdentityInputError('conflicts.review', 'must be shared-identifier, score or never');
   }

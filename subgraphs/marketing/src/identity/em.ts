@@ -88,6 +88,13 @@ export interface EmResult {
 /** Smallest probability a level may take, so that log-weights stay finite. */
 export const MIN_PROBABILITY = 1e-7;
 
+/**
+ * Smallest m of a comparison's last level ("else"): some true duplicates disagree on anything (a moved
+ * address, a changed number), and an m fitted to zero would make one disagreement outweigh every
+ * agreement (−23 bits for an address that changed).
+ */
+export const MIN_ELSE_M = 1e-3;
+
 export function expectationMaximisation(input: EmInput): EmResult {
   const { patterns, levelCounts, u, active, maxIterations, tolerance } = input;
   const { width, levels, counts, size } = patterns;
@@ -141,7 +148,7 @@ export function expectationMaximisation(input: EmInput): EmResult {
         return constrainAgreement(
           raw.map((x) => x / norm),
           u[k],
-          MIN_PROBABILITY,
+          MIN_ELSE_M,
         );
       });
       for (let k = 0; k < width; k++) {

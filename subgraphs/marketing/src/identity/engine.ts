@@ -1,6 +1,9 @@
 import { generateCandidatePairs, PREDICTION_BLOCKING_RULES, type BlockingRuleStats } from './blocking';
 import {
+  ADDRESS_LEVEL,
   BIRTH,
+  BIRTH_LEVEL,
+  NAME_LEVEL,
   comparePair,
   ComparisonContext,
   comparisonSettings,
@@ -12,6 +15,7 @@ import {
   PHONE,
   prepareForComparison,
   ValueInterner,
+  type NameOrientation,
   type PreparedProfile,
 } from './comparison';
 import { resolveIdentityConfig, type IdentityConfig, type IdentityConfigInput } from './config';
@@ -92,19 +96,26 @@ function conflictsOf(levels: Int8Array, offset: number, rules: readonly Determin
   const conflicts: Conflict[] = [];
   const given = levels[offset + GIVEN];
   const birth = levels[offset + BIRTH];
-  if (given === 4) conflicts.push('given-name');
-  if (birth === 3) conflicts.push('birth-date');
+  if (given === NAME_LEVEL.else) conflicts.push('given-name');
+  if (birth === BIRTH_LEVEL.else) conflicts.push('birth-date');
   const family = levels[offset + FAMILY];
   const address = levels[offset + ADDRESS];
+  // Could be two people of one family: neither the family name nor the address disagrees (either may
+  // be missing), or only a shared device or landline joins them.
   const household =
-    (family >= 0 && family <= 2 && address >= 0 && address <= 2) ||
+    (family !== NAME_LEVEL.else && address !== ADDRESS_LEVEL.else && (family >= 0 || address >= 0)) ||
     (rules.length > 0 && rules.every((r) => !PERSONAL_KINDS.includes(r.kind)));
+  // Only the person's own data tells a duplicate from a relative: the birth date (a junior has the
+  // father's name) and the given name (twins share the birth date), or a personal identifier.
   const personal =
-    (birth >= 0 && birth <= 2) ||
+    (birth >= 0 && birth <= BIRTH_LEVEL.typo) ||
     levels[offset + EMAIL] === 0 ||
     (levels[offset + PHONE] >= 0 && levels[offset + PHONE] <= 1) ||
     rules.some((r) => PERSONAL_KINDS.includes(r.kind));
-  if (household && !personal && conflicts.length === 0) conflicts.push('household-evidence-only');
+  const givenAgrees = given >= 0 && given <= NAME_LEVEL.similar;
+  if (household && !(personal && givenAgrees) && conflicts.length === 0) {
+    conflicts.push('household-evidence-only');
+  }
   return conflicts;
 }
 
@@ -189,22 +200,22 @@ function scoredPair(
   b: PreparedProfile,
   levels: Int8Array,
   offset: number,
-  swapped: boolean,
+  orientation: NameOrientation,
 ): ScoredPair {
-  const weight = pairWeight(ctx.tables, levels, offset, a);
+  const weight = pairWeight(ctx.tables, levels, offset, a, orientation);
   const probability = probabilityFromWeight(weight);
   const shared = sharedIdentifiers(a.profile, b.profile, ctx.countOf, ctx.config.identifierLimits);
   const verdict = decide(probability, levels, offset, shared.rules, ctx.config);
   const partial = {
     rules: shared.rules,
-    contributions: contributions(ctx.tables, levels, offset, a, b, swapped),
+    contributions: contributions(ctx.tables, levels, offset, a, b, orientation),
   };
   const explanation: MatchExplanation = {
     priorWeight: ctx.tables.priorWeight,
     matchWeight: weight,
     probability,
     contributions: partial.contributions,
-    nameOrderSwapped: swapped,
+    nameOrderSwapped: orientation !== 0,
     rules: shared.rules,
     overSharedIdentifiers: shared.overShared,
     conflicts: verdict.conflicts,
@@ -324,7 +335,7 @@ export function findDuplicates(
   const blockingMs = performance.now() - t;
 
   t = performance.now();
-  const comparisons = new ComparisonContext(options.model?.settings ?? comparisonSettings(config));
+  const comparisons = new ComparisonContext(options.model?.settings ?? comparisonSettings(config, prepared));
   const levels = comparePairs(prepared, candidates, comparisons);
   const comparingMs = performance.now() - t;
 
@@ -352,10 +363,23 @@ export function findDuplicates(
     const sharesExact = levels.levels[offset + EMAIL] === 0 || levels.levels[offset + PHONE] === 0;
     // Cheap filter first: only pairs that can end up on a list get an explanation built.
     if (!hasRule && !sharesExact) {
-      const w = pairWeight(ctx.tables, levels.levels, offset, prepared[i]);
+      const w = pairWeight(
+        ctx.tables,
+        levels.levels,
+        offset,
+        prepared[i],
+        levels.swapped[p] as NameOrientation,
+      );
       if (probabilityFromWeight(w) < reviewFloor) continue;
     }
-    const pair = scoredPair(ctx, prepared[i], prepared[j], levels.levels, offset, levels.swapped[p] === 1);
+    const pair = scoredPair(
+      ctx,
+      prepared[i],
+      prepared[j],
+      levels.levels,
+      offset,
+      levels.swapped[p] as NameOrientation,
+    );
     if (pair.explanation.conflicts.length > 0 && config.conflicts.preventAutoMerge) {
       if (pair.explanation.rules.length > 0 || pair.probability >= config.thresholds.autoMerge)
         conflictsHeldBack++;
@@ -472,7 +496,7 @@ function clusterClash(
     for (const y of right) {
       if ((x === edge.i && y === edge.j) || (x === edge.j && y === edge.i)) continue;
       comparePair(prepared[x], prepared[y], comparisons, scratch);
-      if (scratch[GIVEN] === 4 || scratch[BIRTH] === 3) return [x, y];
+      if (scratch[GIVEN] === NAME_LEVEL.else || scratch[BIRTH] === BIRTH_LEVEL.else) return [x, y];
     }
   }
   return null;
@@ -493,6 +517,39 @@ function clustersOf(uf: UnionFind, prepared: readonly PreparedProfile[]): Duplic
     clusters.push({ id: `dup_${stableHash(members.join('\u0000'))}`, members });
   }
   return clusters.sort((a, b) => (a.members[0] < b.members[0] ? -1 : 1));
+}
+
+/**
+ * The pairs blocking hands to scoring (as profile id pairs), for diagnostics: the share of known true
+ * pairs among them is the recall bound of blocking.
+ */
+export function candidatePairs(
+  profiles: readonly IdentityProfile[],
+  configInput: IdentityConfigInput = {},
+): [string, string][] {
+  const config = resolveIdentityConfig(configInput);
+  validateProfiles(profiles);
+  const sorted = byId(profiles);
+  const normalized = sorted.map((p) => normalizeProfile(p, config));
+  const index = new IdentifierIndex(normalized);
+  const limits = config.identifierLimits;
+  const interner = new ValueInterner();
+  const prepared = normalized.map((p, i) =>
+    prepareForComparison(
+      p,
+      i,
+      interner,
+      (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits),
+    ),
+  );
+  const det = deterministicPairs(index, limits);
+  const pairs = generateCandidatePairs(
+    prepared,
+    PREDICTION_BLOCKING_RULES,
+    config.blocking.maxBlockSize,
+    det.pairs,
+  );
+  return Array.from(pairs.left, (i, k) => [sorted[i].id, sorted[pairs.right[k]].id]);
 }
 
 /** The prior model (m and u shipped with the engine): for a base too small to train on. */
@@ -530,7 +587,7 @@ export function trainIdentityModel(
     config.blocking.maxBlockSize,
     det.pairs,
   );
-  const levels = comparePairs(prepared, pairs, new ComparisonContext(comparisonSettings(config)));
+  const levels = comparePairs(prepared, pairs, new ComparisonContext(comparisonSettings(config, prepared)));
   return trainModel(prepared, config, { pairs, levels });
 }
 
@@ -581,8 +638,8 @@ export function matchCandidates(
   return prepared
     .slice(1)
     .map((candidate) => {
-      const swapped = comparePair(prepared[0], candidate, comparisons, levels);
-      return scoredPair(ctx, prepared[0], candidate, levels, 0, swapped);
+      const orientation = comparePair(prepared[0], candidate, comparisons, levels);
+      return scoredPair(ctx, prepared[0], candidate, levels, 0, orientation);
     })
     .sort((a, b) => b.probability - a.probability || a.right.localeCompare(b.right));
 }

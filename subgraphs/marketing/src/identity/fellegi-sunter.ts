@@ -11,12 +11,13 @@ import {
   GIVEN,
   NULL_LEVEL,
   type ComparisonSettings,
+  type NameOrientation,
   type PreparedProfile,
 } from './comparison';
 import type { IdentityConfig } from './config';
 import { aggregatePatterns, expectationMaximisation, MIN_PROBABILITY } from './em';
 import { IdentityInputError } from './errors';
-import { PRIOR_LEVELS, PRIOR_MATCH_PROBABILITY, PRIOR_STRENGTH } from './prior-model';
+import { PRIOR_LEVELS, PRIOR_MATCH_PROBABILITY, PRIOR_STRENGTH, PRIOR_U_STRENGTH } from './prior-model';
 import { createRandom } from './random';
 import type { AttributeContribution, ComparisonName } from './types';
 
@@ -52,9 +53,12 @@ export interface TrainingSession {
   estimated: ComparisonName[];
 }
 
+/** Bumped whenever comparison levels change: a stored model of another version is not used. */
+export const MODEL_VERSION = 2;
+
 /** A trained model: plain JSON, so the subgraph can store it and reuse it for real-time matching. */
 export interface IdentityModel {
-  version: 1;
+  version: typeof MODEL_VERSION;
   settings: ComparisonSettings;
   comparisons: ModelComparison[];
   priorMatchProbability: number;
@@ -75,6 +79,7 @@ export interface IdentityModel {
 /** Levels of every candidate pair, flat: `COMPARISON_COUNT` per pair. */
 export interface PairLevels {
   levels: Int8Array;
+  /** NameOrientation of each pair. */
   swapped: Uint8Array;
   count: number;
 }
@@ -93,9 +98,7 @@ export function comparePairs(
       ctx,
       levels,
       p * COMPARISON_COUNT,
-    )
-      ? 1
-      : 0;
+    );
   }
   return { levels, swapped, count: pairs.count };
 }
@@ -107,6 +110,7 @@ function priorM(definitions: readonly { name: ComparisonName }[]): number[][] {
 
 function estimateU(
   profiles: readonly PreparedProfile[],
+  priorU: readonly (readonly number[])[],
   levelCounts: number[],
   ctx: ComparisonContext,
   sampleSize: number,
@@ -133,11 +137,12 @@ function estimateU(
       compare(i, j);
     }
   }
-  // Add-half smoothing: a level never seen among random pairs (two strangers with one email) is rare,
-  // not impossible, and its weight must stay finite.
-  const u = counts.map((row) => {
+  // Shrunk towards the prior model's u: a level never seen among random pairs (two strangers with one
+  // email) is rare, not impossible, and a comparison the data hardly fills keeps the prior's u.
+  const u = counts.map((row, k) => {
     const total = row.reduce((s, x) => s + x, 0);
-    return Array.from(row, (x) => (x + 0.5) / (total + 0.5 * row.length));
+    const u0 = priorU[k];
+    return Array.from(row, (x, l) => (x + PRIOR_U_STRENGTH * u0[l]) / (total + PRIOR_U_STRENGTH));
   });
   return { u, pairs };
 }
@@ -200,12 +205,19 @@ export function trainModel(
     throw new IdentityInputError('profiles', 'training needs at least 2 profiles');
   }
   const definitions = comparisonDefinitions(config);
-  const settings = comparisonSettings(config);
+  const settings = comparisonSettings(config, profiles);
   const ctx = new ComparisonContext(settings);
   const levelCounts = definitions.map((d) => d.levels.length);
   const prior0 = priorM(definitions);
   const { training } = config;
-  const { u, pairs: uPairs } = estimateU(profiles, levelCounts, ctx, training.uSampleSize, training.seed);
+  const { u, pairs: uPairs } = estimateU(
+    profiles,
+    definitions.map((d) => PRIOR_LEVELS[d.name].u),
+    levelCounts,
+    ctx,
+    training.uSampleSize,
+    training.seed,
+  );
 
   // Candidate pairs (the prediction blocking's) and their levels: the sessions select from them.
   const c =
@@ -288,7 +300,7 @@ export function trainModel(
   const priorCandidatePairs = c.levels.count;
 
   return {
-    version: 1,
+    version: MODEL_VERSION,
     settings,
     comparisons: definitions.map((d, k) => ({
       name: d.name,
@@ -319,7 +331,7 @@ export function trainModel(
 export function priorModel(config: IdentityConfig): IdentityModel {
   const definitions = comparisonDefinitions(config);
   return {
-    version: 1,
+    version: MODEL_VERSION,
     settings: comparisonSettings(config),
     comparisons: definitions.map((d) => ({
       name: d.name,
@@ -368,13 +380,8 @@ export function probabilityFromWeight(weight: number): number {
   return 1 / (1 + Math.pow(2, -weight));
 }
 
-/** Term-frequency u for an exact match on `key`: how often a random profile has exactly this name. */
-function termFrequencyU(model: IdentityModel, comparison: number, key: string): number {
-  const table = comparison === GIVEN ? model.termFrequencies.givenName : model.termFrequencies.familyName;
-  const exact = model.comparisons[comparison].levels[0];
-  if (table.total === 0) return exact.u;
-  // Capped at m: an exact name, however common, is never evidence against a match.
-  return Math.min(exact.m, Math.max(MIN_PROBABILITY, (table.counts[key] ?? 1) / table.total));
+function frequency(table: { total: number; counts: Record<string, number> }, key: string): number {
+  return (table.counts[key] ?? 1) / table.total;
 }
 
 /**
@@ -386,9 +393,34 @@ function termKey(name: { key: string; skeleton: string }): string {
   return name.skeleton || name.key;
 }
 
-function exactNameKey(a: PreparedProfile, comparison: number): string | undefined {
-  const name = comparison === GIVEN ? a.given : a.family;
-  return name ? termKey(name) : undefined;
+/**
+ * Term-frequency u of an exact name match of `a` (how often a random profile has exactly this name), or
+ * undefined when term frequencies do not apply. With crossed name order the name matched a given name
+ * on one side and a family name on the other; the more common reading counts, so a family name in the
+ * given-name field never looks like a rare given name.
+ */
+function termFrequencyU(
+  model: IdentityModel,
+  comparison: number,
+  a: PreparedProfile,
+  orientation: NameOrientation,
+): number | undefined {
+  if (!model.comparisons[comparison].termFrequency) return undefined;
+  const fromGiven = (comparison === GIVEN) === (orientation !== 2);
+  const name = fromGiven ? a.given : a.family;
+  if (!name) return undefined;
+  const key = termKey(name);
+  const { givenName, familyName } = model.termFrequencies;
+  const own = comparison === GIVEN ? givenName : familyName;
+  const exact = model.comparisons[comparison].levels[0];
+  if (own.total === 0) return exact.u;
+  let f = frequency(own, key);
+  if (orientation !== 0) {
+    const other = comparison === GIVEN ? familyName : givenName;
+    if (other.total > 0) f = Math.max(f, frequency(other, key));
+  }
+  // Capped at m: an exact name, however common, is never evidence against a match.
+  return Math.min(exact.m, Math.max(MIN_PROBABILITY, f));
 }
 
 /** Match weight of one compared pair (levels at `offset`). */
@@ -397,16 +429,17 @@ export function pairWeight(
   levels: Int8Array,
   offset: number,
   a: PreparedProfile,
+  orientation: NameOrientation = 0,
 ): number {
   let w = tables.priorWeight;
   const { model } = tables;
   for (let k = 0; k < COMPARISON_COUNT; k++) {
     const level = levels[offset + k];
     if (level === NULL_LEVEL) continue;
-    if (level === 0 && (k === GIVEN || k === FAMILY) && model.comparisons[k].termFrequency) {
-      const key = exactNameKey(a, k);
-      if (key) {
-        w += Math.log2(model.comparisons[k].levels[0].m / termFrequencyU(model, k, key));
+    if (level === 0 && (k === GIVEN || k === FAMILY)) {
+      const u = termFrequencyU(model, k, a, orientation);
+      if (u !== undefined) {
+        w += Math.log2(model.comparisons[k].levels[0].m / u);
         continue;
       }
     }
@@ -422,7 +455,7 @@ export function contributions(
   offset: number,
   a: PreparedProfile,
   b: PreparedProfile,
-  swapped: boolean,
+  orientation: NameOrientation,
 ): AttributeContribution[] {
   const { model } = tables;
   return model.comparisons.map((comparison, k) => {
@@ -442,14 +475,14 @@ export function contributions(
     const def = comparison.levels[level];
     let u = def.u;
     let tf = false;
-    if (level === 0 && (k === GIVEN || k === FAMILY) && comparison.termFrequency) {
-      const key = exactNameKey(a, k);
-      if (key) {
-        u = termFrequencyU(model, k, key);
+    if (level === 0 && (k === GIVEN || k === FAMILY)) {
+      const tfU = termFrequencyU(model, k, a, orientation);
+      if (tfU !== undefined) {
+        u = tfU;
         tf = true;
       }
     }
-    const [left, right] = comparedValues(k, a, b, swapped);
+    const [left, right] = comparedValues(k, a, b, orientation);
     const bayesFactor = def.m / u;
     return {
       comparison: comparison.name,
@@ -470,11 +503,14 @@ export function contributions(
 export function assertModel(model: IdentityModel): void {
   if (
     !model ||
-    model.version !== 1 ||
+    model.version !== MODEL_VERSION ||
     !Array.isArray(model.comparisons) ||
     model.comparisons.length !== COMPARISON_COUNT
   ) {
-    throw new IdentityInputError('model', 'not an identity model of version 1 with 6 comparisons');
+    throw new IdentityInputError(
+      'model',
+      `not an identity model of version ${MODEL_VERSION} with ${COMPARISON_COUNT} comparisons`,
+    );
   }
   if (!(model.priorMatchProbability > 0 && model.priorMatchProbability < 1)) {
     throw new IdentityInputError('model.priorMatchProbability', 'must be strictly between 0 and 1');

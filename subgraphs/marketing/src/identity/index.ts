@@ -36,6 +36,7 @@ export {
   matchCandidates,
   resolveIdentity,
   blockingKeys,
+  candidatePairs,
   type DuplicateCluster,
   priorIdentityModel,
   type FindDuplicatesOptions,
@@ -47,6 +48,7 @@ export {
   type ResolvedIdentity,
 } from './engine';
 export {
+  MODEL_VERSION,
   TRAINING_SESSIONS,
   type IdentityModel,
   type ModelComparison,

@@ -1,3 +1,4 @@
+import doubleMetaphone from 'double-metaphone';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_IDENTITY_CONFIG, type IdentityConfig } from './config';
 import {
@@ -281,6 +282,11 @@ export interface NormalizedName {
   skeleton: string;
   /** Indexes into NICKNAME_GROUPS of every token. */
   nicknameGroups: number[];
+  /**
+   * Double Metaphone primary code of the Latin-script key ("" for other scripts): names that sound alike
+   * (Thompson, Thomson; Sophie, Sofie) share it, for comparison levels and phonetic blocking.
+   */
+  phonetic: string;
 }
 
 const TITLES = new Set(NAME_TITLES.map((t) => foldText(t)));
@@ -333,6 +339,11 @@ export function normalizeNamePart(raw: string | undefined | null): NormalizedNam
   return result;
 }
 
+/** Double Metaphone primary code of a folded Latin-script word; "" for anything else. */
+function soundOf(key: string): string {
+  return /^[a-z]+$/.test(key) ? doubleMetaphone(key)[0] : '';
+}
+
 function normalizeNameUncached(raw: string): NormalizedName | null {
   const display = raw.trim().replace(/\s+/g, ' ');
   const folded = foldText(display);
@@ -345,13 +356,16 @@ function normalizeNameUncached(raw: string): NormalizedName | null {
   for (const t of tokens) for (const g of NICKNAME_INDEX.get(t) ?? []) groups.add(g);
   const whole = NICKNAME_INDEX.get(tokens.join(''));
   if (whole) for (const g of whole) groups.add(g);
+  const script = detectScript(tokens.join(' '));
+  const key = tokens.join('');
   return {
     display,
-    script: detectScript(tokens.join(' ')),
+    script,
     tokens,
     key: tokens.join(''),
     skeleton: tokens.map(tokenSkeleton).join(''),
     nicknameGroups: [...groups],
+    phonetic: soundOf(key),
   };
 }
 
@@ -555,6 +569,8 @@ export interface NormalizedAddress {
   street: string;
   /** Street name without type words, for fuzzy comparison ("dluga"). */
   streetCore: string;
+  /** Double Metaphone of the street core (Latin script) or the core itself: streets that sound alike. */
+  streetSound: string;
   /** "12A" for "12/a", "12 A", "12a". */
   houseNumber: string;
   /** Leading digits of the house number ("12"). */
@@ -606,17 +622,23 @@ export function normalizeAddress(input: PostalAddressInput | undefined | null): 
       houseNumber = normalizeHouseNumber(leading[1]);
     }
   }
+  // Postcode and city typed into each other's fields: a postcode has digits, a city name has none.
+  let city = input.city;
+  let postcode = input.postcode;
+  if (city && postcode && /\d/.test(city) && !/\d/.test(toAsciiDigits(postcode)))
+    [city, postcode] = [postcode, city];
   const streetTokens = tokenize(streetText);
   const canonical = streetTokens.map((t) => STREET_TYPES[t] ?? t).filter((t) => t !== 'پلاک');
   const core = streetTokens.filter((t) => STREET_TYPES[t] === undefined);
   const address: NormalizedAddress = {
     street: canonical.join(' '),
     streetCore: core.join(' '),
+    streetSound: soundOf(core.join('')),
     houseNumber,
     houseNumberBase: /^\d+/.exec(houseNumber)?.[0] ?? '',
-    city: foldPlace(input.city),
-    postcode: input.postcode
-      ? toAsciiDigits(input.postcode)
+    city: foldPlace(city),
+    postcode: postcode
+      ? toAsciiDigits(postcode)
           .toUpperCase()
           .replace(/[\s-]+/g, '')
       : '',
@@ -699,6 +721,10 @@ export function normalizeBirthDate(raw: string | undefined | null): NormalizedBi
     month = Number(m[2]);
     year = Number(m[3]);
   }
+  // A month above 12 with a day that could be a month: day and month were written the other way round.
+  if (month !== undefined && month > 12 && day !== undefined && day >= 1 && day <= 12) {
+    [day, month] = [month, day];
+  }
   if (month !== undefined && (month < 1 || month > 12)) return null;
   if (year >= 1300 && year <= 1420) {
     if (month === undefined) return birthDate(year + 621, undefined, undefined);
@@ -747,6 +773,18 @@ export interface NormalizedProfile {
   deviceIds: string[];
   address: NormalizedAddress | null;
   birthDate: NormalizedBirthDate | null;
+  /**
+   * The eight digits of a full birth date (YYYYMMDD), also of one that is impossible as a date
+   * (1985-13-42): a mistyped date is still close to the right one, so it is compared digit by digit.
+   */
+  birthDigits: string;
+}
+
+/** YYYYMMDD of a date written year first with two-digit month and day, possible or not; else "". */
+export function birthDateDigits(raw: string | undefined | null): string {
+  if (!raw) return '';
+  const m = /^(\d{4})[-./ ]?(\d{2})[-./ ]?(\d{2})\.?$/.exec(toAsciiDigits(raw.normalize('NFKC')).trim());
+  return m ? `${m[1]}${m[2]}${m[3]}` : '';
 }
 
 function unique<T>(values: T[]): T[] {
@@ -762,6 +800,7 @@ function uniquePhones(phones: NormalizedPhone[]): NormalizedPhone[] {
 export function normalizeProfile(profile: IdentityProfile, config: IdentityConfig): NormalizedProfile {
   const name = normalizePersonName(profile.givenName, profile.familyName);
   const address = normalizeAddress(profile.address);
+  const birthDate = normalizeBirthDate(profile.birthDate);
   const country = address?.country;
   const region = country && /^[A-Z]{2}$/.test(country) ? country : config.phone.defaultRegion;
   const phones = uniquePhones(
@@ -782,6 +821,8 @@ export function normalizeProfile(profile: IdentityProfile, config: IdentityConfi
     externalIds: unique((profile.externalIds ?? []).map((x) => x.normalize('NFKC').trim()).filter(Boolean)),
     deviceIds: unique((profile.deviceIds ?? []).map((x) => x.trim().toLowerCase()).filter(Boolean)),
     address,
-    birthDate: normalizeBirthDate(profile.birthDate),
+    birthDate,
+    birthDigits:
+      birthDate?.precision === 'day' ? birthDate.iso.replace(/-/g, '') : birthDateDigits(profile.birthDate),
   };
 }

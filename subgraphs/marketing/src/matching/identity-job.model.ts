@@ -40,6 +40,8 @@ export interface IdentityJobDoc {
   _id: string;
   kind: IdentityJobKind;
   status: IdentityJobStatus;
+  /** The job kind while RUNNING, unset after: a unique index keeps one running job per kind. */
+  runningKey?: string;
   autoMerge: boolean;
   actor: string;
   startedAt: Date;
@@ -64,6 +66,7 @@ const jobSchema = new Schema<IdentityJobDoc>(
     _id: { type: String, default: () => newId('idj') },
     kind: { type: String, enum: enumOf(IdentityJobKind), required: true },
     status: { type: String, enum: enumOf(IdentityJobStatus), required: true },
+    runningKey: { type: String },
     autoMerge: { type: Boolean, default: false },
     actor: { type: String, required: true },
     startedAt: { type: Date, required: true },
@@ -79,6 +82,12 @@ const jobSchema = new Schema<IdentityJobDoc>(
   { collection: 'identity_jobs', versionKey: false, minimize: false },
 );
 jobSchema.index({ kind: 1, status: 1, finishedAt: -1 });
+// One running duplicate search per database. `$gt: ''` as for the customers' unique indexes (partial,
+// not sparse; the same semantics on mongod and the embedded server).
+jobSchema.index(
+  { runningKey: 1 },
+  { unique: true, partialFilterExpression: { runningKey: { $gt: '' } }, name: 'one_running_job' },
+);
 
 /** The trained Fellegi–Sunter model (plain JSON), reused by real-time matching until the next run. */
 export interface StoredModelDoc {

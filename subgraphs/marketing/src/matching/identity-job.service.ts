@@ -1,7 +1,7 @@
-import { notFound } from '../../../../shared/errors';
+import { conflict, notFound } from '../../../../shared/errors';
 import type { Logger } from '../../../../shared/logger/logger';
 import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import { MergeMethod } from '../merge/merge.enums';
@@ -84,7 +84,10 @@ export class IdentityJobService {
           { heartbeatAt: { $exists: false }, startedAt: { $lte: before } },
         ],
       }),
-      { $set: { status: IdentityJobStatus.FAILED, finishedAt: now, error: INTERRUPTED } },
+      {
+        $set: { status: IdentityJobStatus.FAILED, finishedAt: now, error: INTERRUPTED },
+        $unset: { runningKey: 1 },
+      },
     );
     return { failed: res.modifiedCount };
   }
@@ -96,18 +99,40 @@ export class IdentityJobService {
       .lean<IdentityJobDoc>();
   }
 
+  /**
+   * At most one duplicate search runs per database (each one reads every profile and holds the engine's
+   * whole working set): a second request while one runs is refused with CONFLICT naming the running
+   * job, rather than queued, so the caller polls that job instead of starting a copy of it. The guard is
+   * a unique index on `runningKey`, set only while RUNNING, so two requests racing each other cannot
+   * both start.
+   */
   async startFindDuplicates(options: { autoMerge: boolean; actor: string }): Promise<IdentityJobDoc> {
     const now = this.clock();
-    const [job] = await this.jobs.create([
-      {
-        kind: IdentityJobKind.FIND_DUPLICATES,
-        status: IdentityJobStatus.RUNNING,
-        autoMerge: options.autoMerge,
-        actor: options.actor,
-        startedAt: now,
-        heartbeatAt: now,
-      },
-    ]);
+    // A job whose process died no longer blocks a new one.
+    await this.recoverInterrupted();
+    let job;
+    try {
+      [job] = await this.jobs.create([
+        {
+          kind: IdentityJobKind.FIND_DUPLICATES,
+          status: IdentityJobStatus.RUNNING,
+          runningKey: IdentityJobKind.FIND_DUPLICATES,
+          autoMerge: options.autoMerge,
+          actor: options.actor,
+          startedAt: now,
+          heartbeatAt: now,
+        },
+      ]);
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      const running = await this.jobs
+        .findOne({ runningKey: IdentityJobKind.FIND_DUPLICATES }, { _id: 1 })
+        .lean<Pick<IdentityJobDoc, '_id'>>();
+      throw conflict('A duplicate search is already running; poll identityJob(id) for its result', {
+        reason: 'JOB_RUNNING',
+        runningJobId: running?._id ?? null,
+      });
+    }
     const doc = job.toObject() as IdentityJobDoc;
     this.tracker.track(this.runFindDuplicates(doc));
     return doc;
@@ -176,6 +201,7 @@ export class IdentityJobService {
       await this.jobs.updateOne(
         { _id: job._id },
         {
+          $unset: { runningKey: 1 },
           $set: {
             status: IdentityJobStatus.SUCCEEDED,
             finishedAt: this.clock(),
@@ -209,6 +235,7 @@ export class IdentityJobService {
         .updateOne(
           { _id: job._id },
           {
+            $unset: { runningKey: 1 },
             $set: {
               status: IdentityJobStatus.FAILED,
               finishedAt: this.clock(),

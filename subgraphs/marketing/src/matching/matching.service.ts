@@ -1,12 +1,13 @@
 import type { QueryFilter } from 'mongoose';
 import { badInput } from '../../../../shared/errors';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { CustomerStatus, IdentifierKind } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';
 import {
   blockingKeys,
   matchCandidates,
+  MODEL_VERSION,
   parseFullName,
   priorIdentityModel,
   resolveIdentity,
@@ -85,7 +86,11 @@ export class IdentityRuntime {
 
   private async loadOrTrain(): Promise<IdentityModel> {
     const latest = await this.stored.findOne().sort({ createdAt: -1, _id: -1 }).lean();
-    if (latest) return JSON.parse(latest.modelJson) as IdentityModel;
+    if (latest) {
+      const stored = JSON.parse(latest.modelJson) as IdentityModel;
+      // A model of an older engine (other comparison levels) cannot score: train anew instead.
+      if (stored.version === MODEL_VERSION) return stored;
+    }
     const count = await this.customers.countDocuments({ status: CustomerStatus.ACTIVE });
     if (count >= MIN_TRAINING_PROFILES) {
       const docs = await this.customers

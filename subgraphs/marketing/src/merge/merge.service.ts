@@ -1,6 +1,6 @@
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../../../shared/errors';
 import { newId } from '../../../../shared/ids/ids';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import { trustedFilter } from '../../../../shared/mongo/trusted-filter';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerDoc, CustomerModel } from '../customer/customer.model';

@@ -1,5 +1,5 @@
 import { badInput, conflict } from '../../../../shared/errors';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import { IdentifierKind } from '../customer/customer.enums';
 import type { CustomerService } from '../customer/customer.service';
 import { normalizeEmail } from '../customer/identifier.normalize';

@@ -1,5 +1,5 @@
 import { badInput, conflict } from '../../../../shared/errors';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import type { CustomerService } from '../customer/customer.service';
 import type { RecordReviewInput } from './review.input';
 import type { ReviewDoc, ReviewModel } from './review.model';

@@ -1,6 +1,6 @@
 import type { EventOutbox } from '../../../../shared/events';
 import { badInput, conflict } from '../../../../shared/errors';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import type { CustomerService } from '../customer/customer.service';
 import type { RecordSurveyAnswerInput } from './survey-answer.input';
 import type { SurveyAnswerDoc, SurveyAnswerModel } from './survey-answer.model';

@@ -2,7 +2,7 @@ import type { EventOutbox } from '../../../../shared/events';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
 import { newId } from '../../../../shared/ids/ids';
 import type { CampaignModel, CampaignDoc } from '../campaign/campaign.model';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../shared/time/clock';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { CustomerService } from '../customer/customer.service';
 import type { RecordTouchpointInput } from './touchpoint.input';

@@ -1,5 +1,5 @@
-import { validateSync, type ValidationError } from 'class-validator';
-import { badInput } from '../../../../shared/errors';
+import { validateSync } from 'class-validator';
+import { badInput, flattenValidation } from '../../../../shared/errors';
 import { RecordTouchpointInput, MAX_TOUCHPOINT_BATCH } from './touchpoint.input';
 import { channelTypeProblem } from './touchpoint.rules';
 
@@ -10,15 +10,6 @@ export const EARLIEST_TOUCHPOINT = new Date('2000-01-01T00:00:00Z');
 export type FieldNamer = (index: number, property: string) => string;
 export const batchField: FieldNamer = (i, p) => `touchpoints[${i}].${p}`;
 export const singleField: FieldNamer = (_i, p) => p;
-
-function firstViolation(errors: ValidationError[]): { property: string; message: string } | null {
-  for (const e of errors) {
-    if (e.constraints) return { property: e.property, message: Object.values(e.constraints)[0] };
-    const child = firstViolation(e.children ?? []);
-    if (child) return { property: `${e.property}.${child.property}`, message: child.message };
-  }
-  return null;
-}
 
 /**
  * Everything that can be checked without the database, for every item, before anything is written:
@@ -39,8 +30,8 @@ export function validateTouchpointItems(
   return items.map((raw, i) => {
     // Batch items arrive with validation switched off at the argument (to name the index); validate here.
     const item = raw instanceof RecordTouchpointInput ? raw : Object.assign(new RecordTouchpointInput(), raw);
-    const violation = firstViolation(validateSync(item, { forbidUnknownValues: false }));
-    if (violation) throw badInput(fieldOf(i, violation.property), violation.message);
+    const [violation] = flattenValidation(validateSync(item, { forbidUnknownValues: false }));
+    if (violation) throw badInput(fieldOf(i, violation.field), violation.messages[0]);
     const mismatch = channelTypeProblem(item.channel, item.type);
     if (mismatch) throw badInput(fieldOf(i, 'type'), mismatch);
     if (item.occurredAt.getTime() > now.getTime() + MAX_FUTURE_SKEW_MS) {

@@ -1,5 +1,5 @@
-import { validateSync, type ValidationError } from 'class-validator';
-import { badInput } from '../../../../shared/errors';
+import { validateSync } from 'class-validator';
+import { badInput, flattenValidation } from '../../../../shared/errors';
 
 /** Same options type-graphql uses for single arguments, so list items are judged by the same rules. */
 const OPTIONS = {
@@ -16,15 +16,8 @@ export function validateEach(items: readonly object[], field: string): void {
   for (let i = 0; i < items.length; i++) {
     const errors = validateSync(items[i], OPTIONS);
     if (errors.length) {
-      const first = firstLeaf(errors[0], `${field}[${i}]`);
-      throw badInput(first.path, first.messages.join('; '));
+      const first = flattenValidation(errors, `${field}[${i}]`)[0];
+      throw badInput(first?.field ?? `${field}[${i}]`, first?.messages.join('; ') ?? 'is invalid');
     }
   }
-}
-
-function firstLeaf(error: ValidationError, prefix: string): { path: string; messages: string[] } {
-  const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`;
-  if (error.constraints) return { path, messages: Object.values(error.constraints) };
-  const child = error.children?.[0];
-  return child ? firstLeaf(child, path) : { path, messages: ['is invalid'] };
 }

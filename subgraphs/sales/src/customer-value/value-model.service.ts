@@ -7,12 +7,13 @@ import { fitValueModel, type PurchaseModelKind, type PurchaseSummary, type Value
 import { fitValueModelInWorker } from './fit-in-worker';
 import { purchaseSummaryPipeline, toPurchaseSummary, type SummaryRow } from './purchase-summary.pipeline';
 import type { RefitTriggerKind, ValueModelDoc, ValueModelModel } from './value-model.model';
+import { systemClock, type Clock } from '../../../../shared/time/clock';
 
 /** An observation end a few minutes ahead is clock skew, not a request for the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export class ValueModelService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly orders: OrderModel,
@@ -21,12 +22,12 @@ export class ValueModelService {
       baseCurrency: string;
       /** The purchase model predictions use (both are fitted and stored); MBG/NBD by default. */
       purchaseModel?: PurchaseModelKind;
-      now?: () => Date;
+      now?: Clock;
       /** Fit in a worker thread (default), keeping the event loop free for requests. */
       fitInWorker?: boolean;
     },
   ) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemClock;
   }
 
   get currency(): string {

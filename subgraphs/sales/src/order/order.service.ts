@@ -11,12 +11,13 @@ import { computeOrderTotals, reconcileImportedTotals } from './order-totals';
 import { NOT_PURCHASE_STATUSES, OrderStatus } from './order.enums';
 import type { ImportOrderInput, PlaceOrderInput } from './order.input';
 import type { OrderDoc, OrderItemDoc, OrderModel } from './order.model';
+import { systemClock, type Clock } from '../../../../shared/time/clock';
 
 export interface OrderServiceOptions {
   baseCurrency: string;
   importMaxBatch: number;
   /** Injected clock, so tests can pin "now" (future-dated imports are rejected against it). */
-  now?: () => Date;
+  now?: Clock;
 }
 
 export interface OrderPageParams {
@@ -39,7 +40,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 export class OrderService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly orders: OrderModel,
@@ -47,7 +48,7 @@ export class OrderService {
     private readonly outbox: EventOutbox,
     readonly options: OrderServiceOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemClock;
   }
 
   async findMany(ids: readonly string[]): Promise<OrderDoc[]> {

@@ -9,6 +9,7 @@ import type { OrderDoc, OrderModel } from '../order/order.model';
 import { allocateReturn, computeRefundMinor } from './return-allocation';
 import type { RecordReturnInput } from './return.input';
 import type { ReturnDoc, ReturnModel } from './return.model';
+import { systemClock, type Clock } from '../../../../shared/time/clock';
 
 export interface ReturnStatsRow {
   returnCount: number;
@@ -16,15 +17,15 @@ export interface ReturnStatsRow {
 }
 
 export class ReturnService {
-  private readonly now: () => Date;
+  private readonly now: Clock;
 
   constructor(
     private readonly returns: ReturnModel,
     private readonly orders: OrderModel,
     private readonly outbox: EventOutbox,
-    options: { now?: () => Date } = {},
+    options: { now?: Clock } = {},
   ) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemClock;
   }
 
   async findByOrders(orderIds: readonly string[]): Promise<ReturnDoc[]> {

@@ -3,7 +3,7 @@ import { badInput, notFound } from '../../../../shared/errors';
 import { afterFilter } from '../../../../shared/graphql/pagination';
 import { interactionStatsPipeline, type ContactStatsRow } from '../customer/support-stats';
 import type { TicketDoc, TicketModel } from '../ticket/ticket.model';
-import { systemClock, type Clock } from '../ticket/ticket.service';
+import { systemClock, type Clock } from '../../../../shared/time/clock';
 import {
   SupportInteractionDirection,
   SupportInteractionKind,

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { trusted, type PipelineStage, type QueryFilter, type UpdateQuery } from 'mongoose';
 import type { EventOutbox } from '../../../../shared/events';
 import { badInput, conflict, notFound } from '../../../../shared/errors';
@@ -21,9 +22,6 @@ import {
 } from './ticket.model';
 import { messageSentiment, NO_SENTIMENT, planNewMessage, type MessagePlan } from './ticket.rules';
 import { assertRateable, planStatusChange } from './ticket-status.machine';
-
-export type Clock = () => Date;
-export const systemClock: Clock = () => new Date();
 
 /** Every ticket list is newest first; the keyset cursor is (openedAt, _id). */
 const NEWEST_FIRST = { openedAt: -1, _id: -1 } as const;

@@ -1,6 +1,6 @@
-import type { BgnbdParams, PurchaseModelKind } from './bgnbd';
-import type { GammaGammaParams } from './gamma-gamma';
-import { createRng, sampleBeta, sampleExponential, sampleGamma, type Rng } from './random';
+import { createSeedRandom, type SeedRandom } from '../../../scripts/seed/random';
+import type { BgnbdParams, PurchaseModelKind } from '../../../subgraphs/sales/src/value-model/bgnbd';
+import type { GammaGammaParams } from '../../../subgraphs/sales/src/value-model/gamma-gamma';
 
 /*
  * Histories drawn from the models' own generative processes, for validation (recover known parameters) and
@@ -38,23 +38,23 @@ export interface SimulationOptions {
  * after T.
  */
 export function simulateCustomer(
-  rng: Rng,
+  rng: SeedRandom,
   options: Omit<SimulationOptions, 'customers' | 'seed'>,
 ): SimulatedCustomer {
   const { r, alpha, a, b } = options.bgnbd;
   const { min, max } = options.observation;
-  const T = min + (max - min) * rng.uniform();
-  const lambda = sampleGamma(rng, r, alpha);
-  const p = sampleBeta(rng, a, b);
+  const T = min + (max - min) * rng.float();
+  const lambda = rng.gamma(r, alpha);
+  const p = rng.beta(a, b);
   const times = [0];
   let t = 0;
   // The MBG/NBD draw comes first and only then, so BG/NBD simulations keep their random sequence.
-  let alive = options.model === 'MBG_NBD' ? !(rng.uniform() < p) : true;
+  let alive = options.model === 'MBG_NBD' ? !(rng.float() < p) : true;
   while (alive) {
-    t += sampleExponential(rng, lambda);
+    t += rng.exponential(lambda);
     if (t > T) break;
     times.push(t);
-    if (rng.uniform() < p) {
+    if (rng.float() < p) {
       alive = false;
       break;
     }
@@ -63,8 +63,8 @@ export function simulateCustomer(
   const spends: number[] = [];
   if (options.gammaGamma) {
     const { p: shape, q, v } = options.gammaGamma;
-    nu = sampleGamma(rng, q, v);
-    for (let i = 0; i < times.length; i += 1) spends.push(sampleGamma(rng, shape, nu));
+    nu = rng.gamma(q, v);
+    for (let i = 0; i < times.length; i += 1) spends.push(rng.gamma(shape, nu));
   }
   const x = times.length - 1;
   const repeatSpend = spends.slice(1);
@@ -86,7 +86,7 @@ export function simulateCustomers(options: SimulationOptions): SimulatedCustomer
   if (!(options.observation.min >= 0 && options.observation.max >= options.observation.min)) {
     throw new RangeError('observation must satisfy 0 ≤ min ≤ max');
   }
-  const rng = createRng(options.seed);
+  const rng = createSeedRandom(options.seed);
   return Array.from({ length: options.customers }, () => simulateCustomer(rng, options));
 }
 
