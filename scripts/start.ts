@@ -16,6 +16,7 @@ import { loadConfig as loadInsightsConfig } from '../subgraphs/insights/src/conf
 import { createInsightsServer } from '../subgraphs/insights/src/server';
 import { connectMongo, resolveMongoServer } from '../shared/mongo';
 import type { RunningService } from '../shared/server/graphql-service';
+import { startTracing } from '../shared/tracing';
 import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/config';
 import { HouseholdService } from '../subgraphs/marketing/src/household/household.service';
 import { createModels as createMarketingModels } from '../subgraphs/marketing/src/models';
@@ -161,6 +162,14 @@ async function main(): Promise<void> {
   ownSignals();
 
   try {
+    // One process, one tracer provider: spans tell the services apart by their c360.service attribute.
+    if (gatewayConfig.otlpTracesUrl) {
+      const tracing = startTracing({
+        serviceName: 'customer-360',
+        otlpTracesUrl: gatewayConfig.otlpTracesUrl,
+      });
+      cleanup.push(() => tracing.shutdown());
+    }
     const uri = marketingConfig.mongo.uri;
     const dbPath = uri ? undefined : (marketingConfig.mongo.embeddedDbPath ?? DEFAULT_DB_PATH);
     if (dbPath) fs.mkdirSync(dbPath, { recursive: true });

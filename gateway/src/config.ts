@@ -4,6 +4,7 @@ import {
   logLevelSchema,
   nodeEnvSchema,
   optionalString,
+  otlpTracesUrlSchema,
   parseEnv,
   portSchema,
 } from '../../shared/config/env';
@@ -55,6 +56,8 @@ export interface GatewayConfig {
   /** `enforce`: run only the persisted operations listed in `safelistFile` (see http/operation-safelist.ts). */
   operationSafelist: 'off' | 'enforce';
   safelistFile?: string;
+  /** OTLP/HTTP endpoint traces are exported to; unset = tracing off. */
+  otlpTracesUrl?: string;
 }
 
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -112,6 +115,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     FORWARD_HEADERS: optionalString,
     OPERATION_SAFELIST: z.enum(['off', 'enforce']).default('off'),
     OPERATION_SAFELIST_FILE: optionalString,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpTracesUrlSchema,
   });
   const e = parseEnv(
     schema.superRefine((v, ctx) => {
@@ -167,6 +171,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       .filter(Boolean),
     operationSafelist: e.OPERATION_SAFELIST,
     safelistFile: e.OPERATION_SAFELIST_FILE,
+    otlpTracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
   };
 }
 

@@ -11,6 +11,7 @@ const logger = createLogger('gateway', config.logLevel);
 void runUntilSignal({
   name: 'gateway',
   logger,
+  otlpTracesUrl: config.otlpTracesUrl,
   start: async () => {
     const gateway = await createGateway({ config, logger });
     const running = await gateway.listen(config.port, config.host);

@@ -29,6 +29,16 @@ export const logLevelSchema = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info');
 
+/**
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (the OpenTelemetry name): an OTLP/HTTP traces URL turns tracing on;
+ * unset, nothing is traced or sent.
+ */
+export const otlpTracesUrlSchema = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+  .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional());
+
 /** Treats an empty string like an unset variable (docker-compose often passes `VAR=`). */
 export const optionalString = z
   .string()

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { DEFAULT_EVENTS_SETTINGS, type EventsSettings } from '../events/events.runtime';
-import { booleanSchema, logLevelSchema, nodeEnvSchema, optionalString, parseEnv, portSchema } from './env';
+import {
+  booleanSchema,
+  logLevelSchema,
+  nodeEnvSchema,
+  optionalString,
+  otlpTracesUrlSchema,
+  parseEnv,
+  portSchema,
+} from './env';
 
 export interface SubgraphConfig {
   name: string;
@@ -20,6 +28,8 @@ export interface SubgraphConfig {
   };
   /** Change events: bus database and polling (EVENTS_BUS_DB_NAME, EVENTS_*_INTERVAL_MS). */
   events: EventsSettings;
+  /** OTLP/HTTP endpoint traces are exported to; unset = tracing off. */
+  otlpTracesUrl?: string;
 }
 
 /**
@@ -68,6 +78,7 @@ export function loadSubgraphConfig(
       .min(1)
       .max(5000)
       .default(DEFAULT_EVENTS_SETTINGS.relayBatchSize),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpTracesUrlSchema,
   });
   const e = parseEnv(schema, env) as Record<string, unknown>;
   const nodeEnv = e.NODE_ENV as SubgraphConfig['nodeEnv'];
@@ -91,5 +102,6 @@ export function loadSubgraphConfig(
       pollIntervalMs: e.EVENTS_POLL_INTERVAL_MS as number,
       relayBatchSize: e.EVENTS_RELAY_BATCH_SIZE as number,
     },
+    otlpTracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as string | undefined,
   };
 }

@@ -1,4 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
+import { traceMongoCommands, tracingStarted } from '../tracing';
 import { mongoUriHosts } from './redact-uri';
 import type { MongoLogger } from './resolve-mongo-server';
 
@@ -48,8 +49,10 @@ export async function connectMongo(opts: ConnectMongoOptions): Promise<Connectio
     autoIndex: true,
     autoCreate: true,
     sanitizeFilter: opts.sanitizeFilter ?? true,
-    monitorCommands: opts.monitorCommands ?? false,
+    // Command spans are built from the driver's command events.
+    monitorCommands: (opts.monitorCommands ?? false) || tracingStarted(),
   });
+  if (tracingStarted()) traceMongoCommands(connection.getClient());
   connection.plugin(singleReplyCursors);
   try {
     await connection.asPromise();

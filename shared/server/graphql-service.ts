@@ -17,6 +17,7 @@ import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { toPublicError } from '../errors';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import type { Logger } from '../logger/logger';
+import { traceRequests } from '../tracing';
 import { createQueryLimits, SUBGRAPH_QUERY_LIMITS, type QueryLimits } from './query-limits';
 
 export interface GraphQLServiceOptions<TContext extends BaseContext> {
@@ -163,6 +164,7 @@ export function createGraphQLService<TContext extends BaseContext>(
       app.use(
         '/graphql',
         express.json({ limit: options.bodyLimit ?? '2mb' }),
+        traceRequests(options.name),
         expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
       );
       await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import type mongoose from 'mongoose';
 import type { SubgraphConfig } from '../config/service-config';
 import { createLogger, type Logger } from '../logger/logger';
 import { connectMongo, resolveMongoServer } from '../mongo';
+import { startTracing } from '../tracing';
 import type { RunningService } from './graphql-service';
 
 /**
@@ -11,6 +12,8 @@ import type { RunningService } from './graphql-service';
 export async function runUntilSignal(opts: {
   name: string;
   logger: Logger;
+  /** Exports traces there (OTLP/HTTP) when set; started before anything connects. */
+  otlpTracesUrl?: string;
   start: () => Promise<{
     running: RunningService;
     connection?: mongoose.Connection;
@@ -18,6 +21,9 @@ export async function runUntilSignal(opts: {
   }>;
 }): Promise<void> {
   try {
+    const tracing = opts.otlpTracesUrl
+      ? startTracing({ serviceName: opts.name, otlpTracesUrl: opts.otlpTracesUrl })
+      : undefined;
     const { running, connection, cleanup } = await opts.start();
     opts.logger.info({ url: running.url }, `${opts.name} ready at ${running.url}`);
     let stopping = false;
@@ -28,6 +34,7 @@ export async function runUntilSignal(opts: {
       await running.stop();
       await connection?.close();
       await cleanup?.();
+      await tracing?.shutdown();
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -53,6 +60,7 @@ export function runSubgraph(opts: {
   void runUntilSignal({
     name: config.name,
     logger,
+    otlpTracesUrl: config.otlpTracesUrl,
     start: async () => {
       const mongo = await resolveMongoServer({
         uri: config.mongo.uri,

@@ -4,6 +4,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../shared/errors';
+import { injectTraceContext } from '../../../shared/tracing';
 import type { Logger } from '../../../shared/logger/logger';
 import type { GatewayContext } from '../context';
 import { clientErrorsOfSubgraph } from './subgraph-client-errors';
@@ -53,8 +54,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loading run outside any request and carry no headers.
     const headers = (options.context as Partial<GatewayContext> | undefined)?.forwardedHeaders;
-    if (!headers || !options.request.http) return;
-    for (const [name, value] of Object.entries(headers)) options.request.http.headers.set(name, value);
+    const http = options.request.http;
+    if (!headers || !http) return;
+    for (const [name, value] of Object.entries(headers)) http.headers.set(name, value);
+    // With tracing on, the subgraph's parent is this fetch's span rather than the caller's (no-op when off).
+    injectTraceContext((name, value) => http.headers.set(name, value));
   }
 
   override async process(

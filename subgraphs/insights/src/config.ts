@@ -3,6 +3,7 @@ import {
   booleanSchema,
   logLevelSchema,
   nodeEnvSchema,
+  otlpTracesUrlSchema,
   parseEnv,
   portSchema,
 } from '../../../shared/config/env';
@@ -13,6 +14,8 @@ export interface InsightsConfig {
   logLevel: string;
   host: string;
   port: number;
+  /** OTLP/HTTP endpoint traces are exported to; unset = tracing off. */
+  otlpTracesUrl?: string;
 }
 
 /** The only reader of `process.env` in this service. */
@@ -24,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InsightsConfig
       HOST: z.string().default('0.0.0.0'),
       INSIGHTS_PORT: portSchema(4004),
       SANDBOX: booleanSchema(true),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpTracesUrlSchema,
     }),
     env,
   );
@@ -33,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InsightsConfig
     logLevel: e.LOG_LEVEL,
     host: e.HOST,
     port: e.INSIGHTS_PORT,
+    otlpTracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
   };
 }

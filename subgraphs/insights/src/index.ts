@@ -11,6 +11,7 @@ const logger = createLogger('insights', config.logLevel);
 void runUntilSignal({
   name: 'insights',
   logger,
+  otlpTracesUrl: config.otlpTracesUrl,
   start: async () => {
     const service = await createInsightsServer({ config, logger });
     return { running: await service.listen(config.port, config.host) };

@@ -1,0 +1,2 @@
+export * from './tracing';
+export { traceMongoCommands } from './mongo-command-spans';
