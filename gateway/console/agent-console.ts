@@ -137,6 +137,11 @@ function section(title: string, ...children: Child[]): HTMLElement {
   return h('section', { class: 'card', 'data-section': title.toLowerCase() }, h('h2', {}, title), ...children);
 }
 
+/** A part whose owning service failed is null in a partial answer: say so instead of showing nothing. */
+function orUnavailable<T>(value: T | null, render: (v: T) => Child[]): Child[] {
+  return value === null ? [h('p', { class: 'empty unavailable' }, 'Not available right now.')] : render(value);
+}
+
 function table(head: string[], rows: Child[][]): HTMLElement {
   if (!rows.length) return h('p', { class: 'empty' }, 'None.');
   return h(
@@ -177,66 +182,80 @@ async function open(id: string): Promise<void> {
     ),
     section(
       'Lifecycle',
-      h('p', { class: 'stage', id: 'lifecycle-stage' }, label(c.lifecycle.stage)),
-      h('p', {}, `since ${when(c.lifecycle.since)}`),
-      h('ul', {}, ...c.lifecycle.reasons.map((r) => h('li', {}, r))),
+      ...orUnavailable(c.lifecycle, (l) => [
+        h('p', { class: 'stage', id: 'lifecycle-stage' }, label(l.stage)),
+        h('p', {}, `since ${when(l.since)}`),
+        h('ul', {}, ...l.reasons.map((r) => h('li', {}, r))),
+      ]),
     ),
     section(
       'Value',
-      h('p', { id: 'value-tier' }, `${label(v.tier)} · score ${v.score}`),
-      h('p', {}, `${v.orderCount} orders · ${v.totalRevenue.formatted} · last order ${v.daysSinceLastOrder ?? '—'} days ago`),
-      h(
-        'p',
-        {},
-        `12-month CLV ${v.predictedLifetimeValue?.formatted ?? '—'} · P(active) ${
-          v.probabilityAlive === null ? '—' : `${Math.round(v.probabilityAlive * 100)} %`
-        } · RFM ${v.rfm ? label(v.rfm.segment) : '—'} · NPS ${v.npsCategory ? label(v.npsCategory) : '—'}`,
-      ),
+      ...orUnavailable(v, (v) => [
+        h('p', { id: 'value-tier' }, `${label(v.tier)} · score ${v.score}`),
+        h('p', {}, `${v.orderCount} orders · ${v.totalRevenue.formatted} · last order ${v.daysSinceLastOrder ?? '—'} days ago`),
+        h(
+          'p',
+          {},
+          `12-month CLV ${v.predictedLifetimeValue?.formatted ?? '—'} · P(active) ${
+            v.probabilityAlive === null ? '—' : `${Math.round(v.probabilityAlive * 100)} %`
+          } · RFM ${v.rfm ? label(v.rfm.segment) : '—'} · NPS ${v.npsCategory ? label(v.npsCategory) : '—'}`,
+        ),
+      ]),
     ),
     section(
       'Contact',
-      h(
-        'p',
-        { id: 'contact-verdict', class: contact.contactableNow ? 'ok' : 'warning' },
-        contact.contactableNow
-          ? `May be contacted now${contact.channel ? ` by ${label(contact.channel)}` : ''}${contact.bestHour !== null ? `, best around ${contact.bestHour}:00` : ''}.`
-          : 'Do not offer a promotion now.',
-      ),
-      h('ul', {}, ...contact.reasons.map((r) => h('li', {}, r))),
+      ...orUnavailable(contact, (contact) => [
+        h(
+          'p',
+          { id: 'contact-verdict', class: contact.contactableNow ? 'ok' : 'warning' },
+          contact.contactableNow
+            ? `May be contacted now${contact.channel ? ` by ${label(contact.channel)}` : ''}${contact.bestHour !== null ? `, best around ${contact.bestHour}:00` : ''}.`
+            : 'Do not offer a promotion now.',
+        ),
+        h('ul', {}, ...contact.reasons.map((r) => h('li', {}, r))),
+      ]),
     ),
     section(
       'Orders',
-      table(
-        ['Order', 'Placed', 'Status', 'Total', 'Returns'],
-        c.orders.edges.map(({ node: o }) => [
-          o.orderNumber,
-          when(o.placedAt),
-          label(o.status),
-          o.total.formatted,
-          o.returns.map((r) => `${label(r.reason)} ${r.amount.formatted}`).join(', ') || '—',
-        ]),
-      ),
+      ...orUnavailable(c.orders, (orders) => [
+        table(
+          ['Order', 'Placed', 'Status', 'Total', 'Returns'],
+          orders.edges.map(({ node: o }) => [
+            o.orderNumber,
+            when(o.placedAt),
+            label(o.status),
+            o.total.formatted,
+            o.returns.map((r) => `${label(r.reason)} ${r.amount.formatted}`).join(', ') || '—',
+          ]),
+        ),
+      ]),
     ),
     section(
       'Tickets',
-      h('p', {}, `${c.supportStats.openTickets} open · ${c.supportStats.openComplaints} open complaints · satisfaction ${c.supportStats.averageSatisfaction?.toFixed(1) ?? '—'}`),
-      table(
-        ['Subject', 'Category', 'Status', 'Sentiment', 'Opened'],
-        c.tickets.edges.map(({ node: t }) => [t.subject, label(t.category), label(t.status), label(t.sentiment), when(t.openedAt)]),
-      ),
+      ...orUnavailable(c.supportStats, (s) => [
+        h('p', {}, `${s.openTickets} open · ${s.openComplaints} open complaints · satisfaction ${s.averageSatisfaction?.toFixed(1) ?? '—'}`),
+      ]),
+      ...orUnavailable(c.tickets, (tickets) => [
+        table(
+          ['Subject', 'Category', 'Status', 'Sentiment', 'Opened'],
+          tickets.edges.map(({ node: t }) => [t.subject, label(t.category), label(t.status), label(t.sentiment), when(t.openedAt)]),
+        ),
+      ]),
     ),
     section(
       'Calls and chats',
-      table(
-        ['Kind', 'Direction', 'When', 'Summary', 'Sentiment'],
-        c.interactions.edges.map(({ node: i }) => [
-          label(i.kind),
-          label(i.direction),
-          when(i.startedAt),
-          i.summary ?? '—',
-          i.sentiment ? label(i.sentiment) : '—',
-        ]),
-      ),
+      ...orUnavailable(c.interactions, (interactions) => [
+        table(
+          ['Kind', 'Direction', 'When', 'Summary', 'Sentiment'],
+          interactions.edges.map(({ node: i }) => [
+            label(i.kind),
+            label(i.direction),
+            when(i.startedAt),
+            i.summary ?? '—',
+            i.sentiment ? label(i.sentiment) : '—',
+          ]),
+        ),
+      ]),
     ),
   );
 }

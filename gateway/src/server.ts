@@ -19,6 +19,7 @@ import { ForwardingDataSource, isSubgraphFailure } from './http/forwarding-data-
 import { createBreakerMetrics, SubgraphBreaker } from './http/subgraph-breaker';
 import { createSubgraphFetchers } from './http/subgraph-fetcher';
 import { retryAfterHeader } from './http/retry-after';
+import { derivedFieldErrorsPlugin, requiresIndex } from './http/derived-field-errors';
 import { gatewayReadiness, type SubgraphProbe } from './readiness';
 import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from './supergraph';
 
@@ -117,6 +118,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     metrics,
     plugins: [
       retryAfterHeader as ApolloServerPlugin<GatewayContext>,
+      derivedFieldErrorsPlugin(requiresIndex(supergraphSdl)) as ApolloServerPlugin<GatewayContext>,
       ...(config.operationSafelist === 'enforce'
         ? [safelistPlugin<GatewayContext>(readSafelist(config.safelistFile))]
         : []),

@@ -3,8 +3,9 @@
  * Resilience suite: the supergraph as separate processes on loopback (embedded MongoDB with a journal,
  * marketing, sales, support, insights, gateway in production mode) under a moderate, steady load, while
  * in turn each subgraph is SIGKILLed and restarted, one is SIGSTOPped for 15 s, and the database is
- * SIGKILLed during writes. It measures and prints, per failure: how many responses were still useful
- * (complete or partial) rather than failed, how fast answers come once the breaker is open, how long
+ * SIGKILLed during writes. It measures and prints, per failure: how many responses that did not need
+ * the failed subgraph were partial (everything else returned, each missing field null with an error
+ * naming the subgraph and path) rather than failed, how fast answers come once the breaker is open, how long
  * recovery takes after a restart, and whether any acknowledged write was lost or half-written.
  */
 import fs from 'node:fs';
@@ -36,10 +37,14 @@ const CUSTOMER_360 = `query Customer360($id: ID!) {
 const LIST = `query CustomerList { customers(first: 10) { edges { node {
   id displayName purchaseStats { orderCount } supportStats { openTickets } lifecycle { stage }
 } } } }`;
+// An agent's ticket queue: rooted in support, with the customers' names from marketing.
+const QUEUE = `query TicketQueue { tickets(first: 5) { edges { node {
+  subject status customer { id displayName email }
+} } } }`;
 const AGENT_DOCUMENT = fs.readFileSync(path.join(ROOT, 'gateway/console/agent-console.graphql'), 'utf8');
 
 interface Sample {
-  query: 'customer360' | 'agent' | 'list';
+  query: 'customer360' | 'agent' | 'list' | 'queue';
   at: number;
   ms: number;
   status: number;
@@ -51,18 +56,26 @@ const ROOT_OWNER: Record<Sample['query'], Subgraph> = {
   customer360: 'marketing',
   agent: 'marketing',
   list: 'marketing',
+  queue: 'support',
 };
 const ROOT_FIELD: Record<Sample['query'], string> = {
   customer360: 'customer',
   agent: 'customer',
   list: 'customers',
+  queue: 'tickets',
 };
+const QUERIES = ['customer360', 'agent', 'list', 'queue'] as const;
 
 type Outcome = 'complete' | 'partial' | 'failed';
 
+function valueAt(data: unknown, path: Array<string | number>): unknown {
+  return path.reduce<any>((v, key) => (v === null || v === undefined ? undefined : v[key]), data);
+}
+
 /**
- * complete: no errors. partial: the root is there and every error names the subgraph that is down.
- * failed: anything else (no data, root nulled, HTTP error, an error from a healthy subgraph).
+ * complete: no errors. partial: the root is there and every error is SERVICE_UNAVAILABLE naming the
+ * subgraph that is down, with a path (below the root) to a field that is null in the response.
+ * failed: anything else (no data, root nulled, HTTP error, an error from a healthy subgraph, no path).
  */
 function classify(s: Sample, down?: Subgraph): Outcome {
   if (s.status !== 200 || !s.body) return 'failed';
@@ -71,7 +84,12 @@ function classify(s: Sample, down?: Subgraph): Outcome {
   if (errors.length === 0) return root ? 'complete' : 'failed';
   if (!root) return 'failed';
   const named = errors.every(
-    (e) => e.extensions?.code === 'SERVICE_UNAVAILABLE' && e.extensions?.serviceName === down,
+    (e) =>
+      e.extensions?.code === 'SERVICE_UNAVAILABLE' &&
+      e.extensions?.serviceName === down &&
+      Array.isArray(e.path) &&
+      e.path.length > 1 &&
+      valueAt(s.body!.data, e.path) === null,
   );
   return named ? 'partial' : 'failed';
 }
@@ -158,13 +176,13 @@ async function must(query: string, variables?: Record<string, unknown>) {
   return r.body!.data;
 }
 
-/** A steady, moderate load of the three read queries (4 at a time) until stopped. */
+/** A steady, moderate load of the four read queries (4 at a time) until stopped. */
 function startLoad() {
   const samples: Sample[] = [];
   let running = true;
   let n = 0;
   const one = async (): Promise<void> => {
-    const kind = (['customer360', 'agent', 'list'] as const)[n++ % 3];
+    const kind = QUERIES[n++ % QUERIES.length];
     const id = customerIds[n % customerIds.length];
     const t0 = Date.now();
     let r: { status: number; body: Sample['body'] };
@@ -174,7 +192,9 @@ function startLoad() {
           ? await gql(CUSTOMER_360, { id })
           : kind === 'agent'
             ? await gql(AGENT_DOCUMENT, { id }, 'AgentContext')
-            : await gql(LIST);
+            : kind === 'list'
+              ? await gql(LIST)
+              : await gql(QUEUE);
     } catch {
       r = { status: 0, body: undefined };
     }
@@ -289,21 +309,24 @@ describe.each(SUBGRAPHS)('one dead subgraph blanks the whole customer view: SIGK
 
     const notNeeding = samples.filter((s) => ROOT_OWNER[s.query] !== down);
     const outcomes = notNeeding.map((s) => classify(s, down));
-    const useful = outcomes.filter((o) => o !== 'failed').length;
+    const partial = outcomes.filter((o) => o === 'partial').length;
     const rejected = samples.filter((s) =>
       s.body?.errors?.some((e) => e.extensions?.retryAfter !== undefined),
     );
-    const byQuery = (['customer360', 'agent', 'list'] as const)
+    const byQuery = QUERIES.filter((q) => ROOT_OWNER[q] !== down)
       .map((q) => {
         const of = notNeeding.filter((s) => s.query === q);
-        return `${q} ${pct(of.filter((s) => classify(s, down) !== 'failed').length, of.length)}`;
+        return `${q} ${pct(of.filter((s) => classify(s, down) === 'partial').length, of.length)}`;
       })
       .join(', ');
     figures.push(
-      `${down} killed: ${samples.length} responses; not needing ${down}: ${notNeeding.length}, partial or complete ${pct(useful, notNeeding.length)} (${byQuery}); ` +
+      `${down} killed: ${samples.length} responses; not needing ${down}: ${notNeeding.length}, partial (not failed) ${pct(partial, notNeeding.length)} (${byQuery}); ` +
         `breaker-open answers median ${median(rejected.map((s) => s.ms))} ms (${rejected.length}); restart ${restartMs} ms, recovery after restart ${recoveryMs} ms`,
     );
 
+    // Every response whose root did not need the dead subgraph is partial: everything else returned.
+    expect(notNeeding.length).toBeGreaterThan(0);
+    expect(notNeeding.filter((s) => classify(s, down) !== 'partial').map((s) => s.body)).toEqual([]);
     expect(ready.status).toBe(200);
     expect(readyBody.status).toBe('degraded');
     expect(readyBody.degraded).toEqual([down]);
@@ -347,12 +370,14 @@ it('a hung subgraph holds every request: with support SIGSTOPped for 15 s, answe
   const during = all.filter((s) => s.at >= stoppedAt && s.at + s.ms <= resumedAt);
   const open = during.filter((s) => s.body?.errors?.some((e) => e.extensions?.retryAfter !== undefined));
   const slow = during.filter((s) => s.ms >= BREAKER.timeoutMs);
-  const useful = during.filter((s) => classify(s, 'support') !== 'failed').length;
+  const notNeeding = during.filter((s) => ROOT_OWNER[s.query] !== 'support');
+  const partial = notNeeding.filter((s) => classify(s, 'support') === 'partial').length;
   figures.push(
-    `support SIGSTOP 15 s: ${during.length} responses, partial or complete ${pct(useful, during.length)}; ` +
+    `support SIGSTOP 15 s: ${during.length} responses; not needing support: ${notNeeding.length}, partial (not failed) ${pct(partial, notNeeding.length)}; ` +
       `answer time with the breaker open: median ${median(fastFail)} ms over ${fastFail.length} support-only queries (customer-360 mix: median ${median(open.map((s) => s.ms))} ms over ${open.length}); ` +
       `${slow.length} waited the ${BREAKER.timeoutMs} ms budget (timeouts and probes); recovery after SIGCONT ${recoveryMs} ms`,
   );
+  expect(notNeeding.filter((s) => classify(s, 'support') !== 'partial').map((s) => s.body)).toEqual([]);
   expect(fastFail.length).toBeGreaterThan(50);
   expect(median(fastFail)).toBeLessThan(50);
   // Only the calls that open the breaker and each half-open probe wait the budget: a handful per probe.

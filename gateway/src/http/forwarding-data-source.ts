@@ -2,11 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { ErrorCode } from '../../../shared/errors';
 import { injectTraceContext } from '../../../shared/tracing';
 import type { Logger } from '../../../shared/logger/logger';
 import type { GatewayContext } from '../context';
+import { failedFetchErrors } from './failed-fetch-errors';
 import { clientErrorsOfSubgraph } from './subgraph-client-errors';
 import { CircuitOpenError, SubgraphTimeoutError, type SubgraphBreaker } from './subgraph-breaker';
 
@@ -72,7 +73,18 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     } catch (err) {
       const clientErrors = clientErrorsOfSubgraph(err);
       if (clientErrors) return clientErrors;
-      throw this.publicError(err);
+      const error = this.publicError(err);
+      // Health checks and schema loading (no client request) still throw.
+      if (!('incomingRequestContext' in options)) throw error;
+      // Answered rather than thrown, so each field this call was to fill gets its own error and path.
+      const representations = options.request.variables?.representations;
+      return {
+        errors: failedFetchErrors(
+          options.document ?? parse(options.request.query ?? '{ __typename }'),
+          Array.isArray(representations) ? representations.length : 0,
+          { message: error.message, extensions: { ...error.extensions } },
+        ),
+      };
     }
   }
 

@@ -126,13 +126,59 @@ describe('a subgraph refusing a request with HTTP 400', () => {
       serviceName: 'marketing',
     });
     const context: GatewayContext = { forwardedHeaders: {} };
-    await expect(
-      source.process({
-        kind: 'incoming operation' as never,
-        request: { query: '{ __typename }', http: { method: 'POST', url: '', headers: new Map() as never } },
-        context,
-        incomingRequestContext: { context } as never,
-      }),
-    ).rejects.toThrow('413: Payload Too Large');
+    const response = await source.process({
+      kind: 'incoming operation' as never,
+      request: { query: '{ __typename }', http: { method: 'POST', url: '', headers: new Map() as never } },
+      context,
+      incomingRequestContext: { context } as never,
+    });
+    // (The gateway's error formatting drops `response` outside development.)
+    expect(response.errors).toEqual([
+      {
+        message: '413: Payload Too Large',
+        extensions: { response: expect.objectContaining({ status: 413 }) },
+      },
+    ]);
+  });
+});
+
+describe('a subgraph that cannot be reached during a client request', () => {
+  it('answers with SERVICE_UNAVAILABLE on each field the call was to fill, so the gateway can name their paths', async () => {
+    const refused = (async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:4003'), { code: 'ECONNREFUSED' });
+    }) as unknown as Fetcher;
+    const source = new ForwardingDataSource({
+      url: 'http://support:4003/graphql',
+      fetcher: refused,
+      serviceName: 'support',
+    });
+    const context: GatewayContext = { forwardedHeaders: {} };
+    const response = await source.process({
+      kind: 'incoming operation' as never,
+      request: {
+        query:
+          'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer { supportStats { openTickets } } } }',
+        variables: {
+          representations: [
+            { __typename: 'Customer', id: 'a' },
+            { __typename: 'Customer', id: 'b' },
+          ],
+        },
+        http: { method: 'POST', url: '', headers: new Map() as never },
+      },
+      context,
+      incomingRequestContext: { context } as never,
+    });
+    const error = {
+      message: 'The support service is unavailable; try again shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'support' },
+    };
+    expect(response).toEqual({
+      errors: [
+        { ...error, path: ['_entities', 0, 'supportStats'] },
+        { ...error, path: ['_entities', 1, 'supportStats'] },
+      ],
+    });
+    expect(JSON.stringify(response)).not.toContain('10.0.0.7');
   });
 });

@@ -26,8 +26,9 @@ describe('support subgraph schema', () => {
     expect(sdl).toMatch(/type Customer @key\(fields: "id"\)/);
     const customer = schema.getType('Customer') as GraphQLObjectType;
     const fields = customer.getFields();
-    expect(String(fields.supportStats.type)).toBe('SupportStats!');
-    expect(String(fields.tickets.type)).toBe('TicketConnection!');
+    // Nullable: when support fails, only these fields are null, not the customer marketing returned.
+    expect(String(fields.supportStats.type)).toBe('SupportStats');
+    expect(String(fields.tickets.type)).toBe('TicketConnection');
     expect(fields.tickets.args.map((a) => `${a.name}:${String(a.type)}`)).toEqual([
       'first:Int',
       'after:String',
@@ -65,7 +66,7 @@ describe('support subgraph schema', () => {
 
   it('lists calls and chats on the customer and on tickets', () => {
     const customer = (schema.getType('Customer') as GraphQLObjectType).getFields();
-    expect(String(customer.interactions.type)).toBe('SupportInteractionConnection!');
+    expect(String(customer.interactions.type)).toBe('SupportInteractionConnection');
     expect(customer.interactions.args.map((a) => a.name)).toEqual(['first', 'after', 'kind']);
     const ticket = (schema.getType('Ticket') as GraphQLObjectType).getFields();
     expect(String(ticket.interactions.type)).toBe('[SupportInteraction!]!');

@@ -19,6 +19,7 @@ import { Customer } from './customer.type';
 export class CustomerInsightsResolver {
   @Directive(`@requires(fields: "${LIFECYCLE_REQUIRES}")`)
   @FieldResolver(() => Lifecycle, {
+    nullable: true,
     description: 'Lifecycle stage, since when and why; recomputed on every read, so it moves back too.',
   })
   lifecycle(@Root() customer: CustomerRepresentation, @Ctx() ctx: InsightsContext): Lifecycle {
@@ -27,6 +28,7 @@ export class CustomerInsightsResolver {
 
   @Directive(`@requires(fields: "${VALUE_REQUIRES}")`)
   @FieldResolver(() => CustomerValue, {
+    nullable: true,
     description:
       'Revenue, frequency, recency, NPS category, a 0–100 value score and its tier; with RFM, expected ' +
       'purchases, P(alive), expected order value and predicted lifetime value from the fitted value model.',
@@ -41,6 +43,7 @@ export class CustomerInsightsResolver {
 
   @Directive(`@requires(fields: "${CONTACT_REQUIRES}")`)
   @FieldResolver(() => ContactEligibility, {
+    nullable: true,
     description:
       'Whether marketing may contact the customer now, on which channel, at what hour, and why not.',
   })

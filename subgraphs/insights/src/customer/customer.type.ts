@@ -40,14 +40,14 @@ export class Customer {
   quietHours!: QuietHours | null;
 
   @Directive('@external')
-  @Field(() => PurchaseStats)
+  @Field(() => PurchaseStats, { nullable: true })
   purchaseStats!: PurchaseStats;
 
   @Directive('@external')
-  @Field(() => SupportStats)
+  @Field(() => SupportStats, { nullable: true })
   supportStats!: SupportStats;
 
   @Directive('@external')
-  @Field(() => ValueModelFacts)
+  @Field(() => ValueModelFacts, { nullable: true })
   valueModelFacts!: ValueModelFacts;
 }

@@ -22,6 +22,7 @@ import { RfmScores, ValueModelScores } from './value-model.type';
 @Resolver(() => Customer)
 export class CustomerValueResolver {
   @FieldResolver(() => ValueModelScores, {
+    nullable: true,
     description:
       'Expected purchases, probability of being alive, expected order value, predicted lifetime value and RFM, ' +
       'from the stored value model and this customer’s purchase summary at `asOf`, with that summary. The same ' +
@@ -41,6 +42,7 @@ export class CustomerValueResolver {
   }
 
   @FieldResolver(() => ValueModelFacts, {
+    nullable: true,
     description:
       'The value model’s verdict at the request time, without arguments (other subgraphs @require it): the ' +
       'model in use, an honest P(alive), when the customer became more likely gone than alive, 12-month CLV.',

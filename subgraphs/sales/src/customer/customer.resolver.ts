@@ -15,6 +15,7 @@ const MERGED_IDS = '@requires(fields: "mergedIds")';
 export class CustomerResolver {
   @Directive(MERGED_IDS)
   @FieldResolver(() => OrderConnection, {
+    nullable: true,
     description: 'Orders of this customer, newest first (those filed under merged-away ids included).',
   })
   async orders(
@@ -43,6 +44,7 @@ export class CustomerResolver {
 
   @Directive(MERGED_IDS)
   @FieldResolver(() => OrderReturnConnection, {
+    nullable: true,
     description: 'Returns of this customer, newest first (merged-away ids included).',
   })
   async returns(
@@ -64,7 +66,10 @@ export class CustomerResolver {
   }
 
   @Directive(MERGED_IDS)
-  @FieldResolver(() => PurchaseStats, { description: 'Purchase figures (merged-away ids included).' })
+  @FieldResolver(() => PurchaseStats, {
+    nullable: true,
+    description: 'Purchase figures (merged-away ids included).',
+  })
   async purchaseStats(@Root() customer: Customer, @Ctx() ctx: SalesContext): Promise<PurchaseStats> {
     ctx.identities.register(customer);
     return ctx.loaders.purchaseStatsByCustomer.load(customer.id);

@@ -18,6 +18,7 @@ const MERGED_IDS = '@requires(fields: "mergedIds")';
 export class CustomerResolver {
   @Directive(MERGED_IDS)
   @FieldResolver(() => TicketConnection, {
+    nullable: true,
     description: "The customer's tickets, newest first (those filed under merged-away ids included).",
   })
   async tickets(
@@ -49,6 +50,7 @@ export class CustomerResolver {
 
   @Directive(MERGED_IDS)
   @FieldResolver(() => SupportInteractionConnection, {
+    nullable: true,
     description: "The customer's calls and chats, newest first (merged-away ids included).",
   })
   async interactions(
@@ -81,6 +83,7 @@ export class CustomerResolver {
 
   @Directive(MERGED_IDS)
   @FieldResolver(() => SupportStats, {
+    nullable: true,
     description: 'Open tickets, complaints, satisfaction and mood at a glance (merged-away ids included).',
   })
   async supportStats(@Root() customer: Customer, @Ctx() ctx: SupportContext): Promise<SupportStats> {
