@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from '../../../shared/config/env';
+import { booleanSchema, parseEnv } from '../../../shared/config/env';
 import { loadSubgraphConfig, type SubgraphConfig } from '../../../shared/config/service-config';
 import { isSupportedCurrency } from '../../../shared/money/money';
 import { PURCHASE_MODEL_KINDS, type PurchaseModelKind } from './value-model/bgnbd';
@@ -20,6 +20,11 @@ export interface SalesSettings {
    * left) or BG_NBD (FHL 2005; a one-time buyer is alive by assumption). Both are fitted at every refit.
    */
   purchaseModel: PurchaseModelKind;
+  /**
+   * Whether scheduled and import refits replace a model pinned by an explicit `refitValueModel(asOf)` or
+   * `activateValueModel` (SALES_SCHEDULED_REFIT_REPLACES_PINNED; default false).
+   */
+  scheduledRefitReplacesPinned: boolean;
 }
 
 export type SalesConfig = SubgraphConfig & { sales: SalesSettings };
@@ -32,6 +37,7 @@ export const DEFAULT_SALES_SETTINGS: SalesSettings = {
   refitAfterImportedOrders: 0,
   refitImportDelaySeconds: 30,
   purchaseModel: 'MBG_NBD',
+  scheduledRefitReplacesPinned: false,
 };
 
 const salesSchema = z.object({
@@ -46,6 +52,7 @@ const salesSchema = z.object({
   SALES_PURCHASE_MODEL: z
     .enum(PURCHASE_MODEL_KINDS as [PurchaseModelKind, ...PurchaseModelKind[]])
     .default('MBG_NBD'),
+  SALES_SCHEDULED_REFIT_REPLACES_PINNED: booleanSchema(false),
 });
 
 /** The only reader of `process.env` in this service. */
@@ -61,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SalesConfig {
       refitAfterImportedOrders: s.SALES_REFIT_AFTER_IMPORTED_ORDERS,
       refitImportDelaySeconds: s.SALES_REFIT_IMPORT_DELAY_SECONDS,
       purchaseModel: s.SALES_PURCHASE_MODEL,
+      scheduledRefitReplacesPinned: s.SALES_SCHEDULED_REFIT_REPLACES_PINNED,
     },
   };
 }

@@ -10,6 +10,7 @@ import type { CustomerPage } from './common/page-per-customer';
 import { RefitCoordinator } from './customer-value/refit-scheduler';
 import type { ValueModelDoc } from './customer-value/value-model.model';
 import { ValueModelService } from './customer-value/value-model.service';
+import { ValueModelVersions, type ActiveValueModel } from './customer-value/value-model-version.service';
 import { CustomerIdentities, mergePages } from '../../../shared/federation/customer-identities';
 import { combineOrderStats, combineReturnStats, toPurchaseStats } from './customer/purchase-stats';
 import type { PurchaseStats } from './customer/customer.type';
@@ -33,6 +34,10 @@ export interface SalesRuntime {
 
 export function createServices(models: SalesModels, runtime: SalesRuntime) {
   const { settings, now } = runtime;
+  const valueModelVersions = new ValueModelVersions(models.valueModels, models.valueModelActive, {
+    scheduledReplacesPinned: settings.scheduledRefitReplacesPinned,
+    now,
+  });
   return {
     products: new ProductService(models.products),
     orders: new OrderService(models.orders, models.products, runtime.outbox, {
@@ -41,11 +46,12 @@ export function createServices(models: SalesModels, runtime: SalesRuntime) {
       now,
     }),
     returns: new ReturnService(models.returns, models.orders, runtime.outbox, { now }),
-    valueModels: new ValueModelService(models.orders, models.valueModels, {
+    valueModels: new ValueModelService(models.orders, models.valueModels, valueModelVersions, {
       baseCurrency: settings.baseCurrency,
       purchaseModel: settings.purchaseModel,
       now,
     }),
+    valueModelVersions,
   };
 }
 
@@ -71,7 +77,13 @@ export function createLoaders(
       ),
       totalCount: parts.reduce((s, p) => s + p.totalCount, 0),
     });
+  /** The model in use and whether it is pinned, read once per request (single key 'active'). */
+  const activeValueModel = new DataLoader<'active', ActiveValueModel | null>(async (keys) => {
+    const active = await services.valueModelVersions.active();
+    return keys.map(() => active);
+  });
   return {
+    activeValueModel,
     productById: createByIdLoader(
       (ids) => services.products.findMany(ids),
       (p) => p._id,
@@ -114,9 +126,9 @@ export function createLoaders(
       ]);
       return ids.map((id) => toPurchaseStats(orders.get(id), returns.get(id), settings.baseCurrency));
     }),
-    /** The stored model, read once per request (single key 'current'). */
+    /** The model in use (see activeValueModel). */
     currentValueModel: new DataLoader<'current', ValueModelDoc | null>(async (keys) => {
-      const doc = await services.valueModels.current();
+      const doc = (await activeValueModel.load('active'))?.doc ?? null;
       return keys.map(() => doc);
     }),
     purchaseSummaryByCustomer: createParamGroupLoader<{ asOf: string }, PurchaseSummary>((ids, params) =>

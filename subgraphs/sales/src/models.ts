@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { valueModelModel } from './customer-value/value-model.model';
+import { valueModelActiveModel } from './customer-value/value-model-version.model';
 import { orderModel } from './order/order.model';
 import { productModel } from './product/product.model';
 import { returnModel } from './return/return.model';
@@ -11,6 +12,7 @@ export function createModels(connection: Connection) {
     orders: orderModel(connection),
     returns: returnModel(connection),
     valueModels: valueModelModel(connection),
+    valueModelActive: valueModelActiveModel(connection),
   };
 }
 

@@ -4,6 +4,7 @@ import { CustomerValuePredictionsResolver } from './customer-value/customer-valu
 import { CustomerValuePredictions } from './customer-value/customer-value.type';
 import { CustomerValueResolver, ValueModelScoresResolver } from './customer-value/value-scores.resolver';
 import { ValueModelResolver } from './customer-value/value-model.resolver';
+import { ValueModelVersionResolver } from './customer-value/value-model-version.resolver';
 import { resolveCustomerReference } from './customer/customer.reference';
 import { CustomerResolver } from './customer/customer.resolver';
 import { MoneyResolver } from '../../../shared/money/money.resolver';
@@ -22,6 +23,7 @@ export function buildSalesSchema() {
       CustomerValuePredictionsResolver,
       ValueModelScoresResolver,
       ValueModelResolver,
+      ValueModelVersionResolver,
       OrderResolver,
       ReturnResolver,
       ProductResolver,

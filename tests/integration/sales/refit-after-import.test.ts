@@ -37,11 +37,14 @@ it('schedules a refit once enough orders were imported, and runs it', async () =
   const second = await h.gql(IMPORT, { o: orders(100, 100) });
   expect(second.data!.importOrders).toEqual({ importedCount: 100, valueModelRefitScheduled: true });
 
-  let model = null;
-  for (let i = 0; i < 100 && !model; i++) {
+  let fit = null;
+  for (let i = 0; i < 100 && !fit; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    model = (await h.gql(`{ valueModel { trigger customers status } }`)).data!.valueModel;
+    fit = (await h.gql(`{ valueModels(first: 1) { edges { node { trigger customers status active } } } }`))
+      .data!.valueModels.edges[0]?.node;
   }
-  // 60 customers: below the model's minimum, so the stored fit explains why instead of fitting.
-  expect(model).toMatchObject({ trigger: 'IMPORT', customers: 60, status: 'INSUFFICIENT_DATA' });
+  // 60 customers: below the model's minimum, so the stored fit explains why instead of fitting, and is
+  // not used for predictions.
+  expect(fit).toEqual({ trigger: 'IMPORT', customers: 60, status: 'INSUFFICIENT_DATA', active: false });
+  expect((await h.gql(`{ valueModel { id } }`)).data!.valueModel).toBeNull();
 });

@@ -18,6 +18,7 @@ import {
   toValueModel,
 } from '../../../subgraphs/sales/src/customer-value/value-model.service';
 import type { ValueModelDoc } from '../../../subgraphs/sales/src/customer-value/value-model.model';
+import { ValueModelVersions } from '../../../subgraphs/sales/src/customer-value/value-model-version.service';
 import { customerId, errorOf, startSales, type Json, type SalesHarness } from './sales-harness';
 
 jest.setTimeout(120_000);
@@ -173,9 +174,17 @@ afterAll(async () => {
 });
 
 function service(): ValueModelService {
-  return new ValueModelService(h.connection.models.Order as never, h.connection.models.ValueModel as never, {
-    baseCurrency: 'EUR',
-  });
+  const versions = new ValueModelVersions(
+    h.connection.models.ValueModel as never,
+    h.connection.models.ValueModelActive as never,
+    { scheduledReplacesPinned: false },
+  );
+  return new ValueModelService(
+    h.connection.models.Order as never,
+    h.connection.models.ValueModel as never,
+    versions,
+    { baseCurrency: 'EUR' },
+  );
 }
 
 describe('purchase summaries (one aggregation)', () => {
@@ -371,7 +380,8 @@ describe('fitting through the API', () => {
     };
     const ten = await run(10);
     const hundred = await run(100);
-    expect(ten.names.sort()).toEqual(['aggregate', 'find']);
-    expect(hundred.names.sort()).toEqual(['aggregate', 'find']);
+    // The summaries, the pointer to the model in use, that model.
+    expect(ten.names.sort()).toEqual(['aggregate', 'find', 'find']);
+    expect(hundred.names.sort()).toEqual(['aggregate', 'find', 'find']);
   });
 });

@@ -7,7 +7,7 @@ import { ValueModelInfo } from './value-model.type';
 export class ValueModelResolver {
   @Query(() => ValueModelInfo, {
     nullable: true,
-    description: 'The current (newest) value model; null before the first fit.',
+    description: 'The value model predictions use; null before the first fit with parameters.',
   })
   async valueModel(@Ctx() ctx: SalesContext): Promise<ValueModelInfo | null> {
     const doc = await ctx.loaders.currentValueModel.load('current');
@@ -18,8 +18,10 @@ export class ValueModelResolver {
     description:
       'Fits BG/NBD, MBG/NBD and Gamma-Gamma on every customer’s base-currency purchase days up to `asOf` ' +
       '(default now), ' +
-      'stores the model and returns it. Too little data (under 100 customers, or no repeat buyer) gives ' +
-      'status INSUFFICIENT_DATA with a reason instead of parameters. Refits run one at a time.',
+      'stores the fit as a version (`valueModels`) and returns it. Too little data (under 100 customers, or ' +
+      'no repeat buyer) gives status INSUFFICIENT_DATA with a reason instead of parameters, and the model in ' +
+      'use stays. Otherwise the fit is used from now on (`active`); with an explicit `asOf` it is pinned ' +
+      'against scheduled and import refits. Refits run one at a time.',
   })
   async refitValueModel(
     @Ctx() ctx: SalesContext,
@@ -27,7 +29,8 @@ export class ValueModelResolver {
     asOf?: Date,
   ): Promise<ValueModelInfo> {
     const doc = await ctx.refits.refit(asOf ?? undefined, 'API');
-    ctx.loaders.currentValueModel.clear('current').prime('current', doc);
+    ctx.loaders.activeValueModel.clear('active');
+    ctx.loaders.currentValueModel.clear('current');
     return toValueModelInfo(doc, ctx.services.valueModels.purchaseModel);
   }
 }

@@ -7,6 +7,7 @@ import { fitValueModel, type PurchaseModelKind, type PurchaseSummary, type Value
 import { fitValueModelInWorker } from './fit-in-worker';
 import { purchaseSummaryPipeline, toPurchaseSummary, type SummaryRow } from './purchase-summary.pipeline';
 import type { RefitTriggerKind, ValueModelDoc, ValueModelModel } from './value-model.model';
+import type { ValueModelVersions } from './value-model-version.service';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 
 /** An observation end a few minutes ahead is clock skew, not a request for the future. */
@@ -18,6 +19,7 @@ export class ValueModelService {
   constructor(
     private readonly orders: OrderModel,
     private readonly valueModels: ValueModelModel,
+    private readonly versions: ValueModelVersions,
     private readonly options: {
       baseCurrency: string;
       /** The purchase model predictions use (both are fitted and stored); MBG/NBD by default. */
@@ -50,12 +52,15 @@ export class ValueModelService {
     return new Map(rows.map((r) => [r._id, toPurchaseSummary(r, asOf, currency)]));
   }
 
-  /** The newest stored fit, or null before the first one. */
+  /** The fit predictions use (see ValueModelVersions), or null before the first usable one. */
   async current(): Promise<ValueModelDoc | null> {
-    return this.valueModels.findOne().sort({ fittedAt: -1 }).lean<ValueModelDoc>();
+    return (await this.versions.active())?.doc ?? null;
   }
 
-  /** Fits both models on every customer's history up to `asOf` and stores the result. */
+  /**
+   * Fits both models on every customer's history up to `asOf` and stores the result as a version; whether
+   * it becomes the one in use is ValueModelVersions' decision (never without parameters).
+   */
   async refit(asOf: Date | undefined, trigger: RefitTriggerKind): Promise<ValueModelDoc> {
     const now = this.now();
     const end = asOf ?? now;
@@ -95,6 +100,7 @@ export class ValueModelService {
       warnings: model.warnings,
     };
     await this.valueModels.create(doc);
+    await this.versions.afterFit(doc, trigger, asOf !== undefined);
     return doc;
   }
 }
