@@ -105,3 +105,26 @@ it('an invalid refitValueModel asOf reaches the client as BAD_USER_INPUT from sa
   expect(r.body.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', serviceName: 'sales', field: 'd' });
   expectNoInternals(r.text);
 });
+
+it('an invalid date in a variable: refitValueModel(asOf: "1997-09-30") (a date, not a date-time) is BAD_USER_INPUT from sales with the field, no URL', async () => {
+  const r = await post('mutation($asOf: DateTime) { refitValueModel(asOf: $asOf) { id } }', {
+    asOf: '1997-09-30',
+  });
+  expect(r.body.data ?? null).toBeNull();
+  expect(r.body.errors).toHaveLength(1);
+  expect(r.body.errors![0].extensions).toEqual({
+    code: 'BAD_USER_INPUT',
+    serviceName: 'sales',
+    field: 'asOf',
+  });
+  expectNoInternals(r.text);
+});
+
+it('enum typos get no "Did you mean" in production: also when the typo is written in the document', async () => {
+  const r = await post('{ customers(first: 1, sort: CREATED_AT_DES) { totalCount } }');
+  expect(r.status).toBe(400);
+  expect(r.body.errors).toHaveLength(1);
+  expect(r.body.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(r.body.errors![0].message).toBe('Value "CREATED_AT_DES" does not exist in "CustomerSort" enum.');
+  expectNoInternals(r.text);
+});

@@ -385,20 +385,30 @@ it('a hung subgraph holds every request: with support SIGSTOPped for 15 s, answe
   expect(recoveryMs).toBeLessThan(BREAKER.halfOpenAfterMs + 10_000);
 });
 
-it('writes during a database SIGKILL: no acknowledged write lost, none half-written', async () => {
+it('writes during a database SIGKILL: no acknowledged write lost, none half-written; a database outage is SERVICE_UNAVAILABLE naming the service, not an opaque INTERNAL_SERVER_ERROR', async () => {
   const CREATE = 'mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id givenName email } }';
   const acked = new Map<string, { givenName: string; email: string }>();
   let refused = 0;
+  /** How each refused write was answered (`code:serviceName`, or HTTP status), and how fast. */
+  const refusedAs = new Map<string, number>();
+  const refusedMs: number[] = [];
   let attempts = 0;
   let writing = true;
   const writer = async (w: number) => {
     while (writing) {
       const i = attempts++;
       const input = { givenName: `W${w}x${i}`, familyName: 'Write', email: `write-${w}-${i}@example.com` };
+      const t0 = Date.now();
       const r = await gql(CREATE, { i: input }).catch(() => undefined);
       const created = r?.body?.data?.createCustomer;
       if (created?.id) acked.set(created.id, { givenName: input.givenName, email: input.email });
-      else refused++;
+      else {
+        refused++;
+        refusedMs.push(Date.now() - t0);
+        const e = r?.body?.errors?.[0];
+        const how = e ? `${e.extensions?.code}:${e.extensions?.serviceName}` : `HTTP ${r?.status ?? 'none'}`;
+        refusedAs.set(how, (refusedAs.get(how) ?? 0) + 1);
+      }
       if (!created) await sleep(50);
     }
   };
@@ -437,11 +447,13 @@ it('writes during a database SIGKILL: no acknowledged write lost, none half-writ
     } else if (c.givenName !== sent.givenName || c.email !== sent.email) halfWritten++;
   }
   figures.push(
-    `database SIGKILL during writes: ${attempts} attempts, ${acked.size} acknowledged, ${refused} refused; embedded server restart ${dbRestartMs} ms ` +
+    `database SIGKILL during writes: ${attempts} attempts, ${acked.size} acknowledged, ${refused} refused (${[...refusedAs].map(([k, n]) => `${k} ×${n}`).join(', ')}; median ${median(refusedMs)} ms); embedded server restart ${dbRestartMs} ms ` +
       `(killed ${dbBackAt - killedAt} ms before back), writes resumed ${resumedMs} ms after; lost ${lost}, half-written ${halfWritten}${lost ? ` (e.g. ${lostExample})` : ''}`,
   );
   expect(acked.size).toBeGreaterThan(before);
   expect(resumedMs).toBeGreaterThanOrEqual(0);
+  expect(refused).toBeGreaterThan(0);
+  expect([...refusedAs.keys()]).toEqual(['SERVICE_UNAVAILABLE:marketing']);
   expect(lost).toBe(0);
   expect(halfWritten).toBe(0);
 });
