@@ -40,11 +40,12 @@ function requiredFacts(directives: readonly ConstDirectiveNode[]): string[] {
 }
 
 /**
- * A failed subgraph call's error names the field it was to fill. When the client did not select that
- * field — the gateway fetched it only because a field the client did select `@requires` it (`lifecycle`
- * needs `purchaseStats`) — the error is moved to each such field that came back null, so every error's
- * path points at a null in the response. Without such a field it points at the object that holds it.
- * Errors that point at fields the client selected, or hold no path, are kept as they are.
+ * A failed subgraph call's error names the field it was to fill. Fields computed from it (`lifecycle`
+ * `@requires` sales' `purchaseStats`) come back null too, so each of them that the client selected and got
+ * null gets the same error at its own path. When the client did not select the failed field itself (the
+ * gateway fetched it only for such a computed field), its error is dropped in favour of those — or, when
+ * none came back null, points at the object that holds it — so every path points into the response.
+ * Errors without a path, or whose object is not in the response, are kept as they are.
  */
 export function pointAtRequestedFields(
   data: unknown,
@@ -68,12 +69,13 @@ export function pointAtRequestedFields(
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1];
     const parent = valueAt(data, parentPath);
-    if (typeof key !== 'string' || !isObject(parent) || key in parent) {
+    if (typeof key !== 'string' || !isObject(parent)) {
       add(error);
       continue;
     }
     const nulled = (index.get(key) ?? []).filter((f) => f in parent && parent[f] === null);
-    if (nulled.length === 0) add({ ...error, path: parentPath });
+    if (key in parent) add(error);
+    else if (nulled.length === 0) add({ ...error, path: parentPath });
     for (const field of nulled) add({ ...error, path: [...parentPath, field] });
   }
   return out;

@@ -37,10 +37,13 @@ describe('pointAtRequestedFields', () => {
     ]);
   });
 
-  it('keeps an error on a field the client selected, and one error per path', () => {
+  it('keeps an error on a field the client selected, adds one on each null field computed from it, one per path', () => {
     const data = { customer: { id: 'c1', purchaseStats: null, lifecycle: null } };
     const errors = [sales(['customer', 'purchaseStats']), sales(['customer', 'purchaseStats'])];
-    expect(pointAtRequestedFields(data, errors, index)).toEqual([sales(['customer', 'purchaseStats'])]);
+    expect(pointAtRequestedFields(data, errors, index)).toEqual([
+      sales(['customer', 'purchaseStats']),
+      sales(['customer', 'lifecycle']),
+    ]);
   });
 
   it('in lists, per item', () => {
