@@ -174,7 +174,7 @@ export type AgentFindByOrderQueryVariables = Exact<{
 }>;
 
 
-export type AgentFindByOrderQuery = { orderByNumber: { orderNumber: string, customer: { id: string, displayName: string | null, email: string | null, demographics: { city: string | null, country: string | null } } } | null };
+export type AgentFindByOrderQuery = { orderByNumber: { orderNumber: string, customer: { id: string, displayName: string | null, email: string | null, demographics: { city: string | null, country: string | null } } | null } | null };
 
 export type AgentCustomerSummaryFragment = { id: string, displayName: string | null, email: string | null, demographics: { city: string | null, country: string | null } };
 

@@ -23,7 +23,11 @@ export class OrderResolver {
     return doc ? toOrder(doc) : null;
   }
 
-  @FieldResolver(() => Customer, { description: 'The buyer (profile fields come from marketing).' })
+  @FieldResolver(() => Customer, {
+    // Nullable: when marketing fails, a non-null profile field nulls the buyer, not the order.
+    nullable: true,
+    description: 'The buyer (profile fields come from marketing).',
+  })
   customer(@Root() order: Order): Customer {
     return { id: order.customerId };
   }

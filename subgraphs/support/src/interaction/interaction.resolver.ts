@@ -19,7 +19,8 @@ export class SupportInteractionResolver {
     return toInteraction(await ctx.services.interactions.record(input));
   }
 
-  @FieldResolver(() => Customer)
+  // Nullable: when marketing fails, a non-null profile field nulls the customer, not the interaction.
+  @FieldResolver(() => Customer, { nullable: true })
   customer(@Root() interaction: SupportInteraction): Customer {
     return { id: interaction.customerId };
   }

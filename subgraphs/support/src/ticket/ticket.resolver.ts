@@ -49,6 +49,8 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => Customer, {
+    // Nullable: when marketing fails, a non-null profile field nulls the customer, not the ticket.
+    nullable: true,
     description: 'The customer who raised the ticket (profile from marketing).',
   })
   customer(@Root() ticket: Ticket): Customer {
