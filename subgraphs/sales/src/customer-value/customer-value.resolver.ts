@@ -22,7 +22,7 @@ const NULL_WHEN =
 
 /**
  * The predictive fields of `Customer.value`, read from the stored value model and the customer's purchase
- * summary (never refitted during a request). Batched: any number of customers costs two database commands.
+ * summary (never refitted during a request). Batched: any number of customers costs three database commands.
  */
 @Resolver(() => CustomerValuePredictions)
 export class CustomerValuePredictionsResolver {

@@ -2,8 +2,7 @@ import type { RefitTriggerKind } from './value-model.model';
 
 /** What a finished fit does to the model in use. */
 export type ActivationDecision =
-  | { activate: true; pin: boolean }
-  | { activate: false; because: 'INSUFFICIENT_DATA' | 'PINNED' };
+  { activate: true; pin: boolean } | { activate: false; because: 'INSUFFICIENT_DATA' | 'PINNED' };
 
 /**
  * Whether a stored fit becomes the model predictions use. A fit without parameters never does (one call

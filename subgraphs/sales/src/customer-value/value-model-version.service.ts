@@ -61,7 +61,10 @@ export class ValueModelVersions {
     const doc = await this.fits.findById(id).lean<ValueModelDoc>();
     if (!doc) throw notFound('ValueModel', id);
     if (doc.status !== 'ok') {
-      throw badInput('id', 'is a fit without parameters (INSUFFICIENT_DATA) and cannot be used for predictions');
+      throw badInput(
+        'id',
+        'is a fit without parameters (INSUFFICIENT_DATA) and cannot be used for predictions',
+      );
     }
     await this.point(id, true, 'ROLLBACK');
     return doc;

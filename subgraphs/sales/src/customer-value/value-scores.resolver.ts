@@ -27,7 +27,7 @@ export class CustomerValueResolver {
       'Expected purchases, probability of being alive, expected order value, predicted lifetime value and RFM, ' +
       'from the stored value model and this customer’s purchase summary at `asOf`, with that summary. The same ' +
       'figures at the request time are fields of `Customer.value`. Batched: any number of customers ' +
-      'costs two database commands (the current model, one summary aggregation).',
+      'costs three database commands (the pointer to the model in use, that model, one summary aggregation).',
   })
   async valueModelScores(
     @Root() customer: Customer,

@@ -22,7 +22,7 @@ import type { ValueModelFacts } from './value-model-facts.type';
 /**
  * The per-customer predictions behind both `Customer.valueModelScores` and the sales fields of
  * `CustomerValue`: one place that reads the stored model and the customer's purchase summary (both through
- * request loaders, so any number of customers costs two database commands) and turns them into field values.
+ * request loaders, so any number of customers costs three database commands) and turns them into field values.
  */
 
 export const MAX_FORECAST_DAYS = 3650;
