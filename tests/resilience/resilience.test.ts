@@ -66,6 +66,9 @@ const ROOT_FIELD: Record<Sample['query'], string> = {
 };
 const QUERIES = ['customer360', 'agent', 'list', 'queue'] as const;
 
+/** What a production response must not carry: internal addresses, embedded subgraph responses, stacks. */
+const INTERNALS = /127\.0\.0\.1|localhost|"response"|stacktrace|"exception"/;
+
 /** The subgraphs each query reads. */
 const READS: Record<Sample['query'], readonly Subgraph[]> = {
   customer360: SUBGRAPHS,
@@ -234,12 +237,16 @@ const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFi
 
 /** Polls the customer-360 query until it is complete again; ms from `since`. */
 async function recoveredAfter(since: number, limitMs = 30_000): Promise<number> {
+  let last: unknown;
   while (Date.now() - since < limitMs) {
-    const r = await gql(CUSTOMER_360, { id: customerIds[0] }).catch(() => undefined);
-    if (r && r.status === 200 && !r.body?.errors && r.body?.data?.customer) return Date.now() - since;
+    const r = await gql(CUSTOMER_360, { id: customerIds[0] }).catch((err: Error) => err.message);
+    if (typeof r === 'object' && r.status === 200 && !r.body?.errors && r.body?.data?.customer) {
+      return Date.now() - since;
+    }
+    last = typeof r === 'object' ? r.body : r;
     await sleep(100);
   }
-  throw new Error(`not recovered within ${limitMs} ms`);
+  throw new Error(`not recovered within ${limitMs} ms; last answer: ${JSON.stringify(last)}`);
 }
 
 beforeAll(async () => {
@@ -354,6 +361,8 @@ describe.each(SUBGRAPHS)('one dead subgraph blanks the whole customer view: SIGK
     );
     expect([...codes]).toEqual([`SERVICE_UNAVAILABLE:${down}`]);
     expect(samples.filter((s) => s.status !== 200)).toEqual([]);
+    // Production responses name the failed service, never its address, its response body or a stack.
+    expect(samples.filter((s) => INTERNALS.test(JSON.stringify(s.body)))).toEqual([]);
     expect(rejected.length).toBeGreaterThan(0);
     expect(recoveryMs).toBeLessThan(BREAKER.halfOpenAfterMs + 10_000);
   });
