@@ -38,7 +38,7 @@ registerEnumType(LifecycleStage, {
 
 @ObjectType({ description: 'Lifecycle stage with the reasons behind it (computed by the insights layer).' })
 export class Lifecycle {
-  @Field(() => LifecycleStage)
+  @Field(() => LifecycleStage, { description: 'The stage the facts put the customer in now.' })
   stage!: Stage;
 
   @Field(() => Date, {

@@ -40,7 +40,9 @@ export class CustomerValue {
   @Field(() => Money, { description: 'Net revenue in the base currency (from sales).' })
   totalRevenue!: Money;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Orders that count: neither cancelled nor entirely returned (from sales).',
+  })
   orderCount!: number;
 
   @Field(() => Money, { nullable: true, description: 'Revenue per order; null without orders.' })
@@ -65,6 +67,6 @@ export class CustomerValue {
   @Field(() => Int, { description: '0–100: monetary + frequency + recency + advocacy points (see README).' })
   score!: number;
 
-  @Field(() => ValueTier)
+  @Field(() => ValueTier, { description: 'The tier `score` falls in.' })
   tier!: Tier;
 }
