@@ -20,6 +20,7 @@ import { createBreakerMetrics, SubgraphBreaker } from './http/subgraph-breaker';
 import { createSubgraphFetchers } from './http/subgraph-fetcher';
 import { retryAfterHeader } from './http/retry-after';
 import { derivedFieldErrorsPlugin, requiresIndex } from './http/derived-field-errors';
+import { GATEWAY_COST_WEIGHTS } from './query-cost-weights';
 import { gatewayReadiness, type SubgraphProbe } from './readiness';
 import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from './supergraph';
 
@@ -114,7 +115,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     readiness: () =>
       gatewayReadiness(probes, (name) => breakers.get(name)?.state ?? 'closed', config.readinessTimeoutMs),
     // Edge limits (depth, cost, aliases, directives, tokens) checked before any subgraph is called.
-    limits: config.limits,
+    limits: { ...config.limits, costWeights: GATEWAY_COST_WEIGHTS },
     metrics,
     plugins: [
       retryAfterHeader as ApolloServerPlugin<GatewayContext>,

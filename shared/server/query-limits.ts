@@ -8,6 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../errors';
+import { queryCostLimit, type CostWeights } from './query-cost';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -18,6 +19,8 @@ export interface QueryLimits {
   maxDirectives: number;
   /** `_entities` representations per request, summed over every `_entities` field of the operation. */
   maxEntityRepresentations?: number;
+  /** What the cost limit charges per field (default: DEFAULT_COST_WEIGHTS). */
+  costWeights?: CostWeights;
 }
 
 /**
@@ -36,10 +39,12 @@ export const SUBGRAPH_QUERY_LIMITS: QueryLimits = {
 };
 
 /**
- * Request limits (graphql-armor: depth, cost, aliases, directives) as validation rules — a breach is an
- * HTTP 400 GRAPHQL_VALIDATION_FAILED stating the limit — plus the `_entities` cap. Armor's own token
- * limit and suggestion blocking stay off: graphql-js's `maxTokens` parse option gives a plain parse
- * failure, and Apollo Server hides suggestions outside development.
+ * Request limits (graphql-armor: depth, aliases, directives) as validation rules — a breach is an
+ * HTTP 400 GRAPHQL_VALIDATION_FAILED stating the limit — plus the cost limit and the `_entities` cap.
+ * Armor's cost limit stays off: it ignores page sizes passed as variables (`first: $n` cost one element)
+ * and compounds a factor per depth level; ./query-cost.ts counts the elements a response can hold. Armor's
+ * token limit and suggestion blocking stay off too: graphql-js's `maxTokens` parse option gives a plain
+ * parse failure, and Apollo Server hides suggestions outside development.
  */
 export function createQueryLimits<TContext extends BaseContext>(
   limits: QueryLimits,
@@ -49,13 +54,16 @@ export function createQueryLimits<TContext extends BaseContext>(
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
-    costLimit: { maxCost: limits.maxCost },
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases },
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const plugins = [...(armor.plugins as ApolloServerPlugin<TContext>[])];
+  const plugins = [
+    ...(armor.plugins as ApolloServerPlugin<TContext>[]),
+    queryCostLimit<TContext>(limits.maxCost, limits.costWeights),
+  ];
   if (limits.maxEntityRepresentations !== undefined) {
     plugins.push(entityRepresentationsLimit<TContext>(limits.maxEntityRepresentations));
   }
