@@ -1,8 +1,10 @@
 /**
- * `npm run seed -- --customers 5000 --seed 42 [--drop] [--as-of 2026-11-01]`: writes the deterministic demo
- * history into the marketing, sales and support databases (MONGODB_URI, or the embedded server keeping its
- * data in EMBEDDED_MONGO_DBPATH / --db-path / .data/mongo). Database names come from each subgraph's config.
- * `seedDemoData` is exported for `npm start` and tests.
+ * `npm run seed -- --customers 5000 --seed 42 [--drop | --if-empty] [--prepare] [--as-of 2026-11-01]`: writes
+ * the deterministic demo history into the marketing, sales and support databases (MONGODB_URI, or the
+ * embedded server keeping its data in EMBEDDED_MONGO_DBPATH / --db-path / .data/mongo). Database names come
+ * from each subgraph's config. `--prepare` then groups households and fits the value model, so the graph
+ * shows the data at once (the compose `seed` service runs `--if-empty --prepare`). `seedDemoData` is
+ * exported for `npm start` and tests.
  */
 import 'reflect-metadata';
 import type { Connection } from 'mongoose';
@@ -12,6 +14,7 @@ import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/co
 import { loadConfig as loadSalesConfig } from '../subgraphs/sales/src/config';
 import { loadConfig as loadSupportConfig } from '../subgraphs/support/src/config';
 import { parseSeedArgs, SEED_USAGE } from './seed/cli-args';
+import { fitValueModelIfMissing, groupHouseholds } from './seed/prepare';
 import { seedDemoData, type SeedSummary } from './seed/seed-demo-data';
 
 export { seedDemoData, type SeedDemoDataOptions, type SeedSummary } from './seed/seed-demo-data';
@@ -59,17 +62,30 @@ async function main(argv: string[]): Promise<number> {
       connections.push(c);
       return c;
     };
+    const marketingDb = await open(marketing.mongo.dbName);
+    const salesDb = await open(sales.mongo.dbName);
     const summary = await seedDemoData({
-      marketing: await open(marketing.mongo.dbName),
-      sales: await open(sales.mongo.dbName),
+      marketing: marketingDb,
+      sales: salesDb,
       support: await open(support.mongo.dbName),
       customers: args.customers,
       seed: args.seed,
       asOf: args.asOf,
-      existing: args.drop ? 'drop' : 'fail',
+      existing: args.drop ? 'drop' : args.ifEmpty ? 'skip' : 'fail',
       logger: { info: (m) => console.error(m) },
     });
-    printSummary(summary);
+    if (summary.seeded) printSummary(summary);
+    else console.log('The databases already hold data: not seeding');
+    if (args.prepare) {
+      if (summary.seeded) {
+        const h = await groupHouseholds(marketingDb);
+        console.log(`Households: ${h.households} groups covering ${h.profilesInHouseholds} profiles`);
+      }
+      const { doc, refitted } = await fitValueModelIfMissing(salesDb, sales.sales);
+      console.log(
+        `Value model: ${doc.status}${refitted ? ' (fitted now)' : ' (stored)'}, ${doc.customers} customers`,
+      );
+    }
     return 0;
   } finally {
     await Promise.all(connections.map((c) => c.close()));

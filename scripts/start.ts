@@ -18,10 +18,9 @@ import { connectMongo, resolveMongoServer } from '../shared/mongo';
 import type { RunningService } from '../shared/server/graphql-service';
 import { startTracing } from '../shared/tracing';
 import { loadConfig as loadMarketingConfig } from '../subgraphs/marketing/src/config';
-import { HouseholdService } from '../subgraphs/marketing/src/household/household.service';
-import { createModels as createMarketingModels } from '../subgraphs/marketing/src/models';
 import { createMarketingServer } from '../subgraphs/marketing/src/server';
 import { seedDemoData } from './seed';
+import { groupHouseholds } from './seed/prepare';
 import { loadConfig as loadSalesConfig } from '../subgraphs/sales/src/config';
 import type { RefitCoordinator } from '../subgraphs/sales/src/customer-value/refit-scheduler';
 import type { ValueModelDoc } from '../subgraphs/sales/src/customer-value/value-model.model';
@@ -83,9 +82,7 @@ async function seedIfEmpty(
   logger.info(
     `Demo data: ${DEMO_CUSTOMERS} customers, ${rows} rows in ${(summary.timingsMs.total / 1000).toFixed(1)} s`,
   );
-  const households = await new HouseholdService(
-    createMarketingModels(connections.marketing).customers,
-  ).recompute();
+  const households = await groupHouseholds(connections.marketing);
   logger.info(
     `Households: ${households.households} groups covering ${households.profilesInHouseholds} profiles ` +
       `(${(households.durationMs / 1000).toFixed(1)} s)`,

@@ -90,7 +90,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const schema = z.object({
     NODE_ENV: nodeEnvSchema,
     LOG_LEVEL: logLevelSchema,
-    HOST: z.string().default('0.0.0.0'),
+    // Loopback unless told otherwise (the Docker image sets HOST=0.0.0.0): a laptop's demo is not a LAN service.
+    HOST: z.string().default('127.0.0.1'),
     PORT: portSchema(4000),
     SANDBOX: booleanSchema(true),
     MARKETING_URL: url.default(DEFAULT_SUBGRAPH_URLS.marketing),

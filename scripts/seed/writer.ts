@@ -50,10 +50,18 @@ function eachModel(models: BoundModels): [string, AnyModel][] {
   );
 }
 
-/** Rows already stored, per `subgraph.collection` (only non-empty ones). */
+/**
+ * Collections a service fills by itself from the data rather than holding data: sales stores an
+ * insufficient-data value model when it starts on an empty database, which must not make it look seeded.
+ */
+const DERIVED = new Set(['sales.valueModels', 'sales.valueModelActive']);
+
+/** Rows already stored, per `subgraph.collection` (only non-empty ones, derived collections left out). */
 export async function existingRows(models: BoundModels): Promise<Record<string, number>> {
   const counts = await Promise.all(
-    eachModel(models).map(async ([name, m]) => [name, await m.estimatedDocumentCount()] as const),
+    eachModel(models)
+      .filter(([name]) => !DERIVED.has(name))
+      .map(async ([name, m]) => [name, await m.estimatedDocumentCount()] as const),
   );
   return Object.fromEntries(counts.filter(([, n]) => n > 0));
 }

@@ -7,30 +7,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { loadGatewayConfig } from '../../gateway/src/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../gateway/src/supergraph';
 import { loadConfig as loadInsightsConfig } from '../../subgraphs/insights/src/config';
 import { loadConfig as loadMarketingConfig } from '../../subgraphs/marketing/src/config';
 import { loadConfig as loadSalesConfig } from '../../subgraphs/sales/src/config';
 import { loadConfig as loadSupportConfig } from '../../subgraphs/support/src/config';
-
-interface ComposeService {
-  image?: string;
-  build?: unknown;
-  command?: string[];
-  ports?: string[];
-  environment?: Record<string, string>;
-  depends_on?: Record<string, { condition: string }>;
-  healthcheck?: { test: string[] };
-}
+import { composeEnv, readCompose } from '../helpers/compose';
 
 const root = path.resolve(__dirname, '../..');
-const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, ComposeService>;
-};
-const services = compose.services;
-const envOf = (name: string) => services[name].environment ?? {};
+const { services } = readCompose();
+const envOf = (name: string) => composeEnv(name);
 
 /** Each subgraph's own config loader, as its index.ts runs it. */
 const LOADERS: Record<SubgraphName, (env: NodeJS.ProcessEnv) => { port: number; nodeEnv: string }> = {
@@ -42,8 +29,8 @@ const LOADERS: Record<SubgraphName, (env: NodeJS.ProcessEnv) => { port: number; 
 const WITH_DATABASE = { marketing: loadMarketingConfig, sales: loadSalesConfig, support: loadSupportConfig };
 
 describe('docker-compose.yml', () => {
-  it('runs MongoDB, every subgraph of the supergraph and the gateway', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'mongo', ...SUBGRAPH_NAMES].sort());
+  it('runs MongoDB, every subgraph of the supergraph, the gateway and the demo seed', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'mongo', 'seed', ...SUBGRAPH_NAMES].sort());
   });
 
   describe('mongo', () => {
@@ -51,7 +38,7 @@ describe('docker-compose.yml', () => {
 
     it('is MongoDB 7 started as a single-node replica set, initiated by its health check', () => {
       expect(mongo.image).toMatch(/^mongo:7/);
-      const replSet = /--replSet (\S+)/.exec(mongo.command!.join(' '))?.[1];
+      const replSet = /--replSet (\S+)/.exec(mongo.entrypoint!.join(' '))?.[1];
       expect(replSet).toBeDefined();
       const test = mongo.healthcheck!.test.join(' ');
       expect(test).toContain(`rs.initiate({ _id: '${replSet}'`);
@@ -75,8 +62,8 @@ describe('docker-compose.yml', () => {
       expect(config.nodeEnv).toBe('production');
     });
 
-    it('publishes the port its config listens on and probes its readiness there', () => {
-      expect(service.ports).toEqual([`${config.port}:${config.port}`]);
+    it('is not published on the host, and probes its readiness on the port its config listens on', () => {
+      expect(service.ports).toBeUndefined();
       expect(service.healthcheck!.test.join(' ')).toContain(`http://localhost:${config.port}/readyz`);
     });
 
@@ -106,7 +93,7 @@ describe('docker-compose.yml', () => {
 
     it('publishes the port it listens on, in production mode', () => {
       expect(envOf('gateway').SERVICE).toBe('gateway');
-      expect(gateway.ports).toEqual([`${config.port}:${config.port}`]);
+      expect(gateway.ports).toEqual([`127.0.0.1:${config.port}:${config.port}`]);
       expect(config.nodeEnv).toBe('production');
       expect(gateway.healthcheck!.test.join(' ')).toContain(`http://localhost:${config.port}/readyz`);
     });

@@ -14,7 +14,14 @@ function errorOf(fn: () => unknown): AppError {
 
 describe('npm run seed arguments', () => {
   it('has defaults and reads both --flag value and --flag=value', () => {
-    expect(parseSeedArgs([])).toEqual({ customers: 5000, seed: 42, drop: false, help: false });
+    expect(parseSeedArgs([])).toEqual({
+      customers: 5000,
+      seed: 42,
+      drop: false,
+      ifEmpty: false,
+      prepare: false,
+      help: false,
+    });
     expect(
       parseSeedArgs([
         '--customers',
@@ -29,9 +36,16 @@ describe('npm run seed arguments', () => {
       customers: 300,
       seed: 7,
       drop: true,
+      ifEmpty: false,
+      prepare: false,
       asOf: new Date('2026-11-01T00:00:00Z'),
       dbPath: '/tmp/x',
       help: false,
+    });
+    expect(parseSeedArgs(['--if-empty', '--prepare'])).toMatchObject({
+      drop: false,
+      ifEmpty: true,
+      prepare: true,
     });
     expect(parseSeedArgs(['--as-of', '2026-11-01T12:30:00Z']).asOf).toEqual(new Date('2026-11-01T12:30:00Z'));
   });
@@ -42,6 +56,7 @@ describe('npm run seed arguments', () => {
       [['--seed'], '--seed'],
       [['--as-of', 'yesterday'], '--as-of'],
       [['--colour', 'red'], '--colour'],
+      [['--drop', '--if-empty'], '--if-empty'],
     ] as const) {
       const err = errorOf(() => parseSeedArgs(argv));
       expect(err.code).toBe(ErrorCode.BAD_USER_INPUT);
