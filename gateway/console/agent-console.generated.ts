@@ -6,12 +6,19 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** A channel a customer may be contacted on. */
 export type ConsentChannel =
+  /** Email. */
   | 'EMAIL'
+  /** Text message to a mobile number. */
   | 'SMS'
+  /** Push notification from the mobile app. */
   | 'PUSH'
+  /** A phone call. */
   | 'PHONE'
+  /** Letter or catalogue by post. */
   | 'POSTAL'
+  /** WhatsApp message. */
   | 'WHATSAPP'
+  /** Message shown inside the app or website while the customer uses it. */
   | 'IN_APP';
 
 /** Kinds of identifier a customer can be found by. */
@@ -53,8 +60,11 @@ export type LifecycleStage =
 
 /** 9–10 promoter, 7–8 passive, 0–6 detractor. */
 export type NpsCategory =
+  /** Answered 9 or 10: would recommend. */
   | 'PROMOTER'
+  /** Answered 7 or 8: satisfied, not enthusiastic. */
   | 'PASSIVE'
+  /** Answered 0 to 6: unhappy, may say so to others. */
   | 'DETRACTOR';
 
 /** Where an order is in its life. CANCELLED orders never count as purchases. */

@@ -9,6 +9,11 @@ export enum NpsCategory {
 registerEnumType(NpsCategory, {
   name: 'NpsCategory',
   description: '9–10 promoter, 7–8 passive, 0–6 detractor.',
+  valuesConfig: {
+    PROMOTER: { description: 'Answered 9 or 10: would recommend.' },
+    PASSIVE: { description: 'Answered 7 or 8: satisfied, not enthusiastic.' },
+    DETRACTOR: { description: 'Answered 0 to 6: unhappy, may say so to others.' },
+  },
 });
 
 /** Lowest promoter score (9–10). */
