@@ -29,8 +29,10 @@ export class ValueModelVersionResolver {
   })
   async valueModels(
     @Ctx() ctx: SalesContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Page size, at most 100.' })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+    after?: string,
   ): Promise<ValueModelConnection> {
     const n = checkPageSize(first);
     const cursor = after ? decodeCursor(after) : undefined;
@@ -53,7 +55,7 @@ export class ValueModelVersionResolver {
   })
   async activateValueModel(
     @Ctx() ctx: SalesContext,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'A fit from `valueModels`.' }) id: string,
   ): Promise<ValueModelInfo> {
     const doc = await ctx.services.valueModelVersions.activate(id);
     ctx.loaders.activeValueModel.clear('active');
