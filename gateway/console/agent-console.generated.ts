@@ -91,27 +91,46 @@ export type PhoneKind =
 
 /** Why the customer sent items back. */
 export type ReturnReason =
+  /** Arrived damaged. */
   | 'DAMAGED'
+  /** Does not work as it should. */
   | 'DEFECTIVE'
+  /** Not the item ordered. */
   | 'WRONG_ITEM'
+  /** Differs from its description or pictures. */
   | 'NOT_AS_DESCRIBED'
+  /** Wrong size or fit. */
   | 'SIZE_OR_FIT'
+  /** No longer wanted. */
   | 'CHANGED_MIND'
+  /** Arrived too late to be of use. */
   | 'ARRIVED_LATE'
+  /** Any other reason (see the return’s comment, if any). */
   | 'OTHER';
 
 /** Named RFM segment from the recency score R and the combined frequency-monetary score FM = round((F + M) / 2), after the 11-segment map of Putler’s RFM guide (putler.com/rfm-analysis). */
 export type RfmSegment =
+  /** Bought recently, often and much: R 4–5, FM 4–5. */
   | 'CHAMPIONS'
+  /** Regular buyers: R 4–5 with FM 3, or R 3 with FM 4–5. */
   | 'LOYAL'
+  /** Recent buyers with some history: R 4–5, FM 2. */
   | 'POTENTIAL_LOYALIST'
+  /** Bought very recently, little history yet: R 5, FM 1. */
   | 'NEW'
+  /** Fairly recent, little history: R 3–4, FM 1. */
   | 'PROMISING'
+  /** Average on every axis, starting to lapse: R 2–3, FM 3. */
   | 'NEED_ATTENTION'
+  /** Below average and lapsing: R 2–3, FM 2. */
   | 'ABOUT_TO_SLEEP'
+  /** Used to buy well, not lately: R 1 with FM 3, or R 2 with FM 4–5. */
   | 'AT_RISK'
+  /** Among the best buyers once, gone quiet: R 1, FM 4–5. */
   | 'CANNOT_LOSE'
+  /** Long gone, little history: R 2 with FM 1, or R 1 with FM 2. */
   | 'HIBERNATING'
+  /** Lowest on every axis: R 1, FM 1. */
   | 'LOST';
 
 /** Who started it: the customer (INBOUND) or the company (OUTBOUND). */

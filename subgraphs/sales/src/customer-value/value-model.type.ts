@@ -44,6 +44,19 @@ registerEnumType(RfmSegment, {
   description:
     'Named RFM segment from the recency score R and the combined frequency-monetary score FM = round((F + M) / 2), ' +
     'after the 11-segment map of Putler’s RFM guide (putler.com/rfm-analysis).',
+  valuesConfig: {
+    CHAMPIONS: { description: 'Bought recently, often and much: R 4–5, FM 4–5.' },
+    LOYAL: { description: 'Regular buyers: R 4–5 with FM 3, or R 3 with FM 4–5.' },
+    POTENTIAL_LOYALIST: { description: 'Recent buyers with some history: R 4–5, FM 2.' },
+    NEW: { description: 'Bought very recently, little history yet: R 5, FM 1.' },
+    PROMISING: { description: 'Fairly recent, little history: R 3–4, FM 1.' },
+    NEED_ATTENTION: { description: 'Average on every axis, starting to lapse: R 2–3, FM 3.' },
+    ABOUT_TO_SLEEP: { description: 'Below average and lapsing: R 2–3, FM 2.' },
+    AT_RISK: { description: 'Used to buy well, not lately: R 1 with FM 3, or R 2 with FM 4–5.' },
+    CANNOT_LOSE: { description: 'Among the best buyers once, gone quiet: R 1, FM 4–5.' },
+    HIBERNATING: { description: 'Long gone, little history: R 2 with FM 1, or R 1 with FM 2.' },
+    LOST: { description: 'Lowest on every axis: R 1, FM 1.' },
+  },
 });
 
 @ObjectType({

@@ -39,4 +39,15 @@ registerEnumType(OrderStatus, {
   },
 });
 
-registerEnumType(OrderChannel, { name: 'OrderChannel', description: 'Where the order was placed.' });
+registerEnumType(OrderChannel, {
+  name: 'OrderChannel',
+  description: 'Where the order was placed.',
+  valuesConfig: {
+    WEB: { description: 'The online shop.' },
+    APP: { description: 'The mobile app.' },
+    STORE: { description: 'A physical store.' },
+    PHONE: { description: 'By phone, with a sales or support agent.' },
+    MARKETPLACE: { description: 'A third-party marketplace.' },
+    SOCIAL: { description: 'A social network’s shop.' },
+  },
+});
