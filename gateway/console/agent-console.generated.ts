@@ -135,26 +135,38 @@ export type RfmSegment =
 
 /** Who started it: the customer (INBOUND) or the company (OUTBOUND). */
 export type SupportInteractionDirection =
+  /** The customer called or opened the chat. */
   | 'INBOUND'
+  /** An agent called or wrote to the customer. */
   | 'OUTBOUND';
 
 /** A phone call or a live chat. */
 export type SupportInteractionKind =
+  /** A phone call. */
   | 'CALL'
+  /** A live chat. */
   | 'CHAT';
 
 /** What the ticket is about. */
 export type TicketCategory =
+  /** The customer is unhappy with us; while open it counts in `openComplaints` and blocks marketing contact. */
   | 'COMPLAINT'
+  /** A question about a product, an order or the account. */
   | 'QUESTION'
+  /** About sending items back or a refund. */
   | 'RETURN'
+  /** Something does not work (product, app, website). */
   | 'TECHNICAL'
+  /** Invoices, payments and charges. */
   | 'BILLING';
 
 /** How the customer feels. */
 export type TicketSentiment =
+  /** Unhappy, angry or disappointed. */
   | 'NEGATIVE'
+  /** Neither unhappy nor pleased. */
   | 'NEUTRAL'
+  /** Pleased or grateful. */
   | 'POSITIVE';
 
 /** OPEN → PENDING / ON_HOLD → RESOLVED → CLOSED; a RESOLVED ticket may be reopened. */

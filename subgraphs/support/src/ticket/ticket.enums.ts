@@ -68,20 +68,66 @@ registerEnumType(TicketStatus, {
 registerEnumType(TicketChannel, {
   name: 'TicketChannel',
   description: 'Channel a ticket or message came through.',
+  valuesConfig: {
+    EMAIL: { description: 'An email to the support address.' },
+    PHONE: { description: 'A phone call (see also `interactions`).' },
+    CHAT: { description: 'A live or bot chat (see also `interactions`).' },
+    WEB_FORM: { description: 'The contact form on the website.' },
+    SOCIAL: { description: 'A message or post on a social network.' },
+    SMS: { description: 'A text message.' },
+    APP: { description: 'The help section of the mobile app.' },
+    STORE: { description: 'At a store’s counter.' },
+  },
 });
-registerEnumType(TicketCategory, { name: 'TicketCategory', description: 'What the ticket is about.' });
+registerEnumType(TicketCategory, {
+  name: 'TicketCategory',
+  description: 'What the ticket is about.',
+  valuesConfig: {
+    COMPLAINT: {
+      description:
+        'The customer is unhappy with us; while open it counts in `openComplaints` and blocks marketing contact.',
+    },
+    QUESTION: { description: 'A question about a product, an order or the account.' },
+    RETURN: { description: 'About sending items back or a refund.' },
+    TECHNICAL: { description: 'Something does not work (product, app, website).' },
+    BILLING: { description: 'Invoices, payments and charges.' },
+  },
+});
 registerEnumType(TicketPriority, {
   name: 'TicketPriority',
   description: 'How urgently the ticket needs handling.',
+  valuesConfig: {
+    LOW: { description: 'Whenever there is time.' },
+    NORMAL: { description: 'In turn.' },
+    HIGH: { description: 'Before the normal ones.' },
+    URGENT: { description: 'At once.' },
+  },
 });
-registerEnumType(TicketSentiment, { name: 'TicketSentiment', description: 'How the customer feels.' });
+registerEnumType(TicketSentiment, {
+  name: 'TicketSentiment',
+  description: 'How the customer feels.',
+  valuesConfig: {
+    NEGATIVE: { description: 'Unhappy, angry or disappointed.' },
+    NEUTRAL: { description: 'Neither unhappy nor pleased.' },
+    POSITIVE: { description: 'Pleased or grateful.' },
+  },
+});
 registerEnumType(TicketSentimentSource, {
   name: 'TicketSentimentSource',
   description: 'Whether a sentiment was given by the caller or derived by the lexicon rule.',
+  valuesConfig: {
+    CALLER: { description: 'Given with the ticket or message (an agent, an external NLP service).' },
+    LEXICON: { description: 'Derived by this service’s word-list rule from the messages.' },
+  },
 });
 registerEnumType(TicketMessageAuthor, {
   name: 'TicketMessageAuthor',
   description: 'Who wrote a ticket message.',
+  valuesConfig: {
+    CUSTOMER: { description: 'The customer.' },
+    AGENT: { description: 'A support agent.' },
+    SYSTEM: { description: 'A note recorded by the service (e.g. why a status changed); not contact.' },
+  },
 });
 
 /** Statuses in which a ticket still needs work; they count as "open" in `SupportStats`. */
