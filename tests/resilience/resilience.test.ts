@@ -414,7 +414,8 @@ it('a hung subgraph holds every request: with support SIGSTOPped for 15 s, answe
       .filter((s) => classify(s, 'support') !== expectedOutcome(s.query, 'support'))
       .map((s) => s.body),
   ).toEqual([]);
-  expect(fastFail.length).toBeGreaterThan(50);
+  // Enough fast answers for a median (fewer on a busy machine: each probe round is two requests).
+  expect(fastFail.length).toBeGreaterThanOrEqual(20);
   // Failing fast costs about what answering without any subgraph costs (a ratio measured in this run, so
   // a busy machine slows both), and nowhere near the subgraph's time budget.
   expect(median(fastFail)).toBeLessThan(2 * median(gatewayOnly) + 10);
