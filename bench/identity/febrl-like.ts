@@ -622,7 +622,7 @@ function isoDate(dob: string | undefined): string | undefined {
   return /^\d{8}$/.test(dob) ? `${dob.slice(0, 4)}-${dob.slice(4, 6)}-${dob.slice(6, 8)}` : dob;
 }
 
-export function toProfile(record: FebrlLikeRecord): IdentityProfile {
+export function toProfile(record: Pick<FebrlLikeRecord, 'id' | 'fields'>): IdentityProfile {
   const f = record.fields;
   const hasAddress = f.street || f.streetNumber || f.suburb || f.postcode || f.state;
   return {

@@ -7,6 +7,7 @@ import { connectMongo } from '../../shared/mongo';
 import type { RunningService } from '../../shared/server/graphql-service';
 import { createInsightsServer } from '../../subgraphs/insights/src/server';
 import { createMarketingServer } from '../../subgraphs/marketing/src/server';
+import type { MarketingConfig } from '../../subgraphs/marketing/src/config';
 import { createSalesServer } from '../../subgraphs/sales/src/server';
 import { createSupportServer } from '../../subgraphs/support/src/server';
 import type { ServiceEvents } from '../../shared/events';
@@ -108,6 +109,8 @@ export interface HarnessOptions {
   supergraphSdl?: string;
   /** Log level of every service (default silent; E2E_LOG_LEVEL overrides). */
   logLevel?: string;
+  /** Marketing settings other than the defaults, e.g. `loadMarketingConfig({ MARKETING_IDENTITY_… })`. */
+  marketingConfig?: Partial<Pick<MarketingConfig, 'identity' | 'defaultPhoneRegion'>>;
 }
 
 export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promise<SupergraphHarness> {
@@ -156,7 +159,7 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
     const services = {
       marketing: await createMarketingServer({
         connection: connections.marketing,
-        config,
+        config: { ...config, ...opts.marketingConfig },
         logger: loggerFor('marketing'),
       }),
       sales: await createSalesServer({ connection: connections.sales, config, logger: loggerFor('sales') }),

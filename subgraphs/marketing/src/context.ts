@@ -23,6 +23,7 @@ import type { Customer } from './customer/customer.type';
 import { EngagementService } from './engagement/engagement.service';
 import type { Logger } from '../../../shared/logger/logger';
 import { HouseholdService } from './household/household.service';
+import type { IdentityConfigInput } from './identity';
 import { IdentityJobService } from './matching/identity-job.service';
 import { IdentityRuntime, JobTracker, MatchingService } from './matching/matching.service';
 import { MergeService, type MergeStepHook } from './merge/merge.service';
@@ -51,6 +52,8 @@ export interface MarketingOptions {
   logger?: Logger;
   /** Lookback window and time-decay half-life of attribution (config: MARKETING_ATTRIBUTION_*). */
   attribution?: AttributionSettings;
+  /** Identity engine settings (config: MARKETING_IDENTITY_*); the engine's defaults when absent. */
+  identity?: IdentityConfigInput;
 }
 
 /** Process-wide identity state per database: the trained model and running jobs (not per request). */
@@ -60,11 +63,15 @@ export interface IdentityState {
 }
 const identityStates = new WeakMap<MarketingModels['customers'], IdentityState>();
 
-export function identityStateOf(models: MarketingModels, clock: Clock = systemClock): IdentityState {
+export function identityStateOf(
+  models: MarketingModels,
+  clock: Clock = systemClock,
+  config: IdentityConfigInput = {},
+): IdentityState {
   let state = identityStates.get(models.customers);
   if (!state) {
     state = {
-      runtime: new IdentityRuntime(models.customers, models.identityModels, clock),
+      runtime: new IdentityRuntime(models.customers, models.identityModels, clock, config),
       tracker: new JobTracker(),
     };
     identityStates.set(models.customers, state);
@@ -79,7 +86,7 @@ export function createServices(models: MarketingModels, options: MarketingOption
     clock,
     defaultPhoneRegion: options.defaultPhoneRegion,
   });
-  const identity = identityStateOf(models, clock);
+  const identity = identityStateOf(models, clock, options.identity);
   const merges = new MergeService(models.customers, models.merges, clock, options.mergeHook);
   return {
     customers,

@@ -13,7 +13,7 @@ import { buildMarketingSchema } from './schema';
 export async function createMarketingServer(opts: {
   connection: Connection;
   config: Pick<MarketingConfig, 'development'> &
-    Partial<Pick<MarketingConfig, 'defaultPhoneRegion' | 'attribution'>> & {
+    Partial<Pick<MarketingConfig, 'defaultPhoneRegion' | 'attribution' | 'identity'>> & {
       events?: Partial<EventsSettings>;
     };
   logger?: Logger;
@@ -36,6 +36,7 @@ export async function createMarketingServer(opts: {
     clock: opts.clock,
     defaultPhoneRegion: opts.config.defaultPhoneRegion,
     attribution: opts.config.attribution,
+    identity: opts.config.identity,
     logger,
   };
   // A merge a crashed process left half-done is finished (rolled back, or its undo completed) first.

@@ -5,7 +5,8 @@ import {
   type BlockingRule,
 } from '../../../subgraphs/marketing/src/identity/blocking';
 import { prepareForComparison, ValueInterner } from '../../../subgraphs/marketing/src/identity/comparison';
-import { resolveIdentityConfig } from '../../../subgraphs/marketing/src/identity/config';
+import { BLOCKING_RULE_NAMES, resolveIdentityConfig } from '../../../subgraphs/marketing/src/identity/config';
+import { blockingKeys, findDuplicates } from '../../../subgraphs/marketing/src/identity/engine';
 import { normalizeProfile } from '../../../subgraphs/marketing/src/identity/normalize';
 import { generateSyntheticPeople, truePairsOf } from '../../helpers/identity/synthetic-people';
 import type { IdentityProfile } from '../../../subgraphs/marketing/src/identity/types';
@@ -103,5 +104,50 @@ describe('candidate pairs', () => {
     });
     const found = truth.filter((k) => candidates.has(k)).length;
     expect(found / truth.length).toBeGreaterThan(0.98);
+  });
+});
+
+describe('blocking rules chosen by configuration (blocking.rules)', () => {
+  const people = generateSyntheticPeople({ profiles: 600, seed: 4 }).profiles;
+
+  it('compares only the pairs the chosen rules find, and reports only those rules', () => {
+    const onlyBirthDate = findDuplicates(people, {
+      blocking: { rules: ['birth-date'] },
+      training: { uSampleSize: 2000 },
+    });
+    const expected = new Set<string>();
+    for (const members of buildBlocks(
+      prepare([...people].sort((a, b) => (a.id < b.id ? -1 : 1))),
+      rule('birth-date'),
+    ).values()) {
+      for (let x = 0; x < members.length; x++)
+        for (let y = x + 1; y < members.length; y++)
+          expected.add(`${Math.min(members[x], members[y])}:${Math.max(members[x], members[y])}`);
+    }
+    // Deterministic pairs (a shared email or phone) are always scored, whatever the blocking.
+    expect(onlyBirthDate.stats.candidatePairs).toBe(
+      expected.size + onlyBirthDate.stats.blocking.find((b) => b.rule === 'deterministic')!.newPairs,
+    );
+    expect(onlyBirthDate.stats.blocking.map((b) => b.rule)).toEqual(['birth-date', 'deterministic']);
+    expect(findDuplicates(people, { training: { uSampleSize: 2000 } }).stats.candidatePairs).toBeGreaterThan(
+      onlyBirthDate.stats.candidatePairs,
+    );
+  });
+
+  it('real-time keys follow the chosen rules', () => {
+    const keys = blockingKeys(
+      profile('k', { givenName: 'Anna', familyName: 'Kovács', birthDate: '1986-11-02', emails: ['a@b.hu'] }),
+      { blocking: { rules: ['email', 'birth-date'] } },
+    );
+    expect(keys).toEqual(['birth-date:1986-11-02', 'email:a@b.hu']);
+  });
+
+  it('rejects an unknown or empty rule list with BAD_USER_INPUT naming blocking.rules', () => {
+    for (const rules of [['zodiac'], []]) {
+      expect(() => resolveIdentityConfig({ blocking: { rules } })).toThrow(
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'blocking.rules' } }),
+      );
+    }
+    expect(BLOCKING_RULE_NAMES).toEqual(PREDICTION_BLOCKING_RULES.map((r) => r.name));
   });
 });

@@ -165,6 +165,11 @@ function bigrams(text: string, out: Set<string>): void {
 }
 
 /** The token set MinHash summarises: letter pairs of names and street, the house number, birth year. */
+/** The prediction rules `names` picks (config `blocking.rules`), in their own order. */
+export function blockingRulesNamed(names: readonly string[]): BlockingRule[] {
+  return PREDICTION_BLOCKING_RULES.filter((r) => names.includes(r.name));
+}
+
 export function lshTokens(p: PreparedProfile): Set<string> {
   const tokens = new Set<string>();
   if (p.given) bigrams(p.given.key, tokens);

@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
+import { PREDICTION_BLOCKING_RULES } from './blocking';
 import { IdentityInputError } from './errors';
 import type { IdentifierKind } from './types';
 
@@ -62,6 +63,11 @@ export interface IdentityConfig {
   blocking: {
     /** Blocks larger than this are skipped (and reported): they mean a useless key, not candidates. */
     maxBlockSize: number;
+    /**
+     * Names of the blocking rules that find candidates (`BLOCKING_RULE_NAMES`; all by default). Fewer
+     * rules compare fewer pairs and miss the duplicates only the dropped rules would have found.
+     */
+    rules: string[];
   };
   training: {
     /** Random pairs sampled to estimate u probabilities. */
@@ -88,7 +94,7 @@ export const DEFAULT_IDENTITY_CONFIG: IdentityConfig = {
   email: { gmailIgnoreDots: false, plusTagDomains: [], domainAliases: {} },
   names: { jaroWinklerHigh: 0.92, jaroWinklerLow: 0.8, termFrequency: true, commonNameMinCount: 3 },
   conflicts: { preventAutoMerge: true, review: 'score' },
-  blocking: { maxBlockSize: 400 },
+  blocking: { maxBlockSize: 400, rules: PREDICTION_BLOCKING_RULES.map((r) => r.name) },
   training: {
     uSampleSize: 100_000,
     maxIterations: 30,
@@ -104,6 +110,9 @@ export const GMAIL_EMAIL_RULES: IdentityConfig['email'] = {
   plusTagDomains: ['gmail.com'],
   domainAliases: { 'googlemail.com': 'gmail.com' },
 };
+
+/** The blocking rules `blocking.rules` may name, in the order they run. */
+export const BLOCKING_RULE_NAMES: readonly string[] = PREDICTION_BLOCKING_RULES.map((r) => r.name);
 
 export type IdentityConfigInput = {
   [K in keyof IdentityConfig]?: Partial<IdentityConfig[K]>;
@@ -157,6 +166,17 @@ export function resolveIdentityConfig(input: IdentityConfigInput = {}): Identity
     throw new IdentityInputError('conflicts.review', 'must be shared-identifier, score or never');
   }
   positiveInteger('blocking.maxBlockSize', config.blocking.maxBlockSize);
+  const rules = config.blocking.rules;
+  if (!Array.isArray(rules) || rules.length === 0) {
+    throw new IdentityInputError('blocking.rules', 'must name at least one blocking rule');
+  }
+  const unknown = rules.filter((r) => !BLOCKING_RULE_NAMES.includes(r));
+  if (unknown.length > 0) {
+    throw new IdentityInputError(
+      'blocking.rules',
+      `unknown blocking rule ${unknown.join(', ')}; known: ${BLOCKING_RULE_NAMES.join(', ')}`,
+    );
+  }
   positiveInteger('training.uSampleSize', config.training.uSampleSize);
   positiveInteger('training.maxIterations', config.training.maxIterations);
   if (!(config.training.tolerance > 0)) {

@@ -1,4 +1,4 @@
-import { generateCandidatePairs, PREDICTION_BLOCKING_RULES, type BlockingRuleStats } from './blocking';
+import { blockingRulesNamed, generateCandidatePairs, type BlockingRuleStats } from './blocking';
 import {
   ADDRESS_LEVEL,
   BIRTH,
@@ -328,7 +328,7 @@ export function findDuplicates(
   const det = deterministicPairs(index, limits);
   const candidates = generateCandidatePairs(
     prepared,
-    PREDICTION_BLOCKING_RULES,
+    blockingRulesNamed(config.blocking.rules),
     config.blocking.maxBlockSize,
     det.pairs,
   );
@@ -545,7 +545,7 @@ export function candidatePairs(
   const det = deterministicPairs(index, limits);
   const pairs = generateCandidatePairs(
     prepared,
-    PREDICTION_BLOCKING_RULES,
+    blockingRulesNamed(config.blocking.rules),
     config.blocking.maxBlockSize,
     det.pairs,
   );
@@ -583,7 +583,7 @@ export function trainIdentityModel(
   const det = deterministicPairs(index, limits);
   const pairs = generateCandidatePairs(
     prepared,
-    PREDICTION_BLOCKING_RULES,
+    blockingRulesNamed(config.blocking.rules),
     config.blocking.maxBlockSize,
     det.pairs,
   );
@@ -763,7 +763,7 @@ export function blockingKeys(profile: IdentityProfile, configInput: IdentityConf
   const config = resolveIdentityConfig(configInput);
   const prepared = prepareForComparison(normalizeProfile(profile, config), 0, new ValueInterner());
   const keys = new Set<string>();
-  for (const rule of PREDICTION_BLOCKING_RULES)
+  for (const rule of blockingRulesNamed(config.blocking.rules))
     for (const key of rule.keys(prepared)) keys.add(`${rule.name}:${key}`);
   return [...keys].sort();
 }

@@ -1,4 +1,4 @@
-import { generateCandidatePairs, PREDICTION_BLOCKING_RULES, type CandidatePairs } from './blocking';
+import { blockingRulesNamed, generateCandidatePairs, type CandidatePairs } from './blocking';
 import {
   comparePair,
   comparedValues,
@@ -223,7 +223,11 @@ export function trainModel(
   const c =
     candidates ??
     (() => {
-      const pairs = generateCandidatePairs(profiles, PREDICTION_BLOCKING_RULES, config.blocking.maxBlockSize);
+      const pairs = generateCandidatePairs(
+        profiles,
+        blockingRulesNamed(config.blocking.rules),
+        config.blocking.maxBlockSize,
+      );
       return { pairs, levels: comparePairs(profiles, pairs, ctx) };
     })();
 

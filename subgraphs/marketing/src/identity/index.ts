@@ -6,6 +6,7 @@
 export * from './types';
 export * from './errors';
 export {
+  BLOCKING_RULE_NAMES,
   DEFAULT_IDENTITY_CONFIG,
   GMAIL_EMAIL_RULES,
   resolveIdentityConfig,

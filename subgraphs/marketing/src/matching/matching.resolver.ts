@@ -6,6 +6,7 @@ import type { CustomerDoc } from '../customer/customer.model';
 import { Customer } from '../customer/customer.type';
 import { contributionsOf, round, rulesOf } from './identity-engine.adapter';
 import { IdentityJobKind, type IdentityJobDoc, type ReviewPairDoc } from './identity-job.model';
+import { IdentityModelView } from './identity-model.type';
 import { ResolveIdentityInput } from './matching.input';
 import {
   DuplicatePair,
@@ -131,6 +132,16 @@ export class IdentityResolver {
         reason: s.explanation.reason,
       })),
     );
+  }
+
+  @Query(() => IdentityModelView, {
+    description:
+      'The model resolveIdentity, matchCandidates and the duplicate search score with (its m/u table, ' +
+      'EM convergence, trained on what and when) and the thresholds, conflict policy and blocking rules ' +
+      'in force. Trains the model first when none is stored yet.',
+  })
+  async identityModel(@Ctx() ctx: MarketingContext): Promise<IdentityModelView> {
+    return ctx.services.matching.modelView();
   }
 
   @Mutation(() => IdentityJob, {

@@ -11,6 +11,8 @@ import {
   parseFullName,
   priorIdentityModel,
   resolveIdentity,
+  resolveIdentityConfig,
+  type IdentityConfig,
   type IdentityConfigInput,
   type IdentityModel,
   type IdentityProfile,
@@ -21,6 +23,8 @@ import {
 import { normalizeEmail, normalizePhone } from '../customer/identifier.normalize';
 import { searchDuplicatesInWorker } from './duplicate-search-in-worker';
 import { engineCall } from './identity-engine.adapter';
+import { toIdentityModelView } from './identity-model.mapper';
+import type { IdentityModelView } from './identity-model.type';
 import type { StoredIdentityModel } from './identity-job.model';
 import { toIdentityProfile } from './identity-profile.mapper';
 
@@ -49,34 +53,58 @@ export const IDENTITY_FIELDS = {
  * stored blocking keys and identifiers (one query), the engine scores them with the stored model.
  * The model is process-wide state (see IdentityRuntime), so it lives outside the per-request service.
  */
+/** The model real-time matching scores with, and where it came from (the `identityModel` query). */
+export interface CurrentIdentityModel {
+  model: IdentityModel;
+  trainedOn: 'customers' | 'prior';
+  /** Live profiles it was trained on (0 for the prior model). */
+  profiles: number;
+  trainedAt: Date;
+}
+
 export class IdentityRuntime {
-  private model?: Promise<IdentityModel>;
+  private current?: Promise<CurrentIdentityModel>;
+  /** Validated once here: a bad setting fails at start, not at the first lookup. */
+  readonly settings: IdentityConfig;
 
   constructor(
     private readonly customers: CustomerModel,
     private readonly stored: StoredIdentityModel,
     private readonly clock: Clock,
     readonly config: IdentityConfigInput = {},
-  ) {}
-
-  /** The latest stored model; trained (and stored) on first use when there is none. */
-  currentModel(): Promise<IdentityModel> {
-    this.model ??= this.loadOrTrain().catch((err) => {
-      this.model = undefined;
-      throw err;
-    });
-    return this.model;
+  ) {
+    this.settings = engineCall(() => resolveIdentityConfig(config));
   }
 
-  async saveModel(model: IdentityModel, trainedOn: 'customers' | 'prior', profiles: number) {
+  /** The latest stored model; trained (and stored) on first use when there is none. */
+  async currentModel(): Promise<IdentityModel> {
+    return (await this.currentWithOrigin()).model;
+  }
+
+  currentWithOrigin(): Promise<CurrentIdentityModel> {
+    this.current ??= this.loadOrTrain().catch((err) => {
+      this.current = undefined;
+      throw err;
+    });
+    return this.current;
+  }
+
+  async saveModel(
+    model: IdentityModel,
+    trainedOn: 'customers' | 'prior',
+    profiles: number,
+  ): Promise<CurrentIdentityModel> {
+    const trainedAt = this.clock();
     await this.stored.create({
-      _id: `idm_${this.clock().getTime().toString(36)}_${Math.random().toString(36).slice(2, 8)}`,
+      _id: `idm_${trainedAt.getTime().toString(36)}_${Math.random().toString(36).slice(2, 8)}`,
       modelJson: JSON.stringify(model),
       trainedOn,
       profiles,
-      createdAt: this.clock(),
+      createdAt: trainedAt,
     });
-    this.model = Promise.resolve(model);
+    const current = { model, trainedOn, profiles, trainedAt };
+    this.current = Promise.resolve(current);
+    return current;
   }
 
   /** Training is the engine's whole batch run: in a worker thread, like the duplicate search. */
@@ -84,12 +112,19 @@ export class IdentityRuntime {
     return (await searchDuplicatesInWorker({ profiles, config: this.config })).model;
   }
 
-  private async loadOrTrain(): Promise<IdentityModel> {
+  private async loadOrTrain(): Promise<CurrentIdentityModel> {
     const latest = await this.stored.findOne().sort({ createdAt: -1, _id: -1 }).lean();
     if (latest) {
       const stored = JSON.parse(latest.modelJson) as IdentityModel;
       // A model of an older engine (other comparison levels) cannot score: train anew instead.
-      if (stored.version === MODEL_VERSION) return stored;
+      if (stored.version === MODEL_VERSION) {
+        return {
+          model: stored,
+          trainedOn: latest.trainedOn,
+          profiles: latest.profiles,
+          trainedAt: latest.createdAt,
+        };
+      }
     }
     const count = await this.customers.countDocuments({ status: CustomerStatus.ACTIVE });
     if (count >= MIN_TRAINING_PROFILES) {
@@ -97,12 +132,10 @@ export class IdentityRuntime {
         .find({ status: CustomerStatus.ACTIVE }, IDENTITY_FIELDS)
         .lean<CustomerDoc[]>();
       const model = await this.train(docs.map(toIdentityProfile));
-      await this.saveModel(model, 'customers', docs.length);
-      return model;
+      return this.saveModel(model, 'customers', docs.length);
     }
     const model = engineCall(() => priorIdentityModel(this.config));
-    await this.saveModel(model, 'prior', 0);
-    return model;
+    return this.saveModel(model, 'prior', 0);
   }
 
   /** Live profiles sharing a blocking key or an identifier with `profile` (one query). */
@@ -181,6 +214,11 @@ export class MatchingService {
     return engineCall(() =>
       resolveIdentity(query, candidates.map(toIdentityProfile), model, this.runtime.config),
     );
+  }
+
+  /** The current model (trained or stored on first use) and the settings in force. */
+  async modelView(): Promise<IdentityModelView> {
+    return toIdentityModelView(await this.runtime.currentWithOrigin(), this.runtime.settings);
   }
 
   /** Candidates of one profile, best first (the review of a single customer). */
