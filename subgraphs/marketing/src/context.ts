@@ -18,6 +18,7 @@ import { CampaignService } from './campaign/campaign.service';
 import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { CustomerDoc } from './customer/customer.model';
 import { toCustomer } from './customer/customer.mapper';
+import { CustomerImportService } from './customer/customer-import.service';
 import { CustomerService } from './customer/customer.service';
 import type { Customer } from './customer/customer.type';
 import { EngagementService } from './engagement/engagement.service';
@@ -90,6 +91,7 @@ export function createServices(models: MarketingModels, options: MarketingOption
   const merges = new MergeService(models.customers, models.merges, clock, options.mergeHook);
   return {
     customers,
+    customerImport: new CustomerImportService(models.customers, customers),
     touchpoints: new TouchpointService(models.touchpoints, models.campaigns, customers, options.outbox, clock),
     campaigns: new CampaignService(models.campaigns),
     segments: new SegmentService(models.segments),

@@ -60,7 +60,9 @@ export const IsPlausibleBirthDate = (options?: ValidationOptions) =>
       const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
       if (typeof s !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(s)) return false;
       const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1900 && d.getTime() <= Date.now();
+      // Date rolls 1980-02-30 over to March 1st: a date that does not read back as written is impossible.
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) return false;
+      return d.getUTCFullYear() >= 1900 && d.getTime() <= Date.now();
     },
     'must be a date between 1900-01-01 and today',
     options,

@@ -10,6 +10,9 @@ import {
   CustomerFilter,
   UpdateCustomerInput,
 } from './customer.input';
+import { ImportCustomerRecord } from './customer-import.input';
+import { MAX_IMPORT_RECORDS } from './customer-import.service';
+import { ImportCustomersResult } from './customer-import.type';
 import { customerCursor } from './customer.query';
 import { presentSurvivor } from './customer.survivor';
 import { Customer, CustomerConnection } from './customer.type';
@@ -116,5 +119,22 @@ export class CustomerResolver {
     @Ctx() ctx: MarketingContext,
   ): Promise<Customer> {
     return ctx.present(await ctx.services.customers.addIdentifier(input));
+  }
+
+  @Mutation(() => ImportCustomersResult, {
+    description:
+      `Imports up to ${MAX_IMPORT_RECORDS} customer records from one source. Each record gets its own ` +
+      'outcome in input order: CREATED, MATCHED (same external key from this source, or its email, is ' +
+      'already a customer: nothing written) or REJECTED with the field and code; one bad record never ' +
+      'rejects the others. Importing the same records again matches them (idempotent).',
+  })
+  async importCustomers(
+    @Arg('source', { description: 'The sending system, e.g. `shopify`: 1–64 letters, digits, . _ -' })
+    source: string,
+    // Validated per record by the service, so a bad record rejects itself, not the call.
+    @Arg('records', () => [ImportCustomerRecord], { validate: false }) records: ImportCustomerRecord[],
+    @Ctx() ctx: MarketingContext,
+  ): Promise<ImportCustomersResult> {
+    return ctx.services.customerImport.importRecords(source, records);
   }
 }

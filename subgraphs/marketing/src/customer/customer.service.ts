@@ -19,7 +19,7 @@ import type {
 } from './customer.input';
 import { PROFILE_LIMITS } from './customer.input';
 import type { CustomerDoc, CustomerModel } from './customer.model';
-import { deriveKeys } from './customer.derive';
+import { deriveKeys, exclusiveKeyOf } from './customer.derive';
 import { buildCustomerFilter, customerAfterFilter, identifierFilter, sortOf } from './customer.query';
 import { phoneRegionOf, profileFromCreate, profileUpdate } from './customer.profile';
 import {
@@ -266,9 +266,8 @@ export class CustomerService {
   /** CONFLICT naming the field when an email or exclusive identifier already belongs to another profile. */
   private async assertIdentitiesFree(p: Partial<CustomerDoc>, selfId: string | null): Promise<void> {
     const emails = (p.emails ?? []).map((e) => e.normalized);
-    const keys = (p.identifiers ?? [])
-      .filter((i) => EXCLUSIVE_IDENTIFIER_KINDS.includes(i.kind))
-      .map((i) => `${i.kind}:${i.normalized}`);
+    const exclusive = (p.identifiers ?? []).filter((i) => EXCLUSIVE_IDENTIFIER_KINDS.includes(i.kind));
+    const keys = exclusive.map(exclusiveKeyOf);
     if (emails.length === 0 && keys.length === 0) return;
     const or: QueryFilter<CustomerDoc>[] = [];
     // `$gt: ''` repeats the unique indexes' partial filter so the planner may use them.
@@ -290,14 +289,17 @@ export class CustomerService {
         existingCustomerId: holder._id,
       });
     }
-    const key = keys.find((k) => holder.exclusiveKeys?.includes(k)) ?? keys[0];
-    const [kind, ...rest] = key.split(':');
-    throw conflict(`${kind} ${rest.join(':')} already belongs to another customer`, {
-      field: 'identifiers',
-      kind,
-      value: rest.join(':'),
-      existingCustomerId: holder._id,
-    });
+    const taken = exclusive[Math.max(0, keys.findIndex((k) => holder.exclusiveKeys?.includes(k)))];
+    throw conflict(
+      `${taken.kind} ${taken.normalized}${taken.source ? ` from ${taken.source}` : ''} already belongs to another customer`,
+      {
+        field: 'identifiers',
+        kind: taken.kind,
+        value: taken.normalized,
+        ...(taken.source ? { source: taken.source } : {}),
+        existingCustomerId: holder._id,
+      },
+    );
   }
 
   async findMany(ids: readonly string[]): Promise<CustomerDoc[]> {
