@@ -162,6 +162,12 @@ describe('importCustomers through the gateway', () => {
     expect(candidates.data.matchCandidates).toEqual([
       { customerId: ada, decision: 'AUTO_MERGE', rules: ['externalId:external_id:C-1'] },
     ]);
+    // Paged through the gateway: the second page of one is empty.
+    const next = await gw.query<any>(
+      `query ($id: ID!) { matchCandidates(customerId: $id, first: 1, offset: 1, minScore: 0) { customerId } }`,
+      { id: shopAda },
+    );
+    expect(next.data.matchCandidates).toEqual([]);
   });
 
   it('more than 1,000 records is refused as a whole with BAD_USER_INPUT on records, nothing written', async () => {

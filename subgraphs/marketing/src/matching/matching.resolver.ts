@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../../shared/errors';
 import { assertId, ID_PREFIX } from '../common/id.validator';
 import type { MarketingContext } from '../context';
@@ -28,6 +28,23 @@ function checkFirst(first: number, field = 'first'): number {
   }
   return first;
 }
+
+/** Pages past the stored review list (or the candidates) are empty, never an error. */
+function checkOffset(offset: number): number {
+  if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'must be an integer ≥ 0');
+  return offset;
+}
+
+function checkMinScore(minScore: number | null | undefined): number | undefined {
+  if (minScore == null) return undefined;
+  if (!(minScore >= 0 && minScore <= 1)) throw badInput('minScore', 'must be a probability between 0 and 1');
+  return minScore;
+}
+
+const OFFSET_DESCRIPTION = 'Items to skip: page with offset = offset + first until fewer than first come back.';
+const MIN_SCORE_DESCRIPTION =
+  'Lowest match probability listed (0–1); without it, the review threshold. Lower it to see what lies ' +
+  'below the thresholds and choose them from data.';
 
 const stripNulls = <T extends object>(o: T | null | undefined) =>
   o
@@ -107,18 +124,22 @@ export class IdentityResolver {
 
   @Query(() => [MatchCandidate], {
     description:
-      'Profiles that may be the same person as this customer (review threshold or above), best first.',
+      'Profiles that may be the same person as this customer (review threshold or above, or minScore), ' +
+      'best first.',
   })
   async matchCandidates(
     @Arg('customerId', () => ID) customerId: string,
     @Ctx() ctx: MarketingContext,
     @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
+    @Arg('minScore', () => Float, { nullable: true, description: MIN_SCORE_DESCRIPTION })
+    minScore?: number | null,
   ): Promise<MatchCandidate[]> {
-    const n = checkFirst(first);
+    const page = { first: checkFirst(first), offset: checkOffset(offset), minScore: checkMinScore(minScore) };
     const doc = await ctx.services.customers.getActive(
       assertId(customerId, ID_PREFIX.customer, 'customerId'),
     );
-    const scored = await ctx.services.matching.candidatesOf(doc, n);
+    const scored = await ctx.services.matching.candidatesOf(doc, page);
     return Promise.all(
       scored.map(async (s) => ({
         customerId: s.right,
@@ -175,12 +196,15 @@ export class IdentityResolver {
     @Ctx() ctx: MarketingContext,
     @Arg('jobId', () => ID, { nullable: true }) jobId?: string | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset = 0,
+    @Arg('minScore', () => Float, { nullable: true, description: 'Lowest match probability listed (0–1).' })
+    minScore?: number | null,
   ): Promise<DuplicatePair[]> {
-    const n = checkFirst(first);
+    const page = { first: checkFirst(first), offset: checkOffset(offset), minScore: checkMinScore(minScore) };
     const job = jobId
       ? await ctx.services.identityJobs.get(assertId(jobId, JOB_PREFIX, 'jobId'))
       : await ctx.services.identityJobs.latestSucceeded(IdentityJobKind.FIND_DUPLICATES);
-    return job ? reviewList(ctx, job.review ?? [], n) : [];
+    return job ? reviewList(ctx, job.review ?? [], page) : [];
   }
 
   @Mutation(() => HouseholdRecomputeResult, {
@@ -193,13 +217,19 @@ export class IdentityResolver {
   }
 }
 
-/** Stored pairs → API, skipping pairs no longer actionable (a side merged away since the search). */
+/**
+ * Stored pairs → API, skipping pairs no longer actionable (a side merged away since the search); `offset`
+ * counts actionable pairs, so pages do not overlap or leave gaps.
+ */
 async function reviewList(
   ctx: MarketingContext,
-  pairs: ReviewPairDoc[],
-  first: number,
+  stored: ReviewPairDoc[],
+  { first, offset, minScore }: { first: number; offset: number; minScore?: number },
 ): Promise<DuplicatePair[]> {
   const out: DuplicatePair[] = [];
+  // Stored most probable first, so minScore keeps a prefix.
+  const pairs = minScore === undefined ? stored : stored.filter((p) => p.probability >= minScore);
+  let skip = offset;
   // Scan in slices: each slice's profiles are loaded in one query.
   for (let i = 0; i < pairs.length && out.length < first; i += first * 2) {
     const slice = pairs.slice(i, i + first * 2);
@@ -210,6 +240,10 @@ async function reviewList(
       const left = byId.get(p.leftId);
       const right = byId.get(p.rightId);
       if (!left || !right || left.status !== 'ACTIVE' || right.status !== 'ACTIVE') continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
       out.push({
         leftId: p.leftId,
         rightId: p.rightId,
@@ -238,8 +272,15 @@ export class IdentityJobResolver {
     @Root() job: IdentityJob,
     @Ctx() ctx: MarketingContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0, description: OFFSET_DESCRIPTION }) offset: number,
+    @Arg('minScore', () => Float, { nullable: true, description: 'Lowest match probability listed (0–1).' })
+    minScore?: number | null,
   ): Promise<DuplicatePair[]> {
-    return reviewList(ctx, job.reviewPairs, checkFirst(first));
+    return reviewList(ctx, job.reviewPairs, {
+      first: checkFirst(first),
+      offset: checkOffset(offset),
+      minScore: checkMinScore(minScore),
+    });
   }
 }
 

@@ -221,8 +221,14 @@ export class MatchingService {
     return toIdentityModelView(await this.runtime.currentWithOrigin(), this.runtime.settings);
   }
 
-  /** Candidates of one profile, best first (the review of a single customer). */
-  async candidatesOf(customer: CustomerDoc, first: number): Promise<ScoredPair[]> {
+  /**
+   * Candidates of one profile, best first (the review of a single customer): those at or above the review
+   * threshold, or at or above `minScore` when given (which may list pairs the engine would not propose).
+   */
+  async candidatesOf(
+    customer: CustomerDoc,
+    page: { first: number; offset: number; minScore?: number },
+  ): Promise<ScoredPair[]> {
     const profile = toIdentityProfile(customer);
     const [model, candidates] = await Promise.all([
       this.runtime.currentModel(),
@@ -236,7 +242,10 @@ export class MatchingService {
         this.runtime.config,
       ),
     );
-    return scored.filter((s) => s.decision !== 'none').slice(0, first);
+    const { minScore } = page;
+    return scored
+      .filter((s) => (minScore === undefined ? s.decision !== 'none' : s.probability >= minScore))
+      .slice(page.offset, page.offset + page.first);
   }
 
   /** The query as a profile in the shapes stored on customers (E.164 phones, normalized emails). */
