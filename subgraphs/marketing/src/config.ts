@@ -42,7 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MarketingConfi
       MARKETING_IDENTITY_CONFLICT_REVIEW: z.enum(['score', 'shared-identifier', 'never']).optional(),
       MARKETING_IDENTITY_BLOCKING_RULES: z
         .string()
-        .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+        .transform((v) =>
+          v
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+        )
         .refine((rules) => rules.length > 0 && rules.every((r) => BLOCKING_RULE_NAMES.includes(r)), {
           message: `must be a comma-separated list of ${BLOCKING_RULE_NAMES.join(', ')}`,
         })

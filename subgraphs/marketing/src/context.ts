@@ -25,6 +25,7 @@ import { EngagementService } from './engagement/engagement.service';
 import type { Logger } from '../../../shared/logger/logger';
 import { HouseholdService } from './household/household.service';
 import type { IdentityConfigInput } from './identity';
+import { IdentityJobKind } from './matching/identity-job.model';
 import { IdentityJobService } from './matching/identity-job.service';
 import { IdentityRuntime, JobTracker, MatchingService } from './matching/matching.service';
 import { MergeService, type MergeStepHook } from './merge/merge.service';
@@ -89,10 +90,25 @@ export function createServices(models: MarketingModels, options: MarketingOption
   });
   const identity = identityStateOf(models, clock, options.identity);
   const merges = new MergeService(models.customers, models.merges, clock, options.mergeHook);
+  const identityJobs = new IdentityJobService(
+    models.customers,
+    models.identityJobs,
+    identity.runtime,
+    merges,
+    identity.tracker,
+    clock,
+    options.logger,
+  );
   return {
     customers,
     customerImport: new CustomerImportService(models.customers, customers),
-    touchpoints: new TouchpointService(models.touchpoints, models.campaigns, customers, options.outbox, clock),
+    touchpoints: new TouchpointService(
+      models.touchpoints,
+      models.campaigns,
+      customers,
+      options.outbox,
+      clock,
+    ),
     campaigns: new CampaignService(models.campaigns),
     segments: new SegmentService(models.segments),
     surveyAnswers: new SurveyAnswerService(models.surveyAnswers, customers, options.outbox, clock),
@@ -102,16 +118,11 @@ export function createServices(models: MarketingModels, options: MarketingOption
     advocacy: new AdvocacyService(models),
     merges,
     matching: new MatchingService(identity.runtime, options.defaultPhoneRegion),
-    identityJobs: new IdentityJobService(
-      models.customers,
-      models.identityJobs,
-      identity.runtime,
-      merges,
-      identity.tracker,
-      clock,
-      options.logger,
-    ),
-    households: new HouseholdService(models.customers, identity.runtime.config),
+    identityJobs,
+    households: new HouseholdService(models.customers, identity.runtime.config, async () => {
+      const job = await identityJobs.latestSucceeded(IdentityJobKind.FIND_DUPLICATES);
+      return job?.autoMergeClusters ?? [];
+    }),
     attribution: new AttributionService(
       models,
       models.touchpoints,

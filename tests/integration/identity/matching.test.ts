@@ -247,8 +247,12 @@ describe('identity matching, duplicate jobs and households (marketing, real Mong
     );
     expect(data.customer.status).toBe('ACTIVE');
     expect(data.customer.household.id).toMatch(/^hh_/);
-    expect(data.customer.household.members.map((c: any) => c.id).sort()).toEqual([anna, peter].sort());
-    expect(data.customer.household.size).toBe(2);
+    // Households are computed over people: the last duplicate search found Péter's web-shop profile to
+    // be him (its merge was undone above), so it joins his household although it has no address.
+    expect(data.customer.household.members.map((c: any) => c.id).sort()).toEqual(
+      [anna, peter, peterDup].sort(),
+    );
+    expect(data.customer.household.size).toBe(3);
     const alone = await m.ok(`query($id: ID!) { customer(id: $id) { household { id } } }`, { id: kasia });
     expect(alone.customer.household).toBeNull();
     // Idempotent: a second run changes nothing.

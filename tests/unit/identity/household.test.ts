@@ -89,3 +89,41 @@ describe('households', () => {
     expect(other.households[0].id).not.toBe(first.households[0].id);
   });
 });
+
+describe('households are computed over people, not profiles', () => {
+  const home = { street: 'Fő utca', houseNumber: '12', city: 'Budapest', postcode: '1011', country: 'HU' };
+
+  it('households grouped before duplicates are merged: two profiles of one person are no household', () => {
+    const profiles = [
+      profile('peter-shop', { givenName: 'Péter', familyName: 'Kovács', address: home }),
+      profile('peter-crm', { givenName: 'Peter', familyName: 'Kovacs', address: home }),
+    ];
+    expect(groupHouseholds(profiles).households).toHaveLength(1);
+    expect(groupHouseholds(profiles, {}, [['peter-shop', 'peter-crm']]).households).toEqual([]);
+  });
+
+  it('a person counts once towards size limits, and all their profiles join their household', () => {
+    const profiles = [
+      profile('peter-shop', { givenName: 'Péter', familyName: 'Kovács', address: home }),
+      profile('peter-old', {
+        givenName: 'Peter',
+        familyName: 'Kovacs',
+        address: { ...home, street: 'Petőfi utca', houseNumber: '3' },
+      }),
+      profile('anna', { givenName: 'Anna', familyName: 'Kovács', address: home }),
+      profile('peter-crm', { givenName: 'Peter', familyName: 'Kovács', address: home }),
+    ];
+    // Three profiles at the address, but two people: within a two-member limit.
+    const result = groupHouseholds(profiles, { household: { maxMembers: 2 } }, [
+      ['peter-shop', 'peter-crm', 'peter-old'],
+    ]);
+    expect(result.households).toHaveLength(1);
+    expect(result.households[0]).toMatchObject({
+      members: ['anna', 'peter-crm', 'peter-old', 'peter-shop'],
+      size: 4,
+      persons: 2,
+    });
+    // Counted as profiles, the same address group is over the limit and forms no household.
+    expect(groupHouseholds(profiles, { household: { maxMembers: 2 } }).households).toEqual([]);
+  });
+});

@@ -1,3 +1,7 @@
+import {
+  normalizeEmail as engineEmail,
+  normalizePhone as engineRead,
+} from '../../../subgraphs/marketing/src/identity/normalize';
 import { IdentifierKind, SocialNetwork } from '../../../subgraphs/marketing/src/customer/customer.enums';
 import {
   normalizeEmail,
@@ -96,5 +100,25 @@ describe('parseSocialIdentifier', () => {
     expect(parseSocialIdentifier('myspace:jane')).toEqual({
       reason: expect.stringContaining('unknown network'),
     });
+  });
+});
+
+describe('one normaliser per identifier kind', () => {
+  it('stored email keys are the matching engine’s keys', () => {
+    for (const [raw, key] of [
+      [' <Ada.Lovelace@Example.COM> ', 'ada.lovelace@example.com'],
+      ['mailto:grace@example.com', 'grace@example.com'],
+    ]) {
+      expect(normalizeEmail(raw)).toEqual({ ok: true, value: key });
+      expect(engineEmail(raw)).toBe(key);
+    }
+  });
+
+  it('stored phone keys are the matching engine’s E.164, national formats read in the given region', () => {
+    expect(normalizePhone('07498 614280', 'gb')).toEqual({ ok: true, value: '+447498614280' });
+    expect(engineRead('07498 614280', 'GB')?.e164).toBe('+447498614280');
+    expect(normalizePhone('06 50 643 5959', 'HU')).toEqual({ ok: true, value: '+36506435959' });
+    // Without a region only international numbers are read.
+    expect(normalizePhone('07498 614280')).toEqual({ ok: false, reason: 'is not a phone number' });
   });
 });

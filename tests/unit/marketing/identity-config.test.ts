@@ -22,7 +22,10 @@ describe('marketing config: identity settings from the environment', () => {
     });
     expect(identity.thresholds).toEqual({ autoMerge: 0.999, review: 0.3 });
     expect(identity.conflicts).toEqual({ preventAutoMerge: true, review: 'never' });
-    expect(identity.blocking).toEqual({ maxBlockSize: 250, rules: ['email', 'birth-date', 'name-address-lsh'] });
+    expect(identity.blocking).toEqual({
+      maxBlockSize: 250,
+      rules: ['email', 'birth-date', 'name-address-lsh'],
+    });
     expect(identity.phone.defaultRegion).toBe('GB');
   });
 
@@ -45,6 +48,8 @@ describe('marketing config: identity settings from the environment', () => {
         MARKETING_IDENTITY_AUTO_MERGE_THRESHOLD: '0.9',
         MARKETING_IDENTITY_REVIEW_THRESHOLD: '0.95',
       }),
-    ).toThrow('MARKETING_IDENTITY_REVIEW_THRESHOLD: thresholds.review: must not be above thresholds.autoMerge');
+    ).toThrow(
+      'MARKETING_IDENTITY_REVIEW_THRESHOLD: thresholds.review: must not be above thresholds.autoMerge',
+    );
   });
 });

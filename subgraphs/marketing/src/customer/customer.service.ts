@@ -289,7 +289,13 @@ export class CustomerService {
         existingCustomerId: holder._id,
       });
     }
-    const taken = exclusive[Math.max(0, keys.findIndex((k) => holder.exclusiveKeys?.includes(k)))];
+    const taken =
+      exclusive[
+        Math.max(
+          0,
+          keys.findIndex((k) => holder.exclusiveKeys?.includes(k)),
+        )
+      ];
     throw conflict(
       `${taken.kind} ${taken.normalized}${taken.source ? ` from ${taken.source}` : ''} already belongs to another customer`,
       {

@@ -1,5 +1,5 @@
 import { isEmail } from 'class-validator';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { normalizeEmail as canonicalEmail, normalizePhone as canonicalPhone } from '../identity/normalize';
 import { IdentifierKind, SocialNetwork } from './customer.enums';
 
 /**
@@ -12,24 +12,28 @@ export type Normalized = { ok: true; value: string } | { ok: false; reason: stri
 const ok = (value: string): Normalized => ({ ok: true, value });
 const fail = (reason: string): Normalized => ({ ok: false, reason });
 
-/** Trim and lower-case the whole address; providers treat local parts case-insensitively in practice. */
+/**
+ * The stored key of an email: the matching engine's normalisation (one normaliser per identifier kind),
+ * which must also pass as an address here, since the key is what messages are sent to.
+ */
 export function normalizeEmail(raw: string): Normalized {
-  const value = raw.trim().normalize('NFC').toLowerCase();
-  if (value.length > 254 || !isEmail(value)) return fail('must be a valid email address');
+  const value = canonicalEmail(raw);
+  if (!value || value.length > 254 || !isEmail(value)) return fail('must be a valid email address');
   return ok(value);
 }
 
 /**
- * Any written form of a phone number (`06 30 123 4567`, `+36-30-123-4567`) to E.164 (`+36301234567`).
- * Numbers without a country code are read in `defaultRegion` (the customer's country, else configuration).
+ * Any written form of a phone number (`06 30 123 4567`, `+36-30-123-4567`) to E.164 (`+36301234567`),
+ * by the matching engine's normalisation. Numbers without a country code are read in `defaultRegion`
+ * (the customer's country, else configuration); without one, only numbers with a country code are read.
  */
 export function normalizePhone(raw: string, defaultRegion?: string): Normalized {
-  const region = defaultRegion?.toUpperCase() as CountryCode | undefined;
-  const phone = parsePhoneNumberFromString(raw.trim(), region ? { defaultCountry: region } : undefined);
+  const region = defaultRegion?.toUpperCase() ?? null;
+  const phone = canonicalPhone(raw, region);
   if (!phone) return fail('is not a phone number');
-  if (!phone.isValid())
+  if (!phone.valid)
     return fail(`is not a valid phone number${region ? ` (read with region ${region})` : ''}`);
-  return ok(phone.number);
+  return ok(phone.e164);
 }
 
 const NETWORK_ALIASES: Record<string, SocialNetwork> = {

@@ -23,13 +23,15 @@ export interface HouseholdRecomputeResult {
 
 /**
  * Households group live profiles without merging them (same dwelling and family name, or a shared
- * landline: the engine's rules). The grouping is stored as `householdId`, so `Customer.household` is
- * one indexed query per request.
+ * landline: the engine's rules), counting the duplicates the last search found as one person. The
+ * grouping is stored as `householdId`, so `Customer.household` is one indexed query per request.
  */
 export class HouseholdService {
   constructor(
     private readonly customers: CustomerModel,
     private readonly config: IdentityConfigInput = {},
+    /** Profiles known to be one person and not merged yet (the last duplicate search's clusters). */
+    private readonly samePerson: () => Promise<string[][]> = async () => [],
   ) {}
 
   /** Members (live profiles) of many households in one query. */
@@ -45,7 +47,9 @@ export class HouseholdService {
     const docs = await this.customers
       .find({ status: CustomerStatus.ACTIVE }, IDENTITY_FIELDS)
       .lean<CustomerDoc[]>();
-    const result = engineCall(() => groupHouseholds(docs.map(toIdentityProfile), this.config));
+    // Over people, not profiles: two unmerged profiles of one person are no household.
+    const samePerson = await this.samePerson();
+    const result = engineCall(() => groupHouseholds(docs.map(toIdentityProfile), this.config, samePerson));
     const ops: AnyBulkWriteOperation<CustomerDoc>[] = [];
     let manualKept = 0;
     for (const d of docs) {

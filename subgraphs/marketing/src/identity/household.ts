@@ -16,6 +16,8 @@ export interface Household {
   /** Member profile ids, sorted. */
   members: string[];
   size: number;
+  /** Distinct people among the members (profiles of one person count once). */
+  persons: number;
   /** Which rules joined the members. */
   reasons: ('address-and-family-name' | 'shared-landline')[];
 }
@@ -73,12 +75,24 @@ export function stableHash(text: string): string {
   return ((h2 & 0x1fffff) * 0x100000000 + h1).toString(36);
 }
 
-/** Household grouping of normalized profiles. */
+/**
+ * Household grouping of normalized profiles. `samePerson` lists groups of profile ids known to be one
+ * person (duplicates not merged yet): they count once towards a household's size and limits, two
+ * profiles of one person are no household, and a person belongs to one household with all profiles.
+ */
 export function groupNormalizedHouseholds(
   profiles: readonly NormalizedProfile[],
   config: IdentityConfig,
+  samePerson: readonly (readonly string[])[] = [],
 ): HouseholdResult {
   const uf = new UnionFind(profiles.length);
+  const persons = new UnionFind(profiles.length);
+  const indexOf = new Map(profiles.map((p, i) => [p.id, i]));
+  for (const group of samePerson) {
+    const members = group.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
+    for (const m of members.slice(1)) persons.union(members[0], m);
+  }
+  const personCount = (members: readonly number[]) => new Set(members.map((m) => persons.find(m))).size;
   const groups = new Map<string, number[]>();
   const add = (key: string, i: number): void => {
     const list = groups.get(key);
@@ -94,13 +108,14 @@ export function groupNormalizedHouseholds(
   let switchboardLandlines = 0;
   let oversizedGroups = 0;
   for (const [key, members] of groups) {
-    if (members.length < 2) continue;
+    const people = personCount(members);
+    if (people < 2) continue;
     const landline = key.startsWith('l');
-    if (landline && members.length > config.household.maxLandlineSharing) {
+    if (landline && people > config.household.maxLandlineSharing) {
       switchboardLandlines++;
       continue;
     }
-    if (!landline && members.length > config.household.maxMembers) {
+    if (!landline && people > config.household.maxMembers) {
       oversizedGroups++;
       continue;
     }
@@ -111,6 +126,12 @@ export function groupNormalizedHouseholds(
       reasonsOf.set(m, set);
     }
   }
+  // A person's other profiles (an old address) join the household the person is in.
+  const housed = new Set([...reasonsOf.keys()].map((i) => persons.find(i)));
+  profiles.forEach((_, i) => {
+    const person = persons.find(i);
+    if (housed.has(person)) uf.union(i, person);
+  });
   const byRoot = new Map<number, number[]>();
   profiles.forEach((_, i) => {
     const root = uf.find(i);
@@ -121,12 +142,13 @@ export function groupNormalizedHouseholds(
   const households: Household[] = [];
   const householdOf: Record<string, string> = {};
   for (const members of byRoot.values()) {
-    if (members.length < 2) continue;
+    const people = personCount(members);
+    if (people < 2) continue;
     const ids = members.map((i) => profiles[i].id).sort();
     const reasons = new Set<Household['reasons'][number]>();
     for (const m of members) for (const r of reasonsOf.get(m) ?? []) reasons.add(r);
     const id = `hh_${stableHash(ids.join('\u0000'))}`;
-    households.push({ id, members: ids, size: ids.length, reasons: [...reasons].sort() });
+    households.push({ id, members: ids, size: ids.length, persons: people, reasons: [...reasons].sort() });
     for (const memberId of ids) householdOf[memberId] = id;
   }
   households.sort((a, b) => (a.members[0] < b.members[0] ? -1 : a.members[0] > b.members[0] ? 1 : 0));
@@ -143,14 +165,19 @@ export function groupNormalizedHouseholds(
   };
 }
 
-/** Groups profiles into households (two or more members) without merging them. */
+/**
+ * Groups profiles into households (two or more people) without merging them; `samePerson` are the
+ * duplicate clusters found so far (see groupNormalizedHouseholds).
+ */
 export function groupHouseholds(
   profiles: readonly IdentityProfile[],
   configInput: IdentityConfigInput = {},
+  samePerson: readonly (readonly string[])[] = [],
 ): HouseholdResult {
   const config = resolveIdentityConfig(configInput);
   return groupNormalizedHouseholds(
     profiles.map((p) => normalizeProfile(p, config)),
     config,
+    samePerson,
   );
 }

@@ -518,13 +518,15 @@ interface ParsedPhone {
 
 const phoneCache = new Map<string, ParsedPhone | null>();
 
-function parsePhone(raw: string, region: string): ParsedPhone | null {
+function parsePhone(raw: string, region: string | null): ParsedPhone | null {
   const cacheKey = `${region}\u0000${raw}`;
   const cached = phoneCache.get(cacheKey);
   if (cached !== undefined) return cached;
   const text = toAsciiDigits(raw.normalize('NFKC')).trim();
   let result: ParsedPhone | null = null;
-  const parsed = /\d/.test(text) ? parsePhoneNumberFromString(text, region as CountryCode) : undefined;
+  const parsed = /\d/.test(text)
+    ? parsePhoneNumberFromString(text, (region ?? undefined) as CountryCode | undefined)
+    : undefined;
   if (parsed && parsed.isPossible()) {
     result = {
       e164: parsed.number,
@@ -542,7 +544,8 @@ function parsePhone(raw: string, region: string): ParsedPhone | null {
 /** E.164 via libphonenumber-js; national numbers are read in `region`. Null when not a phone number. */
 export function normalizePhone(
   raw: string | undefined | null,
-  region: string = DEFAULT_IDENTITY_CONFIG.phone.defaultRegion,
+  /** null: only numbers with a country code are read. */
+  region: string | null = DEFAULT_IDENTITY_CONFIG.phone.defaultRegion,
   landlineTypes: readonly string[] = DEFAULT_IDENTITY_CONFIG.phone.landlineTypes,
 ): NormalizedPhone | null {
   if (!raw) return null;

@@ -4,7 +4,10 @@ import type { IdentityModelView } from './identity-model.type';
 import type { CurrentIdentityModel } from './matching.service';
 
 /** The stored model and the settings in force, as the `identityModel` query shows them. */
-export function toIdentityModelView(current: CurrentIdentityModel, settings: IdentityConfig): IdentityModelView {
+export function toIdentityModelView(
+  current: CurrentIdentityModel,
+  settings: IdentityConfig,
+): IdentityModelView {
   const { model } = current;
   return {
     trainedOn: current.trainedOn,

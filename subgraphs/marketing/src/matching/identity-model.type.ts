@@ -80,7 +80,9 @@ export class IdentitySettings {
   defaultPhoneRegion!: string;
 }
 
-@ObjectType({ description: 'The model real-time matching scores with, how it was trained, and the settings.' })
+@ObjectType({
+  description: 'The model real-time matching scores with, how it was trained, and the settings.',
+})
 export class IdentityModelView {
   @Field({ description: '`customers` (trained on the live profiles) or `prior` (the shipped model).' })
   trainedOn!: string;

@@ -41,7 +41,8 @@ function checkMinScore(minScore: number | null | undefined): number | undefined 
   return minScore;
 }
 
-const OFFSET_DESCRIPTION = 'Items to skip: page with offset = offset + first until fewer than first come back.';
+const OFFSET_DESCRIPTION =
+  'Items to skip: page with offset = offset + first until fewer than first come back.';
 const MIN_SCORE_DESCRIPTION =
   'Lowest match probability listed (0–1); without it, the review threshold. Lower it to see what lies ' +
   'below the thresholds and choose them from data.';
