@@ -2,6 +2,7 @@ import { seededId } from '../../shared/ids/ids';
 import type { CampaignDoc } from '../../subgraphs/marketing/src/campaign/campaign.model';
 import { applyConsent } from '../../subgraphs/marketing/src/consent/consent.logic';
 import { deriveKeys } from '../../subgraphs/marketing/src/customer/customer.derive';
+import { identityKeysOf } from '../../subgraphs/marketing/src/matching/identity-profile.mapper';
 import { CustomerStatus } from '../../subgraphs/marketing/src/customer/customer.enums';
 import type {
   ConsentEvent,
@@ -167,6 +168,8 @@ export function customerDocument(
   if (!doc.demographics?.city) delete doc.demographics!.city;
   if (doc.givenName === undefined) delete doc.givenName;
   if (doc.familyName === undefined) delete doc.familyName;
+  // As every write stores them: without them the first resolveIdentity finds candidates by identifiers only.
+  doc.blockingKeys = identityKeysOf(doc);
   return doc;
 }
 

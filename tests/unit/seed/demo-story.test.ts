@@ -443,6 +443,14 @@ describe('plausibility', () => {
     });
   });
 
+  it('first resolveIdentity after start found no candidates (seeded profiles had no blocking keys): now every seeded profile has them', () => {
+    const customers = docs.marketing.customers;
+    expect(customers.filter((c) => !c.blockingKeys?.length).map((c) => c._id)).toEqual([]);
+    const named = customers.find((c) => c.givenName && c.familyName && c.birthDate)!;
+    expect(named.blockingKeys).toEqual(expect.arrayContaining([`birth-date:${named.birthDate}`]));
+    expect(named.blockingKeys!.some((k) => k.startsWith('name:'))).toBe(true);
+  });
+
   it('keeps unique keys unique: emails, exclusive identifiers, order numbers, survey and review keys', () => {
     const unique = (values: string[]) => expect(new Set(values).size).toBe(values.length);
     unique(docs.marketing.customers.flatMap((c) => c.emails.map((e) => e.normalized)));
