@@ -16,12 +16,12 @@ export class ImportCustomerRecord {
   @Length(1, 256)
   externalKey!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Given (first) name.' })
   @IsOptional()
   @Length(1, 100)
   givenName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Family name (surname).' })
   @IsOptional()
   @Length(1, 100)
   familyName?: string | null;
@@ -51,7 +51,7 @@ export class ImportCustomerRecord {
   @IsPlausibleBirthDate()
   birthDate?: string | null;
 
-  @Field(() => PostalAddressInput, { nullable: true })
+  @Field(() => PostalAddressInput, { nullable: true, description: 'Postal address.' })
   @IsOptional()
   @ValidateNested()
   address?: PostalAddressInput | null;

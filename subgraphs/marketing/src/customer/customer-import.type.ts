@@ -8,7 +8,18 @@ export enum ImportOutcome {
   /** Nothing written: see `error`. */
   REJECTED = 'REJECTED',
 }
-registerEnumType(ImportOutcome, { name: 'ImportOutcome' });
+registerEnumType(ImportOutcome, {
+  name: 'ImportOutcome',
+  description: 'What importCustomers did with one record.',
+  valuesConfig: {
+    CREATED: { description: 'A new profile was written, with its customer.created event.' },
+    MATCHED: {
+      description:
+        'An existing customer (same external key from this source, or its email); nothing written.',
+    },
+    REJECTED: { description: 'Nothing written: see `error`.' },
+  },
+});
 
 @ObjectType({ description: 'Why a record was rejected.' })
 export class ImportRecordError {
@@ -18,19 +29,19 @@ export class ImportRecordError {
   @Field({ description: 'Stable code, as in `extensions.code`: BAD_USER_INPUT, CONFLICT.' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'What is wrong with the value, for a person.' })
   message!: string;
 }
 
 @ObjectType({ description: 'What happened to one record, in input order.' })
 export class ImportRecordResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Position of the record in the call (0-based).' })
   index!: number;
 
-  @Field()
+  @Field({ description: 'The record’s external key, as sent.' })
   externalKey!: string;
 
-  @Field(() => ImportOutcome)
+  @Field(() => ImportOutcome, { description: 'Created, matched or rejected.' })
   outcome!: ImportOutcome;
 
   @Field(() => ID, { nullable: true, description: 'The created or matched customer; null when rejected.' })
@@ -42,21 +53,21 @@ export class ImportRecordResult {
   })
   matchedBy!: string | null;
 
-  @Field(() => ImportRecordError, { nullable: true })
+  @Field(() => ImportRecordError, { nullable: true, description: 'For REJECTED: the field and code.' })
   error!: ImportRecordError | null;
 }
 
 @ObjectType({ description: 'The outcome of an import call: counts and one result per record.' })
 export class ImportCustomersResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records written as new profiles.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that are existing customers.' })
   matched!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records not written.' })
   rejected!: number;
 
-  @Field(() => [ImportRecordResult])
+  @Field(() => [ImportRecordResult], { description: 'One result per record, in input order.' })
   results!: ImportRecordResult[];
 }

@@ -132,7 +132,11 @@ export class CustomerResolver {
     @Arg('source', { description: 'The sending system, e.g. `shopify`: 1–64 letters, digits, . _ -' })
     source: string,
     // Validated per record by the service, so a bad record rejects itself, not the call.
-    @Arg('records', () => [ImportCustomerRecord], { validate: false }) records: ImportCustomerRecord[],
+    @Arg('records', () => [ImportCustomerRecord], {
+      validate: false,
+      description: `Up to ${MAX_IMPORT_RECORDS} records.`,
+    })
+    records: ImportCustomerRecord[],
     @Ctx() ctx: MarketingContext,
   ): Promise<ImportCustomersResult> {
     return ctx.services.customerImport.importRecords(source, records);

@@ -5,7 +5,7 @@ export class IdentityModelLevel {
   @Field({ description: 'Level id, e.g. `exact`, `typo`, `else`.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'What the two values have in common at this level.' })
   description!: string;
 
   @Field(() => Float, { description: 'P(this level | same person).' })
@@ -23,28 +23,28 @@ export class IdentityModelComparison {
   @Field({ description: '`givenName`, `familyName`, `birthDate`, `email`, `phone`, `address`.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'What the comparison looks at.' })
   description!: string;
 
   @Field({ description: 'Exact agreement on a rare value weighs more than on a common one.' })
   termFrequency!: boolean;
 
-  @Field(() => [IdentityModelLevel])
+  @Field(() => [IdentityModelLevel], { description: 'From the strongest agreement to `else`.' })
   levels!: IdentityModelLevel[];
 }
 
 @ObjectType({ description: 'One EM training session (pairs of one training blocking rule).' })
 export class IdentityTrainingSession {
-  @Field()
+  @Field({ description: 'Which candidate pairs the session learns from (it cannot learn these attributes).' })
   blockingRule!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Candidate pairs the session learned from.' })
   pairs!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'EM iterations run.' })
   iterations!: number;
 
-  @Field()
+  @Field({ description: 'Whether EM converged within the iteration limit.' })
   converged!: boolean;
 
   @Field(() => Float, { description: 'Share of the session’s pairs EM judged matches.' })
@@ -57,10 +57,10 @@ export class IdentityTrainingSession {
     'README, "How to tune").',
 })
 export class IdentitySettings {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'MARKETING_IDENTITY_AUTO_MERGE_THRESHOLD: merges without a human.' })
   autoMergeThreshold!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'MARKETING_IDENTITY_REVIEW_THRESHOLD: goes to the review list.' })
   reviewThreshold!: number;
 
   @Field({
@@ -73,7 +73,7 @@ export class IdentitySettings {
   @Field(() => [String], { description: 'Blocking rules that find candidates.' })
   blockingRules!: string[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Blocks larger than this are skipped as useless keys.' })
   maxBlockSize!: number;
 
   @Field({ description: 'Region for phone numbers written without a country code.' })
@@ -87,7 +87,7 @@ export class IdentityModelView {
   @Field({ description: '`customers` (trained on the live profiles) or `prior` (the shipped model).' })
   trainedOn!: string;
 
-  @Field()
+  @Field({ description: 'When the model was trained and stored.' })
   trainedAt!: Date;
 
   @Field(() => Int, { description: 'Live profiles it was trained on; 0 for the prior model.' })
@@ -99,12 +99,12 @@ export class IdentityModelView {
   @Field({ description: 'Every EM session with pairs converged within the iteration limit.' })
   converged!: boolean;
 
-  @Field(() => [IdentityTrainingSession])
+  @Field(() => [IdentityTrainingSession], { description: 'EM sessions; empty for the prior model.' })
   trainingSessions!: IdentityTrainingSession[];
 
-  @Field(() => [IdentityModelComparison])
+  @Field(() => [IdentityModelComparison], { description: 'The m/u table, one entry per compared attribute.' })
   comparisons!: IdentityModelComparison[];
 
-  @Field(() => IdentitySettings)
+  @Field(() => IdentitySettings, { description: 'The settings in force.' })
   settings!: IdentitySettings;
 }
