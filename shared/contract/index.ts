@@ -7,3 +7,4 @@ export * from './consent';
 export * from './nps';
 export * from './touchpoint-channel';
 export * from './events';
+export * from './timeline';

@@ -35,6 +35,7 @@ import { ReviewService } from './review/review.service';
 import type { SegmentDoc } from './segment/segment.model';
 import { SegmentService } from './segment/segment.service';
 import { SurveyAnswerService } from './survey/survey-answer.service';
+import { marketingTimelineCollections } from './timeline/timeline.sources';
 import {
   TouchpointService,
   type TouchpointPage,
@@ -123,6 +124,8 @@ export function createServices(models: MarketingModels, options: MarketingOption
       const job = await identityJobs.latestSucceeded(IdentityJobKind.FIND_DUPLICATES);
       return job?.autoMergeClusters ?? [];
     }),
+    /** Marketing's collections on Customer.timeline. */
+    timeline: marketingTimelineCollections(models),
     attribution: new AttributionService(
       models,
       models.touchpoints,

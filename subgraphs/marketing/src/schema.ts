@@ -22,6 +22,11 @@ import { CustomerReferralsResolver, ReferralResolver } from './referral/referral
 import { CustomerReviewsResolver, ReviewResolver } from './review/review.resolver';
 import { CustomerSegmentsResolver, SegmentResolver } from './segment/segment.resolver';
 import { CustomerSurveyAnswersResolver, SurveyAnswerResolver } from './survey/survey-answer.resolver';
+import {
+  CustomerTimelineResolver,
+  MarketingTimelineContributionResolver,
+  timelinePageReference,
+} from './timeline/timeline.resolver';
 import { CustomerTouchpointsResolver, TouchpointResolver } from './touchpoint/touchpoint.resolver';
 
 /** Builds the marketing subgraph schema; needs no database (used by `npm run compose`). */
@@ -51,6 +56,8 @@ export function buildMarketingSchema() {
       AttributionResolver,
       OrderAttributionResolver,
       CampaignPerformanceResolver,
+      CustomerTimelineResolver,
+      MarketingTimelineContributionResolver,
       MoneyResolver,
     ],
     // Order is only the root of Order.attribution: type-graphql emits it only when listed.
@@ -58,6 +65,7 @@ export function buildMarketingSchema() {
     referenceResolvers: {
       Customer: { __resolveReference: resolveCustomerReference },
       Order: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) },
+      TimelinePage: timelinePageReference,
     },
   });
 }

@@ -1,3 +1,4 @@
+import { salesTimelineCollections } from './timeline/timeline.sources';
 import DataLoader from 'dataloader';
 import {
   createByIdLoader,
@@ -39,6 +40,8 @@ export function createServices(models: SalesModels, runtime: SalesRuntime) {
     now,
   });
   return {
+    /** Sales' collections on Customer.timeline. */
+    timeline: salesTimelineCollections(models),
     products: new ProductService(models.products),
     orders: new OrderService(models.orders, models.products, runtime.outbox, {
       baseCurrency: settings.baseCurrency,

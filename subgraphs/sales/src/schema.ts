@@ -13,6 +13,7 @@ import { OrderResolver } from './order/order.resolver';
 import { resolveProductReference } from './product/product.reference';
 import { ProductResolver } from './product/product.resolver';
 import { ReturnResolver } from './return/return.resolver';
+import { salesTimeline } from './timeline/timeline.resolver';
 
 /** Builds the sales subgraph schema; needs no database (used by `npm run compose`). */
 export function buildSalesSchema() {
@@ -27,15 +28,17 @@ export function buildSalesSchema() {
       OrderResolver,
       ReturnResolver,
       ProductResolver,
+      salesTimeline.TimelineContributionResolver,
       MoneyResolver,
     ],
-    // Only reachable through `_entities` (insights returns CustomerValue), so listed explicitly.
-    orphanedTypes: [CustomerValuePredictions],
+    // Only reachable through `_entities` (insights returns CustomerValue; marketing opens TimelinePage).
+    orphanedTypes: [CustomerValuePredictions, salesTimeline.TimelinePage],
     referenceResolvers: {
       Customer: { __resolveReference: resolveCustomerReference },
       CustomerValue: { __resolveReference: resolveCustomerValueReference },
       Order: { __resolveReference: resolveOrderReference },
       Product: { __resolveReference: resolveProductReference },
+      TimelinePage: salesTimeline.reference,
     },
   });
 }

@@ -1,3 +1,4 @@
+import { supportTimelineCollections } from './timeline/timeline.sources';
 import DataLoader from 'dataloader';
 import {
   createByIdLoader,
@@ -19,6 +20,8 @@ import type { SupportModels } from './models';
 
 export function createServices(models: SupportModels, outbox: EventOutbox, clock: Clock = systemClock) {
   return {
+    /** Support's collections on Customer.timeline. */
+    timeline: supportTimelineCollections(models),
     tickets: new TicketService(models.tickets, outbox, clock),
     interactions: new InteractionService(models.interactions, models.tickets, clock),
   };

@@ -6,6 +6,7 @@ import {
   SupportInteractionResolver,
 } from './interaction/interaction.resolver';
 import { TicketConnectionResolver, TicketResolver } from './ticket/ticket.resolver';
+import { supportTimeline } from './timeline/timeline.resolver';
 
 /** Builds the support subgraph schema; needs no database (used by `npm run compose`). */
 export function buildSupportSchema() {
@@ -16,7 +17,13 @@ export function buildSupportSchema() {
       TicketConnectionResolver,
       SupportInteractionResolver,
       SupportInteractionConnectionResolver,
+      supportTimeline.TimelineContributionResolver,
     ],
-    referenceResolvers: { Customer: { __resolveReference: resolveCustomerReference } },
+    // Only reachable through `_entities` (marketing opens the page), so listed explicitly.
+    orphanedTypes: [supportTimeline.TimelinePage],
+    referenceResolvers: {
+      Customer: { __resolveReference: resolveCustomerReference },
+      TimelinePage: supportTimeline.reference,
+    },
   });
 }
