@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { TouchpointChannel } from './touchpoint-channel';
+import { TOUCHPOINT_CHANNEL_DESCRIPTIONS, TouchpointChannel } from './touchpoint-channel';
 
 /**
  * What the customer timeline shows. Marketing, sales and support each contribute the kinds they own; insights
@@ -48,6 +48,38 @@ export const TIMELINE_KIND_SOURCE: Record<TimelineKind, TimelineSource> = {
   [TimelineKind.CHAT]: TimelineSource.SUPPORT,
 };
 
-registerEnumType(TimelineKind, { name: 'TimelineKind', description: 'What happened.' });
-registerEnumType(TimelineChannel, { name: 'TimelineChannel', description: 'Where it happened.' });
-registerEnumType(TimelineSource, { name: 'TimelineSource', description: 'The subgraph that owns it.' });
+registerEnumType(TimelineKind, {
+  name: 'TimelineKind',
+  description: 'What happened.',
+  valuesConfig: {
+    TOUCHPOINT: {
+      description: 'A touchpoint: a visit, a message sent or opened, an ad click, … (marketing).',
+    },
+    SURVEY_ANSWER: { description: 'A survey answered, e.g. NPS (marketing).' },
+    REVIEW: { description: 'A product or company review written (marketing).' },
+    REFERRAL: { description: 'Someone referred by this customer (marketing).' },
+    ORDER_PLACED: { description: 'An order placed; the summary gives its status now (sales).' },
+    RETURN: { description: 'Items of an order returned and refunded (sales).' },
+    TICKET_OPENED: { description: 'A support ticket opened; the summary gives its status now (support).' },
+    CALL: { description: 'A support phone call (support).' },
+    CHAT: { description: 'A support chat (support).' },
+  },
+});
+registerEnumType(TimelineChannel, {
+  name: 'TimelineChannel',
+  description: 'Where it happened.',
+  valuesConfig: {
+    ...TOUCHPOINT_CHANNEL_DESCRIPTIONS,
+    MARKETPLACE: { description: 'An order through a marketplace.' },
+    WEB_FORM: { description: 'A ticket opened through a web form.' },
+  },
+});
+registerEnumType(TimelineSource, {
+  name: 'TimelineSource',
+  description: 'The subgraph that owns it.',
+  valuesConfig: {
+    MARKETING: { description: 'Marketing: touchpoints, surveys, reviews, referrals.' },
+    SALES: { description: 'Sales: orders and returns.' },
+    SUPPORT: { description: 'Support: tickets, calls and chats.' },
+  },
+});

@@ -16,21 +16,24 @@ export enum TouchpointChannel {
   EVENT = 'EVENT',
 }
 
+/** Descriptions of the channel values (the timeline's channel enum reuses them). */
+export const TOUCHPOINT_CHANNEL_DESCRIPTIONS = {
+  WEB: { description: 'The website.' },
+  APP: { description: 'The mobile app.' },
+  EMAIL: { description: 'An email (sent, opened or clicked).' },
+  SMS: { description: 'A text message.' },
+  PUSH: { description: 'A push notification.' },
+  SOCIAL: { description: 'A social network: a post, a message, a mention.' },
+  AD: { description: 'A paid advertisement (display, search, video).' },
+  PHONE: { description: 'A phone call.' },
+  CHAT: { description: 'A live or bot chat.' },
+  STORE: { description: 'A visit to a physical store.' },
+  POSTAL: { description: 'A letter or catalogue by post.' },
+  EVENT: { description: 'A trade show, webinar or other event.' },
+};
+
 registerEnumType(TouchpointChannel, {
   name: 'TouchpointChannel',
   description: 'Where a touchpoint happened.',
-  valuesConfig: {
-    WEB: { description: 'The website.' },
-    APP: { description: 'The mobile app.' },
-    EMAIL: { description: 'An email (sent, opened or clicked).' },
-    SMS: { description: 'A text message.' },
-    PUSH: { description: 'A push notification.' },
-    SOCIAL: { description: 'A social network: a post, a message, a mention.' },
-    AD: { description: 'A paid advertisement (display, search, video).' },
-    PHONE: { description: 'A phone call.' },
-    CHAT: { description: 'A live or bot chat.' },
-    STORE: { description: 'A visit to a physical store.' },
-    POSTAL: { description: 'A letter or catalogue by post.' },
-    EVENT: { description: 'A trade show, webinar or other event.' },
-  },
+  valuesConfig: TOUCHPOINT_CHANNEL_DESCRIPTIONS,
 });

@@ -37,7 +37,7 @@ export class TimelinePageResolver {
   }
 
   @Directive(`@requires(fields: "${CONTRIBUTIONS}")`)
-  @FieldResolver(() => PageInfo)
+  @FieldResolver(() => PageInfo, { description: 'hasNextPage is exact: some source holds one more event.' })
   pageInfo(@Root() page: TimelinePage): PageInfo {
     return timelineConnection(page).pageInfo;
   }

@@ -15,10 +15,10 @@ export class TimelineEvent {
   @Field(() => ID, { description: 'Unique within its source: `<kind of record>:<record id>`.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   at!: Date;
 
-  @Field(() => TimelineKind)
+  @Field(() => TimelineKind, { description: 'What happened.' })
   kind!: TimelineKind;
 
   @Field(() => TimelineChannel, { nullable: true, description: 'Null for reviews, referrals and returns.' })
@@ -27,7 +27,7 @@ export class TimelineEvent {
   @Field({ description: 'One line, codes and amounts only (no names, contact data or free text).' })
   summary!: string;
 
-  @Field(() => TimelineSource)
+  @Field(() => TimelineSource, { description: 'The subgraph that owns the record.' })
   source!: TimelineSource;
 
   @Field(() => ID, {
@@ -42,12 +42,12 @@ export class TimelineEvent {
   order!: OrderReference | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One event of a timeline page with its cursor.' })
 export class TimelineEdge {
   @Field({ description: 'Opaque; (at, source, id) of the event.' })
   cursor!: string;
 
-  @Field(() => TimelineEvent)
+  @Field(() => TimelineEvent, { description: 'The event.' })
   node!: TimelineEvent;
 }
 

@@ -48,9 +48,12 @@ export class CustomerTimelineResolver {
   })
   timeline(
     @Root() customer: Customer,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('filter', () => TimelineFilter, { nullable: true }) filter?: TimelineFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'Events per page, 0–100.' })
+    first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+    after?: string | null,
+    @Arg('filter', () => TimelineFilter, { nullable: true, description: 'Only matching events.' })
+    filter?: TimelineFilter | null,
   ): { id: string } {
     return { id: encodeTimelineRequest(timelineRequest(customer, first, after, filter)) };
   }
