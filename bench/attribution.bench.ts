@@ -16,6 +16,7 @@ import { connectMongo, resolveMongoServer } from '../shared/mongo';
 import { createLogger } from '../shared/logger/logger';
 import { generateAttributionJourneys, TRUTH_CHANNELS } from '../scripts/seed/attribution-journeys';
 import { createMarketingServer } from '../subgraphs/marketing/src/server';
+import { testSubgraphAuth } from '../tests/helpers/auth';
 import { AttributionModel } from '../subgraphs/marketing/src/attribution/attribution.enums';
 
 function arg(name: string, fallback: number): number {
@@ -44,7 +45,11 @@ async function main() {
     await connection.dropDatabase();
     const marketing = await createMarketingServer({
       connection,
-      config: { development: false, attribution: { lookbackDays: 30, halfLifeDays: 7 } },
+      config: {
+        development: false,
+        auth: testSubgraphAuth,
+        attribution: { lookbackDays: 30, halfLifeDays: 7 },
+      },
       logger: createLogger('marketing', 'error'),
       clock: () => asOf,
     });

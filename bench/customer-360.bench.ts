@@ -112,6 +112,9 @@ interface Measured {
   firstProblem?: string;
 }
 
+/** The token every request carries (the development admin's, revealing: the same data as before auth). */
+let authHeaders: Record<string, string> = {};
+
 /** The autocannon run in progress, stopped on Ctrl-C. */
 let current: autocannon.Instance | undefined;
 
@@ -153,7 +156,7 @@ async function load(
         duration,
         timeout: 10,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authHeaders },
         requests: [
           {
             setupRequest: (request) => ({ ...request, body: scenario.nextBody() }),
@@ -202,7 +205,7 @@ async function verify(url: string, scenario: Scenario, count: number): Promise<v
   for (let i = 0; i < count; i++) {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders },
       body: scenario.nextBody(),
     });
     const body = await res.text();
@@ -327,7 +330,7 @@ async function main(): Promise<number> {
       cleanup.push(() => running[name].stop());
     }
     const insights = await createInsightsServer({
-      config: { development: false },
+      config: { development: false, auth: supportConfig.auth },
       logger: logger('insights'),
     });
     running.insights = await insights.listen(0, '127.0.0.1');
@@ -343,6 +346,8 @@ async function main(): Promise<number> {
       logger: logger('gateway'),
     });
     const gw = await gateway.listen(0, '127.0.0.1');
+    if (!gateway.demoTokens) throw new Error('the benchmark uses development keys: unset AUTH_* variables');
+    authHeaders = { authorization: `Bearer ${gateway.demoTokens.admin}`, 'x-pii-reveal': 'benchmark' };
     cleanup.push(() => gw.stop());
     ownSignals();
 

@@ -18,6 +18,7 @@ import { connectMongo } from '../shared/mongo';
 import { newId } from '../shared/ids/ids';
 import { createLogger } from '../shared/logger/logger';
 import { createSalesServer } from '../subgraphs/sales/src/server';
+import { signedPost, testSubgraphAuth } from '../tests/helpers/auth';
 import { orderSchema } from '../subgraphs/sales/src/order/order.model';
 import { simulateCustomers, toOrders } from '../tests/helpers/value-model/simulate';
 
@@ -104,7 +105,7 @@ async function main() {
   try {
     const service = await createSalesServer({
       connection,
-      config: { development: false, sales: { importMaxBatch: BATCH } },
+      config: { development: false, sales: { importMaxBatch: BATCH }, auth: testSubgraphAuth },
       logger: createLogger('sales', 'warn'),
     });
     const running = await service.listen(0, '127.0.0.1');
@@ -134,11 +135,7 @@ async function main() {
     for (let from = 0; from < TOTAL; from += BATCH) {
       const orders = all.slice(from, from + BATCH);
       const t0 = performance.now();
-      const res = await fetch(running.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: IMPORT, variables: { orders } }),
-      });
+      const res = await signedPost(running.url, { query: IMPORT, variables: { orders } });
       const body = (await res.json()) as {
         data?: { importOrders: { importedCount: number } };
         errors?: unknown[];
@@ -153,14 +150,10 @@ async function main() {
 
     // The refit a large import leads to: one aggregation over all orders plus both model fits.
     const refitStart = performance.now();
-    const refitRes = await fetch(running.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: `mutation($asOf: DateTime) { refitValueModel(asOf: $asOf) { status customers repeatBuyers durationMs
+    const refitRes = await signedPost(running.url, {
+      query: `mutation($asOf: DateTime) { refitValueModel(asOf: $asOf) { status customers repeatBuyers durationMs
           bgnbd { r alpha a b converged iterations } gammaGamma { p q v converged } } }`,
-        variables: { asOf: AS_OF.toISOString() },
-      }),
+      variables: { asOf: AS_OF.toISOString() },
     });
     const refit = ((await refitRes.json()) as { data?: { refitValueModel: Record<string, unknown> } }).data
       ?.refitValueModel;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as operationsPlugin from '@graphql-codegen/typescript-operations';
-import { Supergraph } from '@apollo/federation-internals';
+import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, printSchema, validate, type DocumentNode } from 'graphql';
 import {
   DEFAULT_SAFELIST_PATH,
@@ -31,7 +31,12 @@ const HEADER =
   '// beside this file. Do not edit by hand; CI fails when it is stale.\n';
 
 export async function generate(target: (typeof TARGETS)[number]): Promise<string> {
-  const apiSchema = Supergraph.build(fs.readFileSync(SUPERGRAPH, 'utf8')).apiSchema().toGraphQLJSSchema();
+  // The router feature set: the supergraph carries @requiresScopes (security features the gateway enforces).
+  const apiSchema = Supergraph.build(fs.readFileSync(SUPERGRAPH, 'utf8'), {
+    supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES,
+  })
+    .apiSchema()
+    .toGraphQLJSSchema();
   const document: DocumentNode = parse(fs.readFileSync(target.documents, 'utf8'));
   const errors = validate(apiSchema, document);
   if (errors.length) {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { loadGatewayConfig } from '../gateway/src/config';
+import { ROLE_NAMES, ROLES, type Role } from '../shared/auth/roles';
 import { createGateway } from '../gateway/src/server';
 import { createLogger, type Logger } from '../shared/logger/logger';
 import { loadConfig as loadInsightsConfig } from '../subgraphs/insights/src/config';
@@ -54,6 +55,20 @@ export const EXAMPLE_QUERY = `query Customer360 {
 }`;
 
 type Step = () => Promise<void>;
+
+/** The development tokens, one per role, with what each may do (development keys only). */
+function demoTokenLines(tokens: Record<Role, string> | undefined): string[] {
+  if (!tokens)
+    return ['Tokens: issued by the identity provider configured in AUTH_JWKS_URL / AUTH_JWKS_FILE', ''];
+  return [
+    'Demo tokens (12 h; send as `Authorization: Bearer <token>`; add `x-pii-reveal: <reason>` as admin to unmask):',
+    ...ROLE_NAMES.flatMap((role) => [
+      `  ${role.padEnd(9)} ${ROLES[role].description}`,
+      `            ${tokens[role]}`,
+    ]),
+    '',
+  ];
+}
 
 /** How many demo customers `npm start` writes into an empty database (same seed → same data). */
 export const DEMO_CUSTOMERS = 5000;
@@ -250,7 +265,8 @@ async function main(): Promise<void> {
         `  Subgraphs                 marketing ${running.marketing.url}, sales ${running.sales.url}, support ${running.support.url}, insights ${running.insights.url}`,
         `  MongoDB                   ${where}`,
         '',
-        'Try this in Sandbox:',
+        ...demoTokenLines(gateway.demoTokens),
+        'Try this in Sandbox (it sends the agent token; change the Authorization header to act as another role):',
         '',
         EXAMPLE_QUERY,
         '',

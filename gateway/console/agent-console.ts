@@ -128,13 +128,22 @@ function renderMatches(found: AgentCustomerSummaryFragment[], what: string): voi
     found.length === 0
       ? h('p', { class: 'empty' }, `No customer found for this ${what}.`)
       : found.length > 1 && (what === 'phone' || what === 'email')
-        ? h('p', { class: 'warning', id: 'shared-identifier' }, `${found.length} profiles share this ${what}.`)
+        ? h(
+            'p',
+            { class: 'warning', id: 'shared-identifier' },
+            `${found.length} profiles share this ${what}.`,
+          )
         : null;
-  $('matches').replaceChildren(...[heading, found.length ? list : null].filter(Boolean) as Node[]);
+  $('matches').replaceChildren(...([heading, found.length ? list : null].filter(Boolean) as Node[]));
 }
 
 function section(title: string, ...children: Child[]): HTMLElement {
-  return h('section', { class: 'card', 'data-section': title.toLowerCase() }, h('h2', {}, title), ...children);
+  return h(
+    'section',
+    { class: 'card', 'data-section': title.toLowerCase() },
+    h('h2', {}, title),
+    ...children,
+  );
 }
 
 /** A part whose owning service failed is null in a partial answer: say so instead of showing nothing. */
@@ -167,15 +176,25 @@ async function open(id: string): Promise<void> {
       'Identity',
       h('p', { class: 'name', id: 'customer-name' }, c.displayName ?? '(no name)'),
       h('p', {}, 'Email: ', h('span', { id: 'customer-email' }, c.email ?? '—')),
-      h('p', {}, 'Phone: ', h('span', { id: 'customer-phone' }, c.phones.map((p) => p.number).join(', ') || '—')),
+      h(
+        'p',
+        {},
+        'Phone: ',
+        h('span', { id: 'customer-phone' }, c.phones.map((p) => p.number).join(', ') || '—'),
+      ),
       h('p', {}, `Language ${c.language ?? '—'} · time zone ${c.timeZone ?? '—'}`),
-      c.resolvedFrom ? h('p', { class: 'warning' }, `Profile ${c.resolvedFrom} was merged into this one.`) : null,
+      c.resolvedFrom
+        ? h('p', { class: 'warning' }, `Profile ${c.resolvedFrom} was merged into this one.`)
+        : null,
       candidates.length
         ? h(
             'p',
             { class: 'warning', id: 'merge-suggestion' },
             `Possible duplicate: ${candidates
-              .map((m) => `${m.customer?.displayName ?? m.customerId} (${Math.round(m.probability * 100)} %, ${label(m.decision)})`)
+              .map(
+                (m) =>
+                  `${m.customer?.displayName ?? m.customerId} (${Math.round(m.probability * 100)} %, ${label(m.decision)})`,
+              )
               .join('; ')} — suggest a merge to a supervisor.`,
           )
         : null,

@@ -8,6 +8,7 @@ import {
   parseEnv,
   portSchema,
 } from '../../shared/config/env';
+import { loadGatewayAuthConfig, type GatewayAuthConfig } from '../../shared/auth/auth-config';
 import { DEFAULT_SUBGRAPH_URLS, type SubgraphName } from './supergraph';
 
 export interface GatewayConfig {
@@ -58,6 +59,8 @@ export interface GatewayConfig {
   safelistFile?: string;
   /** OTLP/HTTP endpoint traces are exported to; unset = tracing off. */
   otlpTracesUrl?: string;
+  /** Token verification and subgraph request signing (production refuses to start without keys). */
+  auth: GatewayAuthConfig;
 }
 
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -173,6 +176,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     operationSafelist: e.OPERATION_SAFELIST,
     safelistFile: e.OPERATION_SAFELIST_FILE,
     otlpTracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+    auth: loadGatewayAuthConfig(env, e.NODE_ENV),
   };
 }
 

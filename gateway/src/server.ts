@@ -2,12 +2,18 @@ import fs from 'node:fs';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Role } from '../../shared/auth/roles';
 import { createLogger, type Logger } from '../../shared/logger/logger';
 import {
+  authOf,
   createGraphQLService,
   type GraphQLService,
   type RunningService,
 } from '../../shared/server/graphql-service';
+import { authorizingGateway } from './auth/authorizing-gateway';
+import { createGatewayAuth } from './auth/gateway-auth';
+import { signingFetcher } from './auth/signing-fetcher';
+import { accessRulesOfSupergraph } from './auth/supergraph-policy';
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { mountAgentConsole } from './http/agent-console';
@@ -39,6 +45,8 @@ export interface Gateway {
   subgraphUrls: Record<SubgraphName, string>;
   /** Each subgraph's timeout and circuit breaker, by subgraph name. */
   breakers: ReadonlyMap<string, SubgraphBreaker>;
+  /** Development without configured keys: a ready-made token per role (printed by `npm start`). */
+  demoTokens?: Record<Role, string>;
   /** Listens; `stop()` also closes the keep-alive pools. */
   listen(port: number, host?: string): Promise<RunningService>;
 }
@@ -55,10 +63,16 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const urls: Record<SubgraphName, string> = { ...config.subgraphUrls, ...opts.subgraphUrls };
   // The fetchers' own timeout is only a backstop: each call's budget is set by its breaker.
-  const fetchers = createSubgraphFetchers({
+  const pooled = createSubgraphFetchers({
     maxSockets: config.subgraphHttp.maxSockets,
     timeoutMs: config.requestTimeoutMs,
   });
+  const auth = await createGatewayAuth(config.auth);
+  // Every request to a subgraph is signed, so subgraphs can refuse anyone but this gateway.
+  const fetchers = {
+    forUrl: (url: string) => signingFetcher(pooled.forUrl(url), auth.signingSecret, auth.gatewayPrincipal),
+    destroy: () => pooled.destroy(),
+  };
   const metrics = createServiceMetrics('gateway');
   const breakerMetrics = createBreakerMetrics(metrics.registry);
   const breakers = new Map<string, SubgraphBreaker>();
@@ -80,8 +94,9 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
   // gateway is constructed. Nothing calls home unless APOLLO_TELEMETRY=true.
   process.env.APOLLO_TELEMETRY_DISABLED = config.apolloTelemetry ? 'false' : 'true';
 
-  const gateway = new ApolloGateway({
-    supergraphSdl,
+  const apolloGateway = new ApolloGateway({
+    // @apollo/gateway refuses `for: SECURITY` features it cannot enforce; authorizingGateway enforces them.
+    supergraphSdl: withoutSecurityPurpose(supergraphSdl),
     logger,
     // Query plans in responses only on request (header) and only in development.
     __exposeQueryPlanExperimental: config.development,
@@ -98,6 +113,13 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     },
   });
 
+  // @apollo/gateway ignores @authenticated / @requiresScopes: enforce the supergraph's directives here.
+  const gateway = authorizingGateway(
+    apolloGateway as unknown as GatewayInterface,
+    accessRulesOfSupergraph(supergraphSdl),
+    (context) => (context as Partial<GatewayContext>).auth?.principal,
+  );
+
   const probes: SubgraphProbe[] = SUBGRAPH_NAMES.map((name) => ({
     name,
     url: urls[name],
@@ -108,10 +130,22 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     name: 'gateway',
     logger,
     // Two copies of @apollo/server-gateway-interface are installed (gateway's and server's); same shape.
-    gateway: gateway as unknown as GatewayInterface,
+    gateway,
     development: config.development,
-    context: async (req) =>
-      createGatewayContext(req.headers, config.extraForwardedHeaders, config.requestTimeoutMs),
+    authenticate: (req) => auth.authenticate(req.headers),
+    context: async (req) => {
+      const context = createGatewayContext(
+        req.headers,
+        config.extraForwardedHeaders,
+        config.requestTimeoutMs,
+      );
+      const verified = authOf(req);
+      // One request id for the gateway's logs, the subgraphs' and the audit log.
+      if (verified) context.auth = { ...verified, requestId: context.forwardedHeaders['x-request-id'] };
+      return context;
+    },
+    // Sandbox sends the demo agent's token by default (development keys only).
+    sandboxHeaders: auth.demoTokens ? { Authorization: `Bearer ${auth.demoTokens.agent}` } : undefined,
     readiness: () =>
       gatewayReadiness(probes, (name) => breakers.get(name)?.state ?? 'closed', config.readinessTimeoutMs),
     // Edge limits (depth, cost, aliases, directives, tokens) checked before any subgraph is called.
@@ -128,9 +162,11 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     usageReporting: Boolean(config.apollo),
     extraRoutes: (app) => {
       mountLandingPage(app, { development: config.development });
-      mountAgentConsole(app);
+      mountAgentConsole(app, { demoToken: () => auth.demoTokens?.agent });
       // Offline GraphiQL at /explorer (development only, like Sandbox).
-      if (config.development) mountExplorer(app);
+      if (config.development) {
+        mountExplorer(app, auth.demoTokens ? { Authorization: `Bearer ${auth.demoTokens.agent}` } : {});
+      }
     },
   });
 
@@ -138,6 +174,7 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
     service,
     breakers,
     subgraphUrls: urls,
+    demoTokens: auth.demoTokens,
     async listen(port, host) {
       const running = await service.listen(port, host);
       return {
@@ -149,4 +186,16 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
       };
     },
   };
+}
+
+/**
+ * The supergraph as @apollo/gateway is allowed to load it: the authorization features' `@link`s lose their
+ * `for: SECURITY` purpose (which tells a router "refuse to run unless you enforce this"), because this
+ * gateway enforces them itself, before planning (see auth/authorizing-gateway.ts).
+ */
+export function withoutSecurityPurpose(supergraphSdl: string): string {
+  return supergraphSdl.replace(
+    /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:requiresScopes|authenticated|policy)\/v[\d.]+"), for: SECURITY\)/g,
+    '$1)',
+  );
 }

@@ -7,3 +7,6 @@ export * from './request-signing';
 export * from './masking';
 export * from './auth-config';
 export * from './dev-keys';
+export * from './subgraph-authenticator';
+export * from './policy';
+export * from './schema-policy';

@@ -51,13 +51,24 @@ export function signRequest(
   now: () => number = Date.now,
   nonce: string = randomUUID(),
 ): Record<string, string> {
-  const principal = encodeRequestAuth(auth);
+  return signatureHeaders(secret, req, encodeRequestAuth(auth), now, nonce);
+}
+
+/** `signRequest` for a principal header already encoded (the gateway's fetcher sees only headers). */
+export function signatureHeaders(
+  secret: string,
+  req: SignableRequest,
+  principalHeader: string,
+  now: () => number = Date.now,
+  nonce: string = randomUUID(),
+): Record<string, string> {
   const timestamp = String(now());
+  const mac = hmac(secret, canonicalString(req, timestamp, nonce, principalHeader));
   return {
-    [SIGNATURE_HEADERS.signature]: `${VERSION}=${hmac(secret, canonicalString(req, timestamp, nonce, principal))}`,
+    [SIGNATURE_HEADERS.signature]: `${VERSION}=${mac}`,
     [SIGNATURE_HEADERS.timestamp]: timestamp,
     [SIGNATURE_HEADERS.nonce]: nonce,
-    [SIGNATURE_HEADERS.principal]: principal,
+    [SIGNATURE_HEADERS.principal]: principalHeader,
   };
 }
 

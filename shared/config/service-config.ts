@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_EVENTS_SETTINGS, type EventsSettings } from '../events/events.runtime';
+import { loadSubgraphAuthConfig, type SubgraphAuthConfig } from '../auth/auth-config';
 import {
   booleanSchema,
   logLevelSchema,
@@ -17,6 +18,8 @@ export interface SubgraphConfig {
   logLevel: string;
   host: string;
   port: number;
+  /** Verifies the gateway's signature on every request (secrets required in production). */
+  auth: SubgraphAuthConfig;
   mongo: {
     /** Unset → embedded / locally found mongod (see shared/mongo). */
     uri?: string;
@@ -45,7 +48,8 @@ export function loadSubgraphConfig(
   const schema = z.object({
     NODE_ENV: nodeEnvSchema,
     LOG_LEVEL: logLevelSchema,
-    HOST: z.string().default('0.0.0.0'),
+    // Loopback unless told otherwise: only the gateway on this host reaches a subgraph (compose sets HOST).
+    HOST: z.string().default('127.0.0.1'),
     [`${P}_PORT`]: portSchema(defaults.port),
     MONGODB_URI: optionalString,
     [`${P}_DB_NAME`]: z
@@ -89,6 +93,7 @@ export function loadSubgraphConfig(
     logLevel: e.LOG_LEVEL as string,
     host: e.HOST as string,
     port: e[`${P}_PORT`] as number,
+    auth: loadSubgraphAuthConfig(env, nodeEnv),
     mongo: {
       uri: e.MONGODB_URI as string | undefined,
       dbName: e[`${P}_DB_NAME`] as string,

@@ -1,12 +1,13 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { GraphQLSchema } from 'graphql';
-import gql from 'graphql-tag';
+import { parse, print, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { POLICY } from '../auth/policy';
+import { addPolicyDirectives, wrapResolversWithPolicy } from '../auth/schema-policy';
 
 /** Federation spec version every subgraph links; one value so composition sees consistent imports. */
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@override"])`;
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@override", "@authenticated", "@requiresScopes", "@policy"])`;
 
 export interface SubgraphSchemaOptions {
   resolvers: BuildSchemaOptions['resolvers'];
@@ -32,13 +33,19 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     emitSchemaFile: false,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  // The access policy (shared/auth/policy.ts) goes into the SDL as @requiresScopes, and around the resolvers.
+  const withPolicy = addPolicyDirectives(
+    parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`),
+    POLICY,
+  );
+  const sdl = print(withPolicy.document);
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, ref] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...ref };
   }
+  wrapResolversWithPolicy(resolvers, withPolicy.applied);
   const schema = buildSubgraphSchema({
-    typeDefs: gql(sdl),
+    typeDefs: withPolicy.document,
     resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R }
       ? R
       : never,

@@ -11,10 +11,11 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import express, { type Request } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { toPublicError } from '../errors';
+import type { RequestAuth } from '../auth/principal';
+import { AppError, ErrorCode, toPublicError } from '../errors';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import type { Logger } from '../logger/logger';
 import { traceRequests } from '../tracing';
@@ -53,7 +54,27 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   /** Extra routes (metrics, …) mounted before GraphQL. */
   extraRoutes?: (app: express.Express) => void;
+  /**
+   * Who is asking, decided before any GraphQL work: the gateway verifies a bearer token, a subgraph the
+   * gateway's signature over the exact body bytes. A throw answers HTTP 401 (UNAUTHENTICATED) or 503; the
+   * result is the context's `auth`. Only the Sandbox landing page (GET text/html) skips it.
+   */
+  authenticate?: (req: Request, rawBody: Buffer) => Promise<RequestAuth> | RequestAuth;
+  /** Headers the development Sandbox sends with every operation (a demo token). */
+  sandboxHeaders?: Record<string, string>;
 }
+
+/** The request's raw JSON body, kept by the body parser for signature checks. */
+type RawBodyRequest = Request & { rawBody?: Buffer; auth?: RequestAuth };
+
+/** The authentication of a request, once `authenticate` accepted it. */
+export const authOf = (req: Request): RequestAuth | undefined => (req as RawBodyRequest).auth;
+
+const HTTP_STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
 
 export interface RunningService {
   url: string;
@@ -87,7 +108,10 @@ export function createGraphQLService<TContext extends BaseContext>(
   httpServer.headersTimeout = 66_000;
 
   const landing = options.development
-    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+    ? ApolloServerPluginLandingPageLocalDefault({
+        embed: options.sandboxHeaders ? { initialState: { sharedHeaders: options.sandboxHeaders } } : true,
+        includeCookies: false,
+      })
     : ApolloServerPluginLandingPageProductionDefault({ footer: false });
 
   const limits = options.limits ?? SUBGRAPH_QUERY_LIMITS;
@@ -161,11 +185,42 @@ export function createGraphQLService<TContext extends BaseContext>(
     apollo: apollo as unknown as ApolloServer<BaseContext>,
     async listen(port: number, host = '0.0.0.0') {
       await apollo.start();
+      const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+        if (!options.authenticate || (req.method === 'GET' && req.accepts(['json', 'html']) === 'html')) {
+          return next();
+        }
+        try {
+          const r = req as RawBodyRequest;
+          r.auth = await options.authenticate(req, r.rawBody ?? Buffer.alloc(0));
+          next();
+        } catch (err) {
+          const error = toPublicError({ message: String(err) }, err, {
+            service: options.name,
+            production: !options.development,
+          });
+          const code = String(error.extensions?.code);
+          if (code === ErrorCode.INTERNAL_SERVER_ERROR)
+            options.logger.error({ err }, 'authentication failed');
+          res.status(err instanceof AppError ? (HTTP_STATUS[code] ?? 400) : 500).json({ errors: [error] });
+        }
+      };
       app.use(
         '/graphql',
-        express.json({ limit: options.bodyLimit ?? '2mb' }),
+        express.json({
+          limit: options.bodyLimit ?? '2mb',
+          verify: (req, _res, buf) => {
+            (req as RawBodyRequest).rawBody = buf;
+          },
+        }),
         traceRequests(options.name),
-        expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+        authenticate,
+        expressMiddleware(apollo, {
+          context: async ({ req }) => {
+            const context = await options.context(req);
+            const auth = authOf(req);
+            return auth ? Object.assign(context, { auth }) : context;
+          },
+        }),
       );
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);

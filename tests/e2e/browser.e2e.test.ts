@@ -4,6 +4,7 @@
  * explorer, which runs the example query; the agent console finds a caller by a phone two profiles share
  * and shows the whole context. Screenshots go to tests/artifacts/.
  */
+import { asRole } from '../helpers/auth';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -68,7 +69,8 @@ test('offline, the landing page falls back to the explorer, which runs the examp
   await page.waitForURL(/\/explorer$/, { timeout: 15_000 });
   expect(offHost.some((u) => u.startsWith('https://embeddable-sandbox.cdn.apollographql.com/'))).toBe(true);
 
-  const query = '{ customers(first: 3, sort: FAMILY_NAME_ASC) { totalCount edges { node { id familyName } } } }';
+  const query =
+    '{ customers(first: 3, sort: FAMILY_NAME_ASC) { totalCount edges { node { id familyName } } } }';
   await page.goto(`${harness.baseUrl}/explorer?query=${encodeURIComponent(query)}`);
   await page.locator('.graphiql-execute-button').click();
   // A string predicate: it runs in the page, where `document` exists (this file is type-checked for Node).
@@ -80,7 +82,9 @@ test('offline, the landing page falls back to the explorer, which runs the examp
   expect(await page.locator('.graphiql-response').innerText()).toContain('"totalCount": 400');
   await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-offline.png') });
   // Everything the explorer needed came from this gateway.
-  expect(offHost.filter((u) => !u.startsWith('https://embeddable-sandbox.cdn.apollographql.com/'))).toEqual([]);
+  expect(offHost.filter((u) => !u.startsWith('https://embeddable-sandbox.cdn.apollographql.com/'))).toEqual(
+    [],
+  );
 });
 
 test('the agent console finds a caller by a shared phone and shows the whole context in one request', async () => {
@@ -122,12 +126,15 @@ test('the agent console finds a caller by a shared phone and shows the whole con
   // The context is one GraphQL request.
   expect(graphqlBodies.map((b) => JSON.parse(b).operationName)).toEqual(['AgentContext']);
 
-  // What the page shows is what the API says for that customer.
+  // What the page shows is what the API says for that customer, to the agent whose token the page uses
+  // (personal data masked).
   const api = await harness.query<{
     customer: { displayName: string; lifecycle: { stage: string }; contact: { contactableNow: boolean } };
-  }>('query($id: ID!) { customer(id: $id) { displayName lifecycle { stage } contact { contactableNow } } }', {
-    id: chosen,
-  });
+  }>(
+    'query($id: ID!) { customer(id: $id) { displayName lifecycle { stage } contact { contactableNow } } }',
+    { id: chosen },
+    await asRole('agent'),
+  );
   const customer = api.data!.customer;
   expect(await page.locator('#customer-name').textContent()).toBe(customer.displayName);
   expect(await page.locator('#lifecycle-stage').textContent()).toBe(

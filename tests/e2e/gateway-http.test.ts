@@ -7,6 +7,7 @@
  * still return what the other subgraphs own, with an error only on the fields that needed sales; after
  * repeated failures its circuit opens and those fields fail at once with a retry-after.
  */
+import { asRole, testGatewayAuth } from '../helpers/auth';
 import { defaultGatewayConfig } from '../../gateway/src/config';
 import { createGateway } from '../../gateway/src/server';
 import { createLogger } from '../../shared/logger/logger';
@@ -70,7 +71,11 @@ it('serves Apollo Sandbox to a browser in development', async () => {
 it('shows the query plan on request in development', async () => {
   const res = await fetch(h.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-query-plan-experimental': 'true' },
+    headers: {
+      'content-type': 'application/json',
+      'apollo-query-plan-experimental': 'true',
+      ...(await asRole('analyst')),
+    },
     body: JSON.stringify({ query: '{ customers(first: 1) { edges { node { id lifecycle { stage } } } } }' }),
   });
   const body = (await res.json()) as { extensions?: { __queryPlanExperimental?: string } };
@@ -82,7 +87,12 @@ it('shows the query plan on request in development', async () => {
 
 it('in production: no Sandbox, no introspection, and it still serves queries', async () => {
   const gateway = await createGateway({
-    config: defaultGatewayConfig({ nodeEnv: 'production', development: false, logLevel: 'silent' }),
+    config: defaultGatewayConfig({
+      nodeEnv: 'production',
+      development: false,
+      logLevel: 'silent',
+      auth: testGatewayAuth,
+    }),
     subgraphUrls: h.subgraphUrls,
     logger: createLogger('gateway', 'silent'),
   });
@@ -90,10 +100,11 @@ it('in production: no Sandbox, no introspection, and it still serves queries', a
   try {
     const page = await (await fetch(running.url, { headers: { accept: 'text/html' } })).text();
     expect(page).not.toContain('EmbeddedSandbox(');
+    const token = await asRole('analyst');
     const post = (query: string) =>
       fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...token },
         body: JSON.stringify({ query }),
       }).then((r) => r.json() as Promise<{ data?: any; errors?: Array<{ message: string }> }>);
     const introspection = await post('{ __schema { queryType { name } } }');
@@ -179,7 +190,7 @@ describe('when a subgraph is down', () => {
     }
     const res = await fetch(h.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await asRole('analyst')) },
       body: JSON.stringify({ query, variables: { id: customerId } }),
     });
     const body = (await res.json()) as {

@@ -4,6 +4,7 @@
  * impossible dates, enum typos). Each is answered as the client's mistake — HTTP 400 or the subgraph's
  * own BAD_USER_INPUT with `field` — and never leaks internal URLs, response bodies or schema hints.
  */
+import { asRole, testGatewayAuth } from '../helpers/auth';
 import { defaultGatewayConfig } from '../../gateway/src/config';
 import { createGateway } from '../../gateway/src/server';
 import { createLogger } from '../../shared/logger/logger';
@@ -17,7 +18,12 @@ let prod: RunningService;
 beforeAll(async () => {
   h = await startSubgraphsAndGateway();
   const gateway = await createGateway({
-    config: defaultGatewayConfig({ nodeEnv: 'production', development: false, logLevel: 'silent' }),
+    config: defaultGatewayConfig({
+      nodeEnv: 'production',
+      development: false,
+      logLevel: 'silent',
+      auth: testGatewayAuth,
+    }),
     subgraphUrls: h.subgraphUrls,
     logger: createLogger('gateway', 'silent'),
   });
@@ -31,7 +37,7 @@ afterAll(async () => {
 async function post(query: string, variables?: Record<string, unknown>) {
   const res = await fetch(prod.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await asRole('admin', 'test')) },
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();

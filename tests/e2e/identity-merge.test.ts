@@ -10,6 +10,7 @@ jest.setTimeout(120_000);
  */
 describe('identity merge through the gateway', () => {
   let gw: SupergraphHarness;
+  // A client-declared actor is ignored (even if configured as forwarded): the actor is the token's subject.
   const actor = { 'x-actor-id': 'agent-7' };
 
   async function ok(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
@@ -117,7 +118,7 @@ describe('identity merge through the gateway', () => {
       { input: { survivorId: a, mergedIds: [b], reason: 'same person, confirmed on the phone' } },
       actor,
     );
-    expect(merge).toMatchObject({ status: 'APPLIED', actor: 'agent-7' });
+    expect(merge).toMatchObject({ status: 'APPLIED', actor: 'demo-admin' });
 
     gw.commandCounter.reset();
     const survivor = (await ok(VIEW, { id: a })).customer;
@@ -153,7 +154,7 @@ describe('identity merge through the gateway', () => {
       { id: merge.id },
       actor,
     );
-    expect(unmergeCustomer).toEqual({ status: 'UNDONE', undoneBy: 'agent-7' });
+    expect(unmergeCustomer).toEqual({ status: 'UNDONE', undoneBy: 'demo-admin' });
     const afterA = (await ok(VIEW, { id: a })).customer;
     const afterB = (await ok(VIEW, { id: b })).customer;
     expect(afterA).toMatchObject({
@@ -167,6 +168,6 @@ describe('identity merge through the gateway', () => {
     expect(afterB).toMatchObject({ id: b, resolvedFrom: null, purchaseStats: { orderCount: 1 } });
     expect(afterB.tickets.edges.map((e: any) => e.node.id)).toEqual([ticketB]);
     expect(afterB.emails.map((e: any) => e.address)).toEqual(['ztoth@shop.example']);
-    expect(afterB.mergeHistory).toEqual([{ id: merge.id, status: 'UNDONE', actor: 'agent-7' }]);
+    expect(afterB.mergeHistory).toEqual([{ id: merge.id, status: 'UNDONE', actor: 'demo-admin' }]);
   });
 });

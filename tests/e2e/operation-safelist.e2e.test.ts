@@ -3,6 +3,7 @@
  * documents in gateway/persisted-operations.json (written by `npm run codegen`) — in full or by hash through
  * automatic persisted queries — and answers anything else with HTTP 400 PERSISTED_QUERY_NOT_IN_LIST.
  */
+import { asRole } from '../helpers/auth';
 import fs from 'node:fs';
 import {
   DEFAULT_SAFELIST_PATH,
@@ -23,7 +24,11 @@ afterAll(() => harness?.stop());
 async function post(body: Record<string, unknown>) {
   const res = await fetch(harness.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+    headers: {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      ...(await asRole('agent')),
+    },
     body: JSON.stringify(body),
   });
   return {

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Supergraph } from '@apollo/federation-internals';
+import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
 import { parse, validate } from 'graphql';
 import { DEFAULT_SUBGRAPH_URLS, SUPERGRAPH_PATH } from '../../gateway/src/supergraph';
 import { composeFromCode, readCommittedSupergraph } from '../../scripts/supergraph/compose-supergraph';
@@ -64,7 +64,9 @@ describe('documented operations', () => {
     '%s validates against the committed supergraph',
     async (_name, operation) => {
       const committed = await readCommittedSupergraph();
-      const api = Supergraph.build(committed!).apiSchema().toGraphQLJSSchema();
+      const api = Supergraph.build(committed!, { supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES })
+        .apiSchema()
+        .toGraphQLJSSchema();
       expect(validate(api, parse(operation)).map((e) => e.message)).toEqual([]);
     },
   );

@@ -33,6 +33,9 @@ export function readCompose(): { file: ComposeFile; services: Record<string, Com
 export const COMPOSE_OPERATOR_ENV: Record<string, string> = {
   MONGO_ROOT_PASSWORD: 'root-secret',
   MONGO_APP_PASSWORD: 'app-secret',
+  SUBGRAPH_SIGNING_SECRET: 's'.repeat(40),
+  AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+  AUTH_ISSUER: 'https://idp.example/',
 };
 
 /** Compose's interpolation: `${VAR}`, `${VAR:-default}`, and `${VAR:?error}` failing when VAR is unset. */

@@ -12,6 +12,7 @@ import { createSalesServer } from '../../subgraphs/sales/src/server';
 import { createSupportServer } from '../../subgraphs/support/src/server';
 import type { ServiceEvents } from '../../shared/events';
 import { isEventMachineryCommand, testBusDbName } from './event-commands';
+import { asRole, testGatewayAuth, testSubgraphAuth } from './auth';
 import { testMongoUri, uniqueDbName } from './mongo';
 
 /**
@@ -93,6 +94,10 @@ export interface SupergraphHarness {
   events: Record<SubgraphName, ServiceEvents>;
   busDbName: string;
   commandCounter: CommandCounter;
+  /**
+   * POSTs an operation to the gateway as an administrator revealing personal data; pass `authorization`
+   * (e.g. from `asRole('agent')`) to act as someone else, or `authorization: ''` to send no token.
+   */
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -154,7 +159,7 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
         .dropDatabase()
         .catch(() => {});
     });
-    const config = { development: true, events: { busDbName, relayIntervalMs: 100, pollIntervalMs: 50 } };
+    const config = { development: true, auth: testSubgraphAuth, events: { busDbName, relayIntervalMs: 100, pollIntervalMs: 50 } };
     const loggerFor = (name: string) => createLogger(name, logLevel);
     const services = {
       marketing: await createMarketingServer({
@@ -187,7 +192,12 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
     };
 
     const gateway = await createGateway({
-      config: defaultGatewayConfig({ logLevel, readinessTimeoutMs: 1000, ...opts.gatewayConfig }),
+      config: defaultGatewayConfig({
+        logLevel,
+        readinessTimeoutMs: 1000,
+        auth: testGatewayAuth,
+        ...opts.gatewayConfig,
+      }),
       subgraphUrls,
       supergraphSdl: opts.supergraphSdl,
       logger: loggerFor('gateway'),
@@ -212,9 +222,18 @@ export async function startSubgraphsAndGateway(opts: HarnessOptions = {}): Promi
         variables?: Record<string, unknown>,
         headers: Record<string, string> = {},
       ) {
+        // Acts as an administrator who asked to reveal personal data, unless the test says who it is;
+        // `authorization: ''` sends no token at all.
+        const { authorization, ...rest } = headers;
+        const auth =
+          authorization === undefined
+            ? await asRole('admin', 'test')
+            : authorization
+              ? { authorization }
+              : {};
         const res = await fetch(gw.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: { 'content-type': 'application/json', ...auth, ...rest },
           body: JSON.stringify({ query, variables }),
         });
         const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { productionAuth } from '../helpers/auth';
 import { ROOT, spawnService, type ServiceName, type ServiceProcess } from '../helpers/service-process';
 
 jest.setTimeout(600_000);
@@ -113,6 +114,9 @@ let dataDir: string;
 let ports: Record<ServiceName, number>;
 const procs = {} as Record<ServiceName, ServiceProcess>;
 let gatewayUrl: string;
+let auth: Awaited<ReturnType<typeof productionAuth>>;
+/** The load acts as an administrator revealing personal data (what the queries read before auth existed). */
+let adminHeaders: Record<string, string>;
 let customerIds: string[] = [];
 const figures: string[] = [];
 
@@ -134,6 +138,7 @@ function envOf(name: ServiceName): Record<string, string> {
     case 'gateway':
       return {
         ...common,
+        ...auth.gatewayEnv,
         PORT: String(ports.gateway),
         MARKETING_URL: `http://127.0.0.1:${ports.marketing}/graphql`,
         SALES_URL: `http://127.0.0.1:${ports.sales}/graphql`,
@@ -150,6 +155,7 @@ function envOf(name: ServiceName): Record<string, string> {
       const P = name.toUpperCase();
       return {
         ...common,
+        ...auth.subgraphEnv,
         [`${P}_PORT`]: String(ports[name]),
         MONGODB_URI: mongoUri,
         [`${P}_DB_NAME`]: `resilience_${name}`,
@@ -172,7 +178,7 @@ async function start(name: ServiceName): Promise<number> {
 async function gql(query: string, variables?: Record<string, unknown>, operationName?: string) {
   const res = await fetch(gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminHeaders },
     body: JSON.stringify({ query, variables, operationName }),
   });
   const text = await res.text();
@@ -251,6 +257,11 @@ async function recoveredAfter(since: number, limitMs = 30_000): Promise<number> 
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'c360-resilience-'));
+  auth = await productionAuth(dataDir);
+  adminHeaders = {
+    authorization: `Bearer ${await auth.tokenFor('admin')}`,
+    'x-pii-reveal': 'resilience test',
+  };
   ports = {} as Record<ServiceName, number>;
   for (const name of ['mongo', 'marketing', 'sales', 'support', 'insights', 'gateway'] as const) {
     ports[name] = await freePort();

@@ -13,11 +13,11 @@ import { loadConfig as loadInsightsConfig } from '../../subgraphs/insights/src/c
 import { loadConfig as loadMarketingConfig } from '../../subgraphs/marketing/src/config';
 import { loadConfig as loadSalesConfig } from '../../subgraphs/sales/src/config';
 import { loadConfig as loadSupportConfig } from '../../subgraphs/support/src/config';
-import { composeEnv, readCompose } from '../helpers/compose';
+import { COMPOSE_OPERATOR_ENV, composeEnv, readCompose } from '../helpers/compose';
 
 const root = path.resolve(__dirname, '../..');
 const { services } = readCompose();
-const envOf = (name: string) => composeEnv(name);
+const envOf = (name: string, env: Record<string, string> = COMPOSE_OPERATOR_ENV) => composeEnv(name, env);
 
 /** Each subgraph's own config loader, as its index.ts runs it. */
 const LOADERS: Record<SubgraphName, (env: NodeJS.ProcessEnv) => { port: number; nodeEnv: string }> = {
@@ -80,6 +80,24 @@ describe('docker-compose.yml', () => {
       return load(envOf(name)).mongo.dbName;
     });
     expect(new Set(dbNames).size).toBe(dbNames.length);
+  });
+
+  it('refuses to start without the signing secret and identity provider, and never ships a secret', () => {
+    for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
+      expect(() => envOf(name, { ...COMPOSE_OPERATOR_ENV, SUBGRAPH_SIGNING_SECRET: '' })).toThrow(
+        /SUBGRAPH_SIGNING_SECRET/,
+      );
+      expect(envOf(name).SUBGRAPH_SIGNING_SECRET).toBe(COMPOSE_OPERATOR_ENV.SUBGRAPH_SIGNING_SECRET);
+    }
+    expect(() => envOf('gateway', { ...COMPOSE_OPERATOR_ENV, AUTH_JWKS_URL: '' })).toThrow(/AUTH_JWKS_URL/);
+    expect(loadGatewayConfig(envOf('gateway')).auth.keys).toEqual({
+      kind: 'jwks-url',
+      url: COMPOSE_OPERATOR_ENV.AUTH_JWKS_URL,
+    });
+  });
+
+  it('lets the subgraphs listen beyond loopback inside the compose network', () => {
+    for (const name of SUBGRAPH_NAMES) expect(LOADERS[name](envOf(name))).toMatchObject({ host: '0.0.0.0' });
   });
 
   it('starts insights without a database: it has no data of its own', () => {

@@ -17,7 +17,7 @@ const ASSETS: Record<string, string> = {
 export const EXPLORER_PATH = '/explorer';
 const NODE_MODULES = path.resolve(__dirname, '../../../node_modules');
 
-export function explorerHtml(graphqlPath = '/graphql'): string {
+export function explorerHtml(graphqlPath = '/graphql', headers: Record<string, string> = {}): string {
   const a = (name: string) => `${EXPLORER_PATH}/assets/${name}`;
   return `<!doctype html>
 <html lang="en">
@@ -36,7 +36,7 @@ export function explorerHtml(graphqlPath = '/graphql'): string {
 <script src="${a('graphiql.js')}"></script>
 <script src="${a('explorer.js')}"></script>
 <script>
-const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
+const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)}, headers: ${JSON.stringify(headers).replace(/</g, '\\u003c')} });
 const explorer = GraphiQLPluginExplorer.explorerPlugin();
 // ?query=… opens the explorer on that operation (links from the README and the landing page).
 const initialQuery = new URLSearchParams(location.search).get('query') || undefined;
@@ -49,10 +49,10 @@ ReactDOM.createRoot(document.getElementById('root')).render(
 `;
 }
 
-/** Mounts GET /explorer and its assets. */
-export function mountExplorer(app: express.Express): void {
+/** Mounts GET /explorer and its assets; `headers` go with every operation (a development token). */
+export function mountExplorer(app: express.Express, headers: Record<string, string> = {}): void {
   app.get(EXPLORER_PATH, (_req, res) => {
-    res.type('html').send(explorerHtml());
+    res.type('html').send(explorerHtml('/graphql', headers));
   });
   app.get(`${EXPLORER_PATH}/assets/:name`, (req, res) => {
     const file = ASSETS[req.params.name];

@@ -2,18 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * Request headers the gateway passes on to every subgraph: identity (a subgraph may authorise), language,
- * correlation and W3C trace context. Hop-by-hop and body headers (host, content-length, connection…) are
+ * Request headers the gateway passes on to every subgraph: language, correlation and W3C trace context.
+ * Identity is not forwarded: subgraphs get the verified principal in the gateway's signed header. Hop-by-hop and body headers (host, content-length, connection…) are
  * the gateway's own business, and cookies stay at the edge: subgraphs authenticate with `authorization`.
  */
 export const FORWARDED_HEADERS: readonly string[] = [
-  'authorization',
   'accept-language',
   'x-request-id',
   'x-correlation-id',
-  // Who performs a merge/unmerge (recorded in the merge history). Self-declared until authentication
-  // derives it from the caller's token.
-  'x-actor-id',
   'traceparent',
   'tracestate',
   'baggage',
@@ -35,6 +31,17 @@ export const NEVER_FORWARDED: ReadonlySet<string> = new Set([
   'proxy-authorization',
   'cookie',
   'set-cookie',
+  // Identity comes only from the verified token, signed by the gateway: a caller's bearer token, actor or
+  // role claims are never passed on, whatever FORWARD_HEADERS says.
+  'authorization',
+  'x-actor-id',
+  'x-role',
+  'x-roles',
+  'x-user-role',
+  'x-c360-signature',
+  'x-c360-timestamp',
+  'x-c360-nonce',
+  'x-c360-principal',
 ]);
 
 /**

@@ -3,6 +3,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError, parse } from 'graphql';
+import { encodeRequestAuth } from '../../../shared/auth/principal';
+import { SIGNATURE_HEADERS } from '../../../shared/auth/request-signing';
 import { ErrorCode } from '../../../shared/errors';
 import { injectTraceContext } from '../../../shared/tracing';
 import type { Logger } from '../../../shared/logger/logger';
@@ -54,10 +56,13 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loading run outside any request and carry no headers.
-    const headers = (options.context as Partial<GatewayContext> | undefined)?.forwardedHeaders;
+    const context = options.context as Partial<GatewayContext> | undefined;
+    const headers = context?.forwardedHeaders;
     const http = options.request.http;
     if (!headers || !http) return;
     for (const [name, value] of Object.entries(headers)) http.headers.set(name, value);
+    // The verified principal travels in a header the signing fetcher covers with its HMAC.
+    if (context.auth) http.headers.set(SIGNATURE_HEADERS.principal, encodeRequestAuth(context.auth));
     // With tracing on, the subgraph's parent is this fetch's span rather than the caller's (no-op when off).
     injectTraceContext((name, value) => http.headers.set(name, value));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadSubgraphAuthConfig, type SubgraphAuthConfig } from '../../../shared/auth/auth-config';
 import {
   booleanSchema,
   logLevelSchema,
@@ -16,6 +17,8 @@ export interface InsightsConfig {
   port: number;
   /** OTLP/HTTP endpoint traces are exported to; unset = tracing off. */
   otlpTracesUrl?: string;
+  /** Verifies the gateway's signature on every request (secrets required in production). */
+  auth: SubgraphAuthConfig;
 }
 
 /** The only reader of `process.env` in this service. */
@@ -24,7 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InsightsConfig
     z.object({
       NODE_ENV: nodeEnvSchema,
       LOG_LEVEL: logLevelSchema,
-      HOST: z.string().default('0.0.0.0'),
+      // Loopback unless told otherwise: only the gateway on this host reaches it (compose sets HOST).
+      HOST: z.string().default('127.0.0.1'),
       INSIGHTS_PORT: portSchema(4004),
       SANDBOX: booleanSchema(true),
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpTracesUrlSchema,
@@ -38,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): InsightsConfig
     host: e.HOST,
     port: e.INSIGHTS_PORT,
     otlpTracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+    auth: loadSubgraphAuthConfig(env, e.NODE_ENV),
   };
 }

@@ -1,4 +1,5 @@
 import { createLogger, type Logger } from '../../../shared/logger/logger';
+import { subgraphAuthenticator } from '../../../shared/auth/subgraph-authenticator';
 import { createGraphQLService, type GraphQLService } from '../../../shared/server/graphql-service';
 import type { InsightsConfig } from './config';
 import { createInsightsContext, type InsightsContext } from './context';
@@ -9,7 +10,7 @@ import { buildInsightsSchema } from './schema';
  * pure rule over the facts the router hands over with `@requires`.
  */
 export async function createInsightsServer(opts: {
-  config: Pick<InsightsConfig, 'development'>;
+  config: Pick<InsightsConfig, 'development' | 'auth'>;
   logger?: Logger;
 }): Promise<GraphQLService> {
   const logger = opts.logger ?? createLogger('insights');
@@ -19,6 +20,7 @@ export async function createInsightsServer(opts: {
     logger,
     schema,
     development: opts.config.development,
+    authenticate: subgraphAuthenticator(opts.config.auth),
     context: async () => createInsightsContext(),
   });
 }

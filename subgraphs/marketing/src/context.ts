@@ -48,7 +48,7 @@ export interface MarketingOptions {
   clock?: Clock;
   /** Region for phone numbers written without a country code when the profile has no country. */
   defaultPhoneRegion?: string;
-  /** Who is asking (the `x-actor-id` request header); recorded on merges. */
+  /** Who is asking (the verified principal's subject); recorded on merges. */
   actor?: string;
   /** Test seam of merges (see MergeService). */
   mergeHook?: MergeStepHook;
@@ -242,7 +242,7 @@ export interface MarketingContext {
   services: MarketingServices;
   loaders: MarketingLoaders;
   clock: Clock;
-  /** `x-actor-id` of the request, else `system`. */
+  /** The verified principal's subject, else `system`. */
   actor: string;
   /** Maps a profile for output and remembers it in the request's loader (field resolvers reuse it). */
   present(doc: CustomerDoc): Customer;

@@ -1,7 +1,8 @@
 import type { Connection } from 'mongoose';
+import { subgraphAuthenticator } from '../../../shared/auth/subgraph-authenticator';
 import { ServiceEvents, type EventsSettings } from '../../../shared/events';
 import { withBackgroundWork } from '../../../shared/server/background-work';
-import { createGraphQLService } from '../../../shared/server/graphql-service';
+import { authOf, createGraphQLService } from '../../../shared/server/graphql-service';
 import { createLogger, type Logger } from '../../../shared/logger/logger';
 import type { Clock } from '../../../shared/time/clock';
 import type { MarketingConfig } from './config';
@@ -12,7 +13,7 @@ import { buildMarketingSchema } from './schema';
 /** Builds the marketing service on an open connection; does not listen (index.ts does). */
 export async function createMarketingServer(opts: {
   connection: Connection;
-  config: Pick<MarketingConfig, 'development'> &
+  config: Pick<MarketingConfig, 'development' | 'auth'> &
     Partial<Pick<MarketingConfig, 'defaultPhoneRegion' | 'attribution' | 'identity'>> & {
       events?: Partial<EventsSettings>;
     };
@@ -51,7 +52,10 @@ export async function createMarketingServer(opts: {
     logger,
     schema,
     development: opts.config.development,
-    context: async (req) => createContext(models, { ...contextOptions, actor: actorOf(req.headers) }),
+    authenticate: subgraphAuthenticator(opts.config.auth),
+    // The actor of merges is the verified principal the gateway signed for, never a client header.
+    context: async (req) =>
+      createContext(models, { ...contextOptions, actor: authOf(req)?.principal.subject ?? 'system' }),
     readiness: async () => {
       await opts.connection.db!.admin().ping();
     },
@@ -66,11 +70,4 @@ export async function createMarketingServer(opts: {
     /** Resolves when background identity jobs of this process have finished (tests, shutdown). */
     identityJobsIdle: () => identityStateOf(models).tracker.idle(),
   });
-}
-
-/** The acting user for audit records: `x-actor-id` (forwarded by the gateway), trimmed and bounded. */
-export function actorOf(headers: Record<string, string | string[] | undefined>): string {
-  const raw = headers['x-actor-id'];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return value ? value.slice(0, 200) : 'system';
 }

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { subgraphAuthenticator } from '../../../shared/auth/subgraph-authenticator';
 import { ServiceEvents, type EventsSettings } from '../../../shared/events';
 import { withBackgroundWork } from '../../../shared/server/background-work';
 import { createGraphQLService, type GraphQLService } from '../../../shared/server/graphql-service';
@@ -20,7 +21,7 @@ export const IMPORT_BODY_LIMIT = '16mb';
  */
 export async function createSalesServer(opts: {
   connection: Connection;
-  config: Pick<SalesConfig, 'development'> & {
+  config: Pick<SalesConfig, 'development' | 'auth'> & {
     sales?: Partial<SalesSettings>;
     events?: Partial<EventsSettings>;
   };
@@ -51,6 +52,7 @@ export async function createSalesServer(opts: {
     logger,
     schema,
     development: opts.config.development,
+    authenticate: subgraphAuthenticator(opts.config.auth),
     context: async () => createContext(models, runtime),
     readiness: async () => {
       await opts.connection.db!.admin().ping();

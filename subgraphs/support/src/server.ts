@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { subgraphAuthenticator } from '../../../shared/auth/subgraph-authenticator';
 import { ServiceEvents, type EventsSettings } from '../../../shared/events';
 import { withBackgroundWork } from '../../../shared/server/background-work';
 import { createGraphQLService } from '../../../shared/server/graphql-service';
@@ -12,7 +13,7 @@ import { systemClock, type Clock } from '../../../shared/time/clock';
 /** Builds the support service on an open connection; does not listen (index.ts does). */
 export async function createSupportServer(opts: {
   connection: Connection;
-  config: Pick<SupportConfig, 'development'> & { events?: Partial<EventsSettings> };
+  config: Pick<SupportConfig, 'development' | 'auth'> & { events?: Partial<EventsSettings> };
   logger?: Logger;
   /** Injectable time source, so tests can open tickets "40 days ago" (complaintsLast30Days). */
   clock?: Clock;
@@ -34,6 +35,7 @@ export async function createSupportServer(opts: {
     logger,
     schema,
     development: opts.config.development,
+    authenticate: subgraphAuthenticator(opts.config.auth),
     context: async () => createContext(models, events.outbox, clock),
     readiness: async () => {
       await opts.connection.db!.admin().ping();

@@ -5,6 +5,7 @@ import { createLogger } from '../../../shared/logger/logger';
 import { connectMongo } from '../../../shared/mongo';
 import { generateSyntheticPeople } from '../../helpers/identity/synthetic-people';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
+import { testSubgraphAuth } from '../../helpers/auth';
 import { testMongoUri } from '../../helpers/mongo';
 import { startMarketing, type Marketing } from '../marketing/marketing-harness';
 import { testBusDbName } from '../../helpers/event-commands';
@@ -120,7 +121,7 @@ describe('identity jobs run off the event loop and survive a crash (marketing, r
     try {
       await createMarketingServer({
         connection,
-        config: { development: false, events: { busDbName: testBusDbName('mkt_bus') } },
+        config: { development: false, auth: testSubgraphAuth, events: { busDbName: testBusDbName('mkt_bus') } },
         logger: createLogger('marketing-test', 'silent'),
       });
     } finally {

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response data is dynamically shaped in these tests */
+import { ADMIN_REVEALED } from '../../helpers/auth';
 import { createCustomer, startMarketing, type Marketing } from '../marketing/marketing-harness';
 import type { CustomerDoc } from '../../../subgraphs/marketing/src/customer/customer.model';
 
@@ -176,11 +177,11 @@ describe('mergeCustomers / unmergeCustomer (marketing, real MongoDB)', () => {
     expect((await m.ok(page, { id: a })).customer.touchpoints.edges.map((e: any) => e.node.id)).toEqual([tA]);
   });
 
-  it('records the actor from x-actor-id and chains merges (older merged ids re-pointed)', async () => {
+  it('records the actor of the request and chains merges (older merged ids re-pointed)', async () => {
     const run = async (query: string, variables: Record<string, unknown>) => {
       const res = await m.service.apollo.executeOperation(
         { query, variables },
-        { contextValue: m.service.createContext({ actor: 'agent-42' }) },
+        { contextValue: { ...m.service.createContext({ actor: 'agent-42' }), auth: ADMIN_REVEALED } },
       );
       if (res.body.kind !== 'single') throw new Error('incremental');
       return JSON.parse(JSON.stringify(res.body.singleResult)) as { data?: any; errors?: any[] };
@@ -245,7 +246,7 @@ describe('mergeCustomers / unmergeCustomer (marketing, real MongoDB)', () => {
     });
     const res = await m.service.apollo.executeOperation(
       { query: MERGE, variables: { input: { survivorId: a, mergedIds: [b], reason: 'race' } } },
-      { contextValue: racing },
+      { contextValue: { ...racing, auth: ADMIN_REVEALED } },
     );
     const body = res.body.kind === 'single' ? res.body.singleResult : null;
     expect(body?.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONCURRENT_UPDATE' });
@@ -264,7 +265,7 @@ describe('mergeCustomers / unmergeCustomer (marketing, real MongoDB)', () => {
     });
     const failed = await m.service.apollo.executeOperation(
       { query: MERGE, variables: { input: { survivorId: a, mergedIds: [b], reason: 'fail' } } },
-      { contextValue: failing },
+      { contextValue: { ...failing, auth: ADMIN_REVEALED } },
     );
     expect(failed.body.kind === 'single' && failed.body.singleResult.errors?.length).toBeTruthy();
     expect(await stored(m, a)).toEqual(raced);

@@ -5,6 +5,7 @@
  */
 import { createLogger } from '../../../shared/logger/logger';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
+import { signedPost, testSubgraphAuth } from '../../helpers/auth';
 import { openTestConnection, type TestConnection } from '../../helpers/mongo';
 import { testBusDbName } from '../../helpers/event-commands';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   db = await openTestConnection('mkt_http');
   const service = await createMarketingServer({
     connection: db.connection,
-    config: { development: false, events: { busDbName: testBusDbName('mkt_bus') } },
+    config: { development: false, auth: testSubgraphAuth, events: { busDbName: testBusDbName('mkt_bus') } },
     logger: createLogger('marketing-test', 'silent'),
   });
   running = await service.listen(0, '127.0.0.1');
@@ -28,11 +29,7 @@ afterAll(async () => {
 });
 
 const post = async (query: string, variables?: object) => {
-  const res = await fetch(running.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
+  const res = await signedPost(running.url, { query, variables: variables as Record<string, unknown> });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
 };
 

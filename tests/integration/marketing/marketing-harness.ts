@@ -4,6 +4,7 @@ import { createLogger } from '../../../shared/logger/logger';
 import { createMarketingServer } from '../../../subgraphs/marketing/src/server';
 import { connectMongo } from '../../../shared/mongo';
 import { isEventMachineryCommand, testBusDbName } from '../../helpers/event-commands';
+import { ADMIN_REVEALED, testSubgraphAuth } from '../../helpers/auth';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 export interface GqlError {
@@ -52,6 +53,7 @@ export async function startMarketing(prefix: string, options: { now?: Date } = {
     config: {
       development: false,
       defaultPhoneRegion: 'HU',
+      auth: testSubgraphAuth,
       events: { busDbName: testBusDbName('marketing_bus') },
     },
     logger: createLogger('marketing-test', 'silent'),
@@ -65,7 +67,7 @@ export async function startMarketing(prefix: string, options: { now?: Date } = {
   ): Promise<GqlResult<T>> {
     const response = await service.apollo.executeOperation(
       { query, variables },
-      { contextValue: service.createContext() },
+      { contextValue: { ...service.createContext(), auth: ADMIN_REVEALED } },
     );
     if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
     // Round-trip through JSON so tests see what a client sees (dates as ISO strings).

@@ -5,6 +5,7 @@ import type { SalesSettings } from '../../../subgraphs/sales/src/config';
 import { createSalesServer } from '../../../subgraphs/sales/src/server';
 import { connectMongo } from '../../../shared/mongo';
 import { isEventMachineryCommand, testBusDbName } from '../../helpers/event-commands';
+import { signedPost, testSubgraphAuth } from '../../helpers/auth';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 /** GraphQL response data in tests: shapes are asserted, not typed. */
@@ -44,7 +45,7 @@ export async function startSales(prefix: string, sales: Partial<SalesSettings> =
   const connection = await connectMongo({ uri: testMongoUri(), dbName, poolSize: 10, monitorCommands: true });
   const service = await createSalesServer({
     connection,
-    config: { development: false, sales, events: { busDbName: testBusDbName(`${prefix}_bus`) } },
+    config: { development: false, sales, auth: testSubgraphAuth, events: { busDbName: testBusDbName(`${prefix}_bus`) } },
     logger: createLogger('sales', 'silent'),
   });
   const running = await service.listen(0, '127.0.0.1');
@@ -57,11 +58,7 @@ export async function startSales(prefix: string, sales: Partial<SalesSettings> =
     connection,
     running,
     async gql(query, variables) {
-      const res = await fetch(running.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
+      const res = await signedPost(running.url, { query, variables });
       return (await res.json()) as GqlResult<Json>;
     },
     async countCommands(fn) {

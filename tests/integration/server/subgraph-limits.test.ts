@@ -5,6 +5,7 @@
  * representations, oversized documents. Each is refused with HTTP 400 before anything resolves, and the
  * process's memory stays bounded while the abuse goes on.
  */
+import { signedHeaders, TEST_SIGNING_SECRET, testSubgraphAuth } from '../../helpers/auth';
 import { createLogger } from '../../../shared/logger/logger';
 import type { RunningService } from '../../../shared/server/graphql-service';
 import { SUBGRAPH_QUERY_LIMITS } from '../../../shared/server/query-limits';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   db = await openTestConnection('limits');
   const service = await createMarketingServer({
     connection: db.connection,
-    config: { development: false },
+    config: { development: false, auth: testSubgraphAuth },
     logger: createLogger('marketing-test', 'silent'),
   });
   running = await service.listen(0, '127.0.0.1');
@@ -40,10 +41,11 @@ afterAll(async () => {
 });
 
 async function post(body: unknown) {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const res = await fetch(running.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...signedHeaders(running.url, raw) },
+    body: raw,
   });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
 }
@@ -126,6 +128,7 @@ it('unbounded resources: memory stays bounded under sustained abuse sent directl
       MONGODB_URI: testMongoUri(),
       MARKETING_PORT: '0',
       MARKETING_DB_NAME: uniqueDbName('limits_proc'),
+      SUBGRAPH_SIGNING_SECRET: TEST_SIGNING_SECRET,
     },
   });
   try {
@@ -150,9 +153,10 @@ it('unbounded resources: memory stays bounded under sustained abuse sent directl
     const worker = async () => {
       while (Date.now() - started < DURATION_MS && sent < MAX_REQUESTS) {
         const body = bodies[sent++ % bodies.length];
+        // Signed like the gateway's calls: the abuse must reach GraphQL, not stop at the signature check.
         const res = await fetch(marketing.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...signedHeaders(marketing.url, body) },
           body,
         });
         await res.arrayBuffer();

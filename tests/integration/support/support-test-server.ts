@@ -3,6 +3,7 @@ import { createLogger } from '../../../shared/logger/logger';
 import { createSupportServer } from '../../../subgraphs/support/src/server';
 import { connectMongo } from '../../../shared/mongo';
 import { isEventMachineryCommand, testBusDbName } from '../../helpers/event-commands';
+import { signedPost, testSubgraphAuth } from '../../helpers/auth';
 import { testMongoUri, uniqueDbName } from '../../helpers/mongo';
 
 export interface GqlResult<T = Record<string, unknown>> {
@@ -48,7 +49,7 @@ export async function startSupportTestServer(prefix: string, start = new Date('2
   const clock = { now: start };
   const service = await createSupportServer({
     connection,
-    config: { development: false, events: { busDbName: testBusDbName(`${prefix}_bus`) } },
+    config: { development: false, auth: testSubgraphAuth, events: { busDbName: testBusDbName(`${prefix}_bus`) } },
     logger: createLogger('support-test', 'silent'),
     clock: () => new Date(clock.now),
   });
@@ -62,11 +63,7 @@ export async function startSupportTestServer(prefix: string, start = new Date('2
       commands.length = 0;
     },
     async gql<T>(query: string, variables?: Record<string, unknown>) {
-      const res = await fetch(running.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
+      const res = await signedPost(running.url, { query, variables });
       return (await res.json()) as GqlResult<T>;
     },
     async stop() {

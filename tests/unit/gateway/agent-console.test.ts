@@ -21,10 +21,18 @@ describe('classifyAgentQuery', () => {
 
 describe('agent console page', () => {
   it('embeds its bootstrap so no value can close the script element', () => {
-    const html = agentConsoleHtml({ graphqlPath: '/graphql', document: 'query A { x } # </script><b>', demoToken: 't' });
+    const html = agentConsoleHtml({
+      graphqlPath: '/graphql',
+      document: 'query A { x } # </script><b>',
+      demoToken: 't',
+    });
     const json = /<script id="console-bootstrap" type="application\/json">(.*)<\/script>/.exec(html)![1];
     expect(json).not.toContain('</script>');
-    expect(JSON.parse(json)).toEqual({ graphqlPath: '/graphql', document: 'query A { x } # </script><b>', demoToken: 't' });
+    expect(JSON.parse(json)).toEqual({
+      graphqlPath: '/graphql',
+      document: 'query A { x } # </script><b>',
+      demoToken: 't',
+    });
   });
 
   it('loads only its own module', () => {

@@ -15,9 +15,8 @@ describe('headers forwarded to subgraphs', () => {
     'x-tenant': 'acme',
   };
 
-  it('passes identity, language, correlation and trace context', () => {
+  it("passes language, correlation and trace context, not the caller's token", () => {
     expect(pickForwardedHeaders(incoming)).toEqual({
-      authorization: 'Bearer abc',
       'accept-language': 'hu-HU,hu;q=0.9',
       'x-request-id': 'req-1',
       traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
@@ -31,6 +30,18 @@ describe('headers forwarded to subgraphs', () => {
     expect(out).not.toHaveProperty('host');
     expect(out).not.toHaveProperty('content-length');
     expect(out['x-tenant']).toBe('acme');
+  });
+
+  it('never passes identity a client declares, nor signature headers, even when configured', () => {
+    const claimed = {
+      authorization: 'Bearer abc',
+      'x-actor-id': 'someone-else',
+      'x-role': 'admin',
+      'x-c360-principal': 'forged',
+      'x-c360-signature': 'v1=00',
+    };
+    const names = Object.keys(claimed);
+    expect(pickForwardedHeaders(claimed, names, () => 'id')).toEqual({ 'x-request-id': 'id' });
   });
 
   it('gives every request a request id', () => {

@@ -1,4 +1,5 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { encodeRequestAuth } from '../../../shared/auth/principal';
 import { ForwardingDataSource } from '../../../gateway/src/http/forwarding-data-source';
 import type { GatewayContext } from '../../../gateway/src/context';
 
@@ -29,7 +30,11 @@ describe('ForwardingDataSource', () => {
       serviceName: 'sales',
     });
     const context: GatewayContext = {
-      forwardedHeaders: { authorization: 'Bearer t', 'x-request-id': 'req-9', 'accept-language': 'de-DE' },
+      forwardedHeaders: { 'x-request-id': 'req-9', 'accept-language': 'de-DE' },
+      auth: {
+        principal: { subject: 'demo-agent', roles: ['agent'], scopes: ['customer:read'] },
+        requestId: 'req-9',
+      },
     };
     await source.process({
       // GraphQLDataSourceRequestKind is a type-only export; these are its values.
@@ -41,7 +46,7 @@ describe('ForwardingDataSource', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].url).toBe('http://sales:4002/graphql');
     expect(calls[0].headers).toMatchObject({
-      authorization: 'Bearer t',
+      'x-c360-principal': encodeRequestAuth(context.auth!),
       'x-request-id': 'req-9',
       'accept-language': 'de-DE',
       'content-type': 'application/json',
@@ -61,7 +66,7 @@ describe('ForwardingDataSource', () => {
       request: { query: '{ __typename }' },
       context: {},
     });
-    expect(calls[0].headers).not.toHaveProperty('authorization');
+    expect(calls[0].headers).not.toHaveProperty('x-c360-principal');
     expect(calls[0].headers['content-type']).toBe('application/json');
   });
 

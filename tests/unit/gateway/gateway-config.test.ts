@@ -16,7 +16,14 @@ describe('gateway configuration', () => {
   });
 
   it('turns Sandbox off in production whatever SANDBOX says', () => {
-    expect(loadGatewayConfig({ NODE_ENV: 'production', SANDBOX: 'true' }).development).toBe(false);
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWKS_FILE: '/run/secrets/jwks.json',
+      AUTH_ISSUER: 'https://idp.example/',
+      SUBGRAPH_SIGNING_SECRET: 's'.repeat(32),
+    };
+    expect(loadGatewayConfig({ ...production, SANDBOX: 'true' }).development).toBe(false);
+    expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL or AUTH_JWKS_FILE/);
     expect(loadGatewayConfig({ SANDBOX: 'false' }).development).toBe(false);
   });
 

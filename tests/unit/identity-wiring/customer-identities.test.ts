@@ -5,7 +5,6 @@ import {
 } from '../../../subgraphs/support/src/customer/support-stats';
 import { combineOrderStats, combineReturnStats } from '../../../subgraphs/sales/src/customer/purchase-stats';
 import { toIdentityProfile } from '../../../subgraphs/marketing/src/matching/identity-profile.mapper';
-import { actorOf } from '../../../subgraphs/marketing/src/server';
 import { IdentifierKind } from '../../../subgraphs/marketing/src/customer/customer.enums';
 
 const d = (iso: string) => new Date(iso);
@@ -142,12 +141,5 @@ describe('identity wiring helpers', () => {
       externalIds: ['loyalty_card:LC1'],
       deviceIds: ['cookie_id:ck'],
     });
-  });
-
-  it('reads the actor from x-actor-id, else system', () => {
-    expect(actorOf({ 'x-actor-id': '  agent-1 ' })).toBe('agent-1');
-    expect(actorOf({ 'x-actor-id': ['a', 'b'] })).toBe('a');
-    expect(actorOf({})).toBe('system');
-    expect(actorOf({ 'x-actor-id': 'x'.repeat(500) })).toHaveLength(200);
   });
 });

@@ -66,7 +66,7 @@ export class Merge {
   @Field({ description: 'Why it was merged (given by the person or job that merged).' })
   reason!: string;
 
-  @Field({ description: 'Who merged: the `x-actor-id` request header, else `system`.' })
+  @Field({ description: 'Who merged: the subject of the caller’s token, else `system`.' })
   actor!: string;
 
   @Field(() => ID, { nullable: true })
