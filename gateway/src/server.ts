@@ -28,7 +28,7 @@ import { retryAfterHeader } from './http/retry-after';
 import { derivedFieldErrorsPlugin, requiresIndex } from './http/derived-field-errors';
 import { GATEWAY_COST_WEIGHTS } from './query-cost-weights';
 import { gatewayReadiness, type SubgraphProbe } from './readiness';
-import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, type SubgraphName } from './supergraph';
+import { SUBGRAPH_NAMES, SUPERGRAPH_PATH, withoutSecurityPurpose, type SubgraphName } from './supergraph';
 
 export interface CreateGatewayOptions {
   config: GatewayConfig;
@@ -186,16 +186,4 @@ export async function createGateway(opts: CreateGatewayOptions): Promise<Gateway
       };
     },
   };
-}
-
-/**
- * The supergraph as @apollo/gateway is allowed to load it: the authorization features' `@link`s lose their
- * `for: SECURITY` purpose (which tells a router "refuse to run unless you enforce this"), because this
- * gateway enforces them itself, before planning (see auth/authorizing-gateway.ts).
- */
-export function withoutSecurityPurpose(supergraphSdl: string): string {
-  return supergraphSdl.replace(
-    /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:requiresScopes|authenticated|policy)\/v[\d.]+"), for: SECURITY\)/g,
-    '$1)',
-  );
 }

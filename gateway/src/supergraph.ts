@@ -17,3 +17,15 @@ export const DEFAULT_SUBGRAPH_URLS: Readonly<Record<SubgraphName, string>> = {
   support: 'http://localhost:4003/graphql',
   insights: 'http://localhost:4004/graphql',
 };
+
+/**
+ * The supergraph as @apollo/gateway is allowed to load it: the authorization features' `@link`s lose their
+ * `for: SECURITY` purpose (which tells a router "refuse to run unless you enforce this"), because this
+ * gateway enforces them itself, before planning (see auth/authorizing-gateway.ts).
+ */
+export function withoutSecurityPurpose(supergraphSdl: string): string {
+  return supergraphSdl.replace(
+    /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:requiresScopes|authenticated|policy)\/v[\d.]+"), for: SECURITY\)/g,
+    '$1)',
+  );
+}

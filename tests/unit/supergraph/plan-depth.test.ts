@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
 import { parse } from 'graphql';
-import { SUPERGRAPH_PATH } from '../../../gateway/src/supergraph';
+import { SUPERGRAPH_PATH, withoutSecurityPurpose } from '../../../gateway/src/supergraph';
 import { EXAMPLE_QUERY } from '../../../scripts/start';
 
-const supergraph = Supergraph.build(fs.readFileSync(SUPERGRAPH_PATH, 'utf8'));
+// As the gateway loads it: it enforces @requiresScopes itself, before planning.
+const supergraph = Supergraph.build(withoutSecurityPurpose(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')));
 const planner = new QueryPlanner(supergraph);
 
 /** Sequential fetch levels: a Sequence adds up, a Parallel takes its deepest branch. */
