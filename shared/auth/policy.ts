@@ -62,6 +62,7 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Query.segment': read,
   'Query.segments': read,
   'Query.valueModel': needs(ANALYTICS_READ),
+  'Query.valueModels': needs(ANALYTICS_READ),
   // Credit per channel or campaign: aggregates over many people, for analysts and marketers.
   'Query.attributionReport': needs(ANALYTICS_READ, MARKETING_WRITE),
   'Query.order': read,
@@ -100,6 +101,7 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Mutation.createProduct': needs(SALES_WRITE),
   'Mutation.recordReturn': needs(SALES_WRITE),
   'Mutation.refitValueModel': needs(ANALYTICS_WRITE),
+  'Mutation.activateValueModel': needs(ANALYTICS_WRITE),
   'Mutation.runAttribution': needs(ANALYTICS_WRITE),
   'Mutation.openTicket': needs(SUPPORT_WRITE),
   'Mutation.addTicketMessage': needs(SUPPORT_WRITE),
