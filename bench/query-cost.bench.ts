@@ -16,6 +16,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { operationCost } from '../shared/server/query-cost';
 import { EXAMPLE_QUERY } from '../scripts/start';
+import { withoutSecurityPurpose } from '../gateway/src/supergraph';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     path.join(__dirname, '../gateway/supergraph/supergraph.graphql'),
     'utf8',
   );
-  const schema = Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema();
+  const schema = Supergraph.build(withoutSecurityPurpose(supergraph)).apiSchema().toGraphQLJSSchema();
   console.log(`query cost vs time at ${URL}, median of ${RUNS} sequential requests after one warm-up\n`);
   const header = `${'shape'.padEnd(38)}${'cost'.padStart(8)}${'ms'.padStart(9)}${'objects'.padStart(9)}${'scalars'.padStart(9)}${'ms/1k cost'.padStart(12)}`;
   console.log(`${header}\n${'-'.repeat(header.length)}`);

@@ -6,6 +6,7 @@ import { buildSchema, parse } from 'graphql';
 import { EXAMPLE_QUERY } from '../../../scripts/start';
 import { loadGatewayConfig } from '../../../gateway/src/config';
 import { GATEWAY_COST_WEIGHTS } from '../../../gateway/src/query-cost-weights';
+import { withoutSecurityPurpose } from '../../../gateway/src/supergraph';
 import { elementsOf, operationCost, queryCostLimit, UNSIZED_PAGE } from '../../../shared/server/query-cost';
 
 const schema = buildSchema(`
@@ -54,7 +55,9 @@ describe('operationCost (object 1, scalar 0)', () => {
 
 describe('the README example selection on the committed supergraph, with the gateway weights', () => {
   const api = Supergraph.build(
-    fs.readFileSync(path.join(__dirname, '../../../gateway/supergraph/supergraph.graphql'), 'utf8'),
+    withoutSecurityPurpose(
+      fs.readFileSync(path.join(__dirname, '../../../gateway/supergraph/supergraph.graphql'), 'utf8'),
+    ),
   )
     .apiSchema()
     .toGraphQLJSSchema();

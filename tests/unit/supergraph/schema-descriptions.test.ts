@@ -8,10 +8,11 @@ import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { buildSchema } from 'graphql';
 import { schemaElements, undescribedElements } from '../../helpers/schema-descriptions';
+import { withoutSecurityPurpose } from '../../../gateway/src/supergraph';
 
 const root = path.resolve(__dirname, '../../..');
 const api = Supergraph.build(
-  fs.readFileSync(path.join(root, 'gateway/supergraph/supergraph.graphql'), 'utf8'),
+  withoutSecurityPurpose(fs.readFileSync(path.join(root, 'gateway/supergraph/supergraph.graphql'), 'utf8')),
 )
   .apiSchema()
   .toGraphQLJSSchema();
