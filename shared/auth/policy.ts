@@ -56,6 +56,7 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = {
   'Query.matchCandidates': read,
   'Query.identityJob': needs(IDENTITY_MERGE),
   'Query.duplicateReviewList': needs(IDENTITY_MERGE),
+  'Query.identityModel': needs(IDENTITY_MERGE),
   'Query.merge': needs(IDENTITY_MERGE),
   'Query.campaign': read,
   'Query.campaigns': read,
@@ -77,6 +78,7 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = {
 
   // Writes.
   'Mutation.createCustomer': needs(CUSTOMER_WRITE),
+  'Mutation.importCustomers': needs(CUSTOMER_WRITE),
   'Mutation.updateCustomer': needs(CUSTOMER_WRITE),
   'Mutation.addIdentifier': needs(CUSTOMER_WRITE),
   'Mutation.setConsent': needs(CUSTOMER_WRITE),
@@ -136,6 +138,12 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = {
   'SurveyAnswer.comment': pii('text'),
   'OrderReturn.comment': pii('text'),
   'SatisfactionRating.comment': pii('text'),
+  // A timeline line can quote a ticket subject or a survey comment.
+  'TimelineEntry.summary': pii('text'),
+  'TimelineEvent.summary': pii('text'),
+  // Insights @requires the summaries: composition wants the requiring fields to carry the same rule.
+  'TimelinePage.edges': needs(PII_READ),
+  'TimelinePage.pageInfo': needs(PII_READ),
   // Support conversations: for support (and admins), not for analysts or marketers.
   'Ticket.subject': needs(SUPPORT_READ),
   'Ticket.messages': needs(SUPPORT_READ),

@@ -35,6 +35,8 @@ const NOT_PERSONAL: Record<string, string> = {
   'DuplicatePair.reason': 'the engine’s explanation of a decision',
   'FieldSource.field': 'a field name',
   'ValueModel.reason': 'why the value model was not fitted',
+  'IdentityModelComparison.name': 'the name of an identity-model comparison',
+  'IdentityTrainingSession.blockingRule': 'the name of a blocking rule',
 };
 
 function rootFields(): string[] {
