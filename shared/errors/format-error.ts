@@ -34,6 +34,28 @@ const DATABASE_UNAVAILABLE = new Set([
   'MongoWaitQueueTimeoutError',
 ]);
 
+/**
+ * Server error codes that mean the node is restarting, shutting down or not primary (the retryable-writes
+ * spec's list plus NoSuchTransaction, which a restart causes): the request was fine, the database was not.
+ */
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  6, 7, 89, 91, 189, 251, 262, 9001, 10107, 11600, 11602, 13435, 13436,
+]);
+/** Labels the driver puts on errors it would retry: the same meaning, whatever the code. */
+const DATABASE_UNAVAILABLE_LABELS = ['TransientTransactionError', 'RetryableWriteError', 'ResetPool'];
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  if (DATABASE_UNAVAILABLE.has(errorName(err) ?? '')) return true;
+  if (!(errorName(err) ?? '').startsWith('Mongo')) return false;
+  const e = err as { code?: unknown; errorLabels?: unknown; hasErrorLabel?: (l: string) => boolean };
+  if (typeof e.code === 'number' && DATABASE_UNAVAILABLE_CODES.has(e.code)) return true;
+  return DATABASE_UNAVAILABLE_LABELS.some((l) =>
+    typeof e.hasErrorLabel === 'function'
+      ? e.hasErrorLabel(l)
+      : Array.isArray(e.errorLabels) && e.errorLabels.includes(l),
+  );
+}
+
 interface Rule {
   /** Names the case in tests and logs. */
   name: string;
@@ -99,7 +121,7 @@ export const ERROR_RULES: readonly Rule[] = [
   },
   {
     name: 'database unavailable',
-    matches: (o) => DATABASE_UNAVAILABLE.has(errorName(o) ?? ''),
+    matches: (o) => isDatabaseUnavailable(o),
     toPublic: (_o, _f, { service }) => ({
       message: `The ${service ?? 'requested'} database is unavailable; try again shortly`,
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(service ? { serviceName: service } : {}) },

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
+import { MongoNetworkError, MongoServerError, MongoServerSelectionError } from 'mongodb';
 import { ArgumentValidationError } from 'type-graphql';
 import { badInput, conflict, notFound } from '../../../shared/errors/app-error';
 import { ERROR_RULES, publicErrorRule, toPublicError } from '../../../shared/errors/format-error';
@@ -76,6 +76,25 @@ describe('the error mapping table, case by case', () => {
         extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'sales' },
       });
     }
+  });
+
+  it('a database restarting under a write (shutdown, not primary, transaction lost) is SERVICE_UNAVAILABLE too', () => {
+    const shuttingDown = new MongoServerError({ errmsg: 'interrupted at shutdown', code: 11600 });
+    const lostTxn = new MongoServerError({ errmsg: 'Transaction 3 has been aborted', code: 251 });
+    const labelled = new MongoServerError({
+      errmsg: 'x',
+      code: 1,
+      errorLabels: ['TransientTransactionError'],
+    });
+    for (const err of [shuttingDown, lostTxn, labelled]) {
+      expect(toPublicError(...thrown(err), prod).extensions).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        serviceName: 'sales',
+      });
+    }
+    // A server error that is the request's fault stays what it was (here: unexpected, so internal).
+    const badRequest = new MongoServerError({ errmsg: 'unknown operator: $foo', code: 2 });
+    expect(toPublicError(...thrown(badRequest), prod).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 
   it('an invalid variable value gets the variable path as its field', () => {
