@@ -22,6 +22,7 @@ import {
   type IdentityProfile,
 } from '../subgraphs/marketing/src/identity';
 import { createRandom } from '../subgraphs/marketing/src/identity/random';
+import { fmt, pairKey as key, scores, type Scores } from './identity/pair-scores';
 import { readFebrlCsv } from './identity/febrl-csv';
 import { DEFAULT_FEBRL_LIKE, generateFebrlLike, type FebrlLikeOptions } from './identity/febrl-like';
 
@@ -47,25 +48,7 @@ const csvSets = process.argv.flatMap((a, i) => (a === '--febrl-csv' ? [process.a
 const skipClean = process.argv.includes('--no-clean');
 const skipOrder = process.argv.includes('--no-order');
 
-const key = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
-const fmt = (x: number): string => x.toFixed(4);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-
-interface Scores {
-  predicted: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function scores(predicted: Set<string>, truth: Set<string>): Scores {
-  let tp = 0;
-  for (const p of predicted) if (truth.has(p)) tp++;
-  const precision = predicted.size ? tp / predicted.size : 1;
-  const recall = truth.size ? tp / truth.size : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { predicted: predicted.size, precision, recall, f1 };
-}
 
 const line = (label: string, s: Scores) =>
   `  ${label.padEnd(30)} precision ${fmt(s.precision)}  recall ${fmt(s.recall)}  F1 ${fmt(s.f1)}  (${s.predicted} pairs)`;

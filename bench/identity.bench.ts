@@ -31,6 +31,7 @@ import {
   ValueInterner,
 } from '../subgraphs/marketing/src/identity/comparison';
 import { createRandom } from '../subgraphs/marketing/src/identity/random';
+import { fmt, pairKey as key, scores, type Scores } from './identity/pair-scores';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,30 +41,6 @@ function arg(name: string, fallback: number): number {
 const profilesWanted = arg('profiles', 100_000);
 const seed = arg('seed', 42);
 
-interface Scores {
-  predicted: number;
-  truePositives: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function scores(predicted: Set<string>, truth: Set<string>): Scores {
-  let tp = 0;
-  for (const p of predicted) if (truth.has(p)) tp++;
-  const precision = predicted.size ? tp / predicted.size : 1;
-  const recall = truth.size ? tp / truth.size : 1;
-  return {
-    predicted: predicted.size,
-    truePositives: tp,
-    precision,
-    recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-  };
-}
-
-const key = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
-const fmt = (x: number): string => x.toFixed(4);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 function line(label: string, s: Scores): string {
