@@ -291,6 +291,35 @@ export interface FindDuplicatesOptions {
 }
 
 /** Deduplicates a whole data set: blocking, deterministic rules, (training,) scoring, clustering. */
+/** Normalised, indexed and prepared for comparison: the common start of every whole-base operation. */
+function prepareProfiles(sorted: readonly IdentityProfile[], config: IdentityConfig) {
+  const normalized = sorted.map((p) => normalizeProfile(p, config));
+  const index = new IdentifierIndex(normalized);
+  const limits = config.identifierLimits;
+  const interner = new ValueInterner();
+  const prepared = normalized.map((p, i) =>
+    prepareForComparison(
+      p,
+      i,
+      interner,
+      (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits),
+    ),
+  );
+  return { index, prepared };
+}
+
+/** Deterministic pairs plus the blocking rules' candidates, the same for dedup, training and the bound. */
+function candidatesOf(prepared: readonly PreparedProfile[], index: IdentifierIndex, config: IdentityConfig) {
+  const det = deterministicPairs(index, config.identifierLimits);
+  const pairs = generateCandidatePairs(
+    prepared,
+    blockingRulesNamed(config.blocking.rules),
+    config.blocking.maxBlockSize,
+    det.pairs,
+  );
+  return { det, pairs };
+}
+
 function byId(profiles: readonly IdentityProfile[]): IdentityProfile[] {
   return [...profiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -309,29 +338,12 @@ export function findDuplicates(
   profiles = byId(profiles);
 
   let t = performance.now();
-  const normalized = profiles.map((p) => normalizeProfile(p, config));
-  const index = new IdentifierIndex(normalized);
+  const { index, prepared } = prepareProfiles(profiles, config);
   const countOf = (kind: IdentifierKind, value: string): number => index.count(kind, value);
-  const limits = config.identifierLimits;
-  const interner = new ValueInterner();
-  const prepared = normalized.map((p, i) =>
-    prepareForComparison(
-      p,
-      i,
-      interner,
-      (kind, value) => !withinSharingLimit(kind, countOf(kind, value), limits),
-    ),
-  );
   const normalizeMs = performance.now() - t;
 
   t = performance.now();
-  const det = deterministicPairs(index, limits);
-  const candidates = generateCandidatePairs(
-    prepared,
-    blockingRulesNamed(config.blocking.rules),
-    config.blocking.maxBlockSize,
-    det.pairs,
-  );
+  const { det, pairs: candidates } = candidatesOf(prepared, index, config);
   const blockingMs = performance.now() - t;
 
   t = performance.now();
@@ -530,25 +542,8 @@ export function candidatePairs(
   const config = resolveIdentityConfig(configInput);
   validateProfiles(profiles);
   const sorted = byId(profiles);
-  const normalized = sorted.map((p) => normalizeProfile(p, config));
-  const index = new IdentifierIndex(normalized);
-  const limits = config.identifierLimits;
-  const interner = new ValueInterner();
-  const prepared = normalized.map((p, i) =>
-    prepareForComparison(
-      p,
-      i,
-      interner,
-      (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits),
-    ),
-  );
-  const det = deterministicPairs(index, limits);
-  const pairs = generateCandidatePairs(
-    prepared,
-    blockingRulesNamed(config.blocking.rules),
-    config.blocking.maxBlockSize,
-    det.pairs,
-  );
+  const { index, prepared } = prepareProfiles(sorted, config);
+  const { pairs } = candidatesOf(prepared, index, config);
   return Array.from(pairs.left, (i, k) => [sorted[i].id, sorted[pairs.right[k]].id]);
 }
 
@@ -567,26 +562,9 @@ export function trainIdentityModel(
 ): IdentityModel {
   const config = resolveIdentityConfig(configInput);
   validateProfiles(profiles);
-  const normalized = byId(profiles).map((p) => normalizeProfile(p, config));
-  const index = new IdentifierIndex(normalized);
-  const limits = config.identifierLimits;
-  const interner = new ValueInterner();
-  const prepared = normalized.map((p, i) =>
-    prepareForComparison(
-      p,
-      i,
-      interner,
-      (kind, value) => !withinSharingLimit(kind, index.count(kind, value), limits),
-    ),
-  );
+  const { index, prepared } = prepareProfiles(byId(profiles), config);
   // The same candidates as findDuplicates (deterministic pairs included), so both train the same model.
-  const det = deterministicPairs(index, limits);
-  const pairs = generateCandidatePairs(
-    prepared,
-    blockingRulesNamed(config.blocking.rules),
-    config.blocking.maxBlockSize,
-    det.pairs,
-  );
+  const { pairs } = candidatesOf(prepared, index, config);
   const levels = comparePairs(prepared, pairs, new ComparisonContext(comparisonSettings(config, prepared)));
   return trainModel(prepared, config, { pairs, levels });
 }
